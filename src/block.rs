@@ -1,0 +1,829 @@
+//! The block layer: lines into headings, list items, paragraphs and code.
+//!
+//! One pass over the lines, no backtracking and no recursion. Container state
+//! is a stack of open list items (bounded by `Options::max_depth`) plus at most
+//! one pending paragraph, so the work per line is constant apart from the
+//! bytes of the line itself. Blocks are pushed into a [`Sink`] as soon as they
+//! are complete; nothing is buffered, which keeps the layer allocation-free.
+//!
+//! List nesting and lazy continuation follow CommonMark. Where this layer
+//! deliberately simplifies (an ATX heading always closes every open list, a
+//! fenced block ends only at its closing fence, block quotes are read as
+//! paragraphs), the difference is listed in `tests/commonmark.rs`.
+
+use nom::bytes::complete::{take_while, take_while_m_n};
+use nom::character::complete::one_of;
+use nom::{IResult, Parser};
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::Span;
+
+/// A block, reported to the [`Sink`] in document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// YAML front matter; `body` is between the `---` lines.
+    FrontMatter { body: Span, span: Span },
+    /// An ATX or setext heading; `text` is trimmed of marks and spaces.
+    Heading { level: u8, text: Span, span: Span },
+    /// A list item opens at `depth` (0 for a top-level item). Every block up
+    /// to the matching [`Block::ItemEnd`] belongs to it.
+    ItemStart {
+        depth: usize,
+        start: usize,
+        checkbox: Option<Checkbox>,
+    },
+    /// The innermost open item closes; its source ends at `end`.
+    ItemEnd { end: usize },
+    /// A run of paragraph lines: the innermost open item's text, or a
+    /// paragraph of its own outside lists.
+    Paragraph { span: Span, in_item: bool },
+    /// Fenced or indented code, or an HTML block: never scanned for inlines.
+    Code { span: Span },
+    /// A thematic break (`---`, `***`).
+    Break { span: Span },
+}
+
+/// A task checkbox after a list marker: `marker` is what is between the brackets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Checkbox {
+    pub marker: Span,
+    pub span: Span,
+}
+
+/// Receives blocks and diagnostics from [`parse_blocks`].
+pub(crate) trait Sink {
+    fn block(&mut self, block: Block);
+    fn diagnostic(&mut self, diagnostic: Diagnostic);
+}
+
+#[derive(Debug, Clone, Copy)]
+struct OpenItem {
+    /// The column where the item's content starts; lines indented at least
+    /// this far belong to the item.
+    content_col: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Paragraph {
+    start: usize,
+    end: usize,
+    in_item: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Leaf {
+    None,
+    Fence {
+        start: usize,
+        fence_char: u8,
+        fence_len: usize,
+    },
+    IndentedCode {
+        start: usize,
+        end: usize,
+    },
+    Html {
+        start: usize,
+        end: usize,
+        until: HtmlEnd,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HtmlEnd {
+    Comment,
+    BlankLine,
+}
+
+/// Splits `input` into blocks and reports them to `sink`.
+pub(crate) fn parse_blocks<S: Sink>(input: &str, max_depth: usize, sink: &mut S) {
+    let mut parser = BlockParser {
+        input,
+        sink,
+        items: Vec::new(),
+        max_depth: max_depth.max(1),
+        paragraph: None,
+        leaf: Leaf::None,
+        blank_before: true,
+        last_content_end: 0,
+        depth_reported: false,
+    };
+    let mut pos = input.strip_prefix('\u{feff}').map_or(0, |_| 3);
+    pos = parser.front_matter(pos);
+    while pos < input.len() {
+        let rest = input.get(pos..).unwrap_or_default();
+        let (line_len, next) = match rest.find('\n') {
+            Some(nl) => (nl, pos + nl + 1),
+            None => (rest.len(), input.len()),
+        };
+        let line = rest.get(..line_len).unwrap_or_default();
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        parser.line(pos, line);
+        pos = next;
+    }
+    parser.finish();
+}
+
+struct BlockParser<'a, 's, S> {
+    input: &'a str,
+    sink: &'s mut S,
+    items: Vec<OpenItem>,
+    max_depth: usize,
+    paragraph: Option<Paragraph>,
+    leaf: Leaf,
+    blank_before: bool,
+    last_content_end: usize,
+    depth_reported: bool,
+}
+
+impl<S: Sink> BlockParser<'_, '_, S> {
+    /// Front matter is `---` on the very first line up to a `---` or `...`
+    /// line. Returns where the body of the document starts.
+    fn front_matter(&mut self, start: usize) -> usize {
+        let rest = self.input.get(start..).unwrap_or_default();
+        let mut lines = LineIter::new(rest, start);
+        let Some((_, first, _)) = lines.next() else {
+            return start;
+        };
+        if first.trim_end() != "---" {
+            return start;
+        }
+        let body_start = start + first.len() + 1;
+        for (offset, line, next) in lines {
+            let trimmed = line.trim_end();
+            if trimmed == "---" || trimmed == "..." {
+                let body = Span::new(body_start.min(offset), offset);
+                let span = Span::new(start, offset + trimmed.len());
+                self.sink.block(Block::FrontMatter { body, span });
+                self.last_content_end = span.end;
+                return next;
+            }
+        }
+        let span = Span::new(start, start + first.trim_end().len());
+        self.sink.diagnostic(Diagnostic::new(
+            Code::UnclosedFrontMatter,
+            span,
+            "front matter opened with `---` is never closed; read as a thematic break",
+        ));
+        start
+    }
+
+    fn line(&mut self, start: usize, line: &str) {
+        let (indent, first) = indentation(line);
+        let end = start + line.len();
+        if first == line.len() {
+            self.blank_line(start);
+            return;
+        }
+        if self.continue_leaf(start, line, indent, first) {
+            self.last_content_end = end;
+            return;
+        }
+        let content = &line[first..];
+        let content_start = start + first;
+
+        // How many open items contain this line by indentation.
+        let keep = self
+            .items
+            .iter()
+            .take_while(|item| item.content_col <= indent)
+            .count();
+        let base = keep
+            .checked_sub(1)
+            .and_then(|i| self.items.get(i))
+            .map_or(0, |item| item.content_col);
+        let lazy = self.paragraph.is_some() && !self.blank_before;
+
+        if indent - base >= 4 {
+            if lazy {
+                self.extend_paragraph(end);
+            } else {
+                self.close_items(keep);
+                self.leaf = Leaf::IndentedCode {
+                    start: content_start,
+                    end,
+                };
+            }
+        } else if let Some((level, text)) = atx_heading(content) {
+            self.close_items(0);
+            let text = Span::new(content_start + text.0, content_start + text.1);
+            let span = Span::new(content_start, end);
+            self.sink.block(Block::Heading { level, text, span });
+        } else if let Some((fence_char, fence_len)) = fence_open(content) {
+            self.close_items(keep);
+            self.leaf = Leaf::Fence {
+                start: content_start,
+                fence_char,
+                fence_len,
+            };
+        } else if let Some(level) = self.setext_underline(content, lazy) {
+            let paragraph = self.paragraph.take();
+            if let Some(p) = paragraph {
+                let text = Span::new(p.start, trim_end_offset(self.input, p.start, p.end));
+                let span = Span::new(p.start, end);
+                self.sink.block(Block::Heading { level, text, span });
+            }
+        } else if is_thematic_break(content) {
+            self.close_items(keep);
+            self.sink.block(Block::Break {
+                span: Span::new(content_start, end),
+            });
+        } else if let Some(marker) = list_marker(content).filter(|m| {
+            // A new list may interrupt a top-level paragraph only with a
+            // bullet or `1.` that has content (CommonMark 5.2).
+            !(lazy && self.items.is_empty() && (m.empty || m.number.is_some_and(|n| n != 1)))
+        }) {
+            self.close_items(keep);
+            self.open_item(start, line, first, indent, marker);
+        } else if let Some(until) = html_block_start(content, lazy) {
+            self.close_items(keep);
+            self.leaf = Leaf::Html {
+                start: content_start,
+                end,
+                until,
+            };
+            if until == HtmlEnd::Comment && content.contains("-->") {
+                self.end_leaf();
+            }
+        } else if lazy {
+            // Lazy continuation: the paragraph goes on even when the line is
+            // indented less than the innermost item's content.
+            self.extend_paragraph(end);
+        } else {
+            self.close_items(keep);
+            self.paragraph = Some(Paragraph {
+                start: content_start,
+                end,
+                in_item: !self.items.is_empty(),
+            });
+        }
+        self.blank_before = false;
+        self.last_content_end = end;
+    }
+
+    fn blank_line(&mut self, start: usize) {
+        self.flush_paragraph();
+        match self.leaf {
+            Leaf::Html {
+                until: HtmlEnd::BlankLine,
+                ..
+            } => self.end_leaf(),
+            Leaf::Fence { .. } | Leaf::IndentedCode { .. } | Leaf::Html { .. } | Leaf::None => {}
+        }
+        let _ = start;
+        self.blank_before = true;
+    }
+
+    /// Feeds the line to an open code block or HTML block. Returns whether the
+    /// line was consumed.
+    fn continue_leaf(&mut self, start: usize, line: &str, indent: usize, first: usize) -> bool {
+        let end = start + line.len();
+        match self.leaf {
+            Leaf::None => false,
+            Leaf::Fence {
+                fence_char,
+                fence_len,
+                ..
+            } => {
+                if indent < 4 && is_closing_fence(&line[first..], fence_char, fence_len) {
+                    if let Leaf::Fence { start: open, .. } = self.leaf {
+                        self.sink.block(Block::Code {
+                            span: Span::new(open, end),
+                        });
+                    }
+                    self.leaf = Leaf::None;
+                    self.blank_before = false;
+                }
+                true
+            }
+            Leaf::IndentedCode { start: open, .. } => {
+                let base = self.items.last().map_or(0, |item| item.content_col);
+                if indent >= base + 4 {
+                    self.leaf = Leaf::IndentedCode { start: open, end };
+                    true
+                } else {
+                    self.end_leaf();
+                    false
+                }
+            }
+            Leaf::Html {
+                start: open, until, ..
+            } => {
+                self.leaf = Leaf::Html {
+                    start: open,
+                    end,
+                    until,
+                };
+                if until == HtmlEnd::Comment && line.contains("-->") {
+                    self.end_leaf();
+                }
+                true
+            }
+        }
+    }
+
+    fn end_leaf(&mut self) {
+        let span = match std::mem::replace(&mut self.leaf, Leaf::None) {
+            Leaf::None => return,
+            Leaf::Fence { start, .. } => {
+                let span = Span::new(start, self.last_content_end.max(start));
+                self.sink.diagnostic(Diagnostic::new(
+                    Code::UnclosedFence,
+                    Span::new(start, line_end(self.input, start)),
+                    "fenced code block is never closed; it runs to the end of the input",
+                ));
+                span
+            }
+            Leaf::IndentedCode { start, end } | Leaf::Html { start, end, .. } => {
+                Span::new(start, end)
+            }
+        };
+        self.sink.block(Block::Code { span });
+    }
+
+    fn setext_underline(&self, content: &str, lazy: bool) -> Option<u8> {
+        let paragraph = self.paragraph.as_ref()?;
+        if !lazy || paragraph.in_item || !self.items.is_empty() {
+            return None;
+        }
+        let trimmed = content.trim_end();
+        let first = trimmed.bytes().next()?;
+        if (first == b'=' || first == b'-') && trimmed.bytes().all(|b| b == first) {
+            Some(if first == b'=' { 1 } else { 2 })
+        } else {
+            None
+        }
+    }
+
+    fn open_item(&mut self, start: usize, line: &str, first: usize, indent: usize, marker: Marker) {
+        let depth = if self.items.len() >= self.max_depth {
+            // At the limit: the item becomes a sibling of the deepest kept
+            // item instead of its child.
+            if !self.depth_reported {
+                self.depth_reported = true;
+                self.sink.diagnostic(Diagnostic::new(
+                    Code::NestingTooDeep,
+                    Span::new(start + first, start + line.len()),
+                    format!(
+                        "list items nested deeper than {} levels are flattened",
+                        self.max_depth
+                    ),
+                ));
+            }
+            self.close_items(self.max_depth - 1);
+            self.max_depth - 1
+        } else {
+            self.items.len()
+        };
+
+        let after_marker = first + marker.width;
+        let rest = line.get(after_marker..).unwrap_or_default();
+        let marker_col = indent;
+        let (spaces, rest_first) = columns_from(rest, marker_col + marker.width);
+        // 1 to 4 spaces after the marker set the content column; 5 or more
+        // (indented code) and an empty first line count as one.
+        let content_col = if rest_first == rest.len() || spaces > 4 || spaces == 0 {
+            marker_col + marker.width + 1
+        } else {
+            marker_col + marker.width + spaces
+        };
+        let mut text_start = start + after_marker + rest_first;
+        let text = rest.get(rest_first..).unwrap_or_default();
+        let checkbox = checkbox(text).map(|(inner, len)| {
+            let checkbox = Checkbox {
+                marker: Span::new(text_start + inner.0, text_start + inner.1),
+                span: Span::new(text_start, text_start + len),
+            };
+            let after = text.get(len..).unwrap_or_default();
+            text_start += len + (after.len() - after.trim_start().len());
+            checkbox
+        });
+        self.items.push(OpenItem { content_col });
+        self.sink.block(Block::ItemStart {
+            depth,
+            start: start + first,
+            checkbox,
+        });
+        let end = start + line.len();
+        if text_start < end {
+            self.paragraph = Some(Paragraph {
+                start: text_start,
+                end,
+                in_item: true,
+            });
+        }
+    }
+
+    fn extend_paragraph(&mut self, end: usize) {
+        if let Some(paragraph) = &mut self.paragraph {
+            paragraph.end = end;
+        }
+    }
+
+    fn flush_paragraph(&mut self) {
+        if let Some(p) = self.paragraph.take() {
+            let end = trim_end_offset(self.input, p.start, p.end);
+            self.sink.block(Block::Paragraph {
+                span: Span::new(p.start, end),
+                in_item: p.in_item,
+            });
+        }
+    }
+
+    /// Closes open items until `keep` remain, after the pending paragraph.
+    fn close_items(&mut self, keep: usize) {
+        self.flush_paragraph();
+        if !matches!(self.leaf, Leaf::None) {
+            self.end_leaf();
+        }
+        while self.items.len() > keep {
+            self.items.pop();
+            self.sink.block(Block::ItemEnd {
+                end: self.last_content_end,
+            });
+        }
+    }
+
+    fn finish(&mut self) {
+        self.flush_paragraph();
+        self.end_leaf();
+        self.close_items(0);
+    }
+}
+
+/// Lines of `text` as `(offset, line without newline, offset of next line)`.
+struct LineIter<'a> {
+    text: &'a str,
+    base: usize,
+    pos: usize,
+}
+
+impl<'a> LineIter<'a> {
+    fn new(text: &'a str, base: usize) -> Self {
+        LineIter { text, base, pos: 0 }
+    }
+}
+
+impl<'a> Iterator for LineIter<'a> {
+    type Item = (usize, &'a str, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.text.get(self.pos..).filter(|r| !r.is_empty())?;
+        let (line, advance) = match rest.find('\n') {
+            Some(nl) => (&rest[..nl], nl + 1),
+            None => (rest, rest.len()),
+        };
+        let offset = self.base + self.pos;
+        self.pos += advance;
+        Some((
+            offset,
+            line.strip_suffix('\r').unwrap_or(line),
+            self.base + self.pos,
+        ))
+    }
+}
+
+fn line_end(input: &str, start: usize) -> usize {
+    let rest = input.get(start..).unwrap_or_default();
+    let len = rest.find('\n').unwrap_or(rest.len());
+    start + rest[..len].trim_end().len()
+}
+
+/// The offset of the end of `input[start..end]` with trailing white space removed.
+fn trim_end_offset(input: &str, start: usize, end: usize) -> usize {
+    input
+        .get(start..end)
+        .map_or(end, |text| start + text.trim_end().len())
+}
+
+/// Indentation of a line in columns (tabs to the next multiple of 4) and the
+/// byte index of its first character that is not a space or tab.
+pub(crate) fn indentation(line: &str) -> (usize, usize) {
+    columns_from(line, 0)
+}
+
+/// Like [`indentation`], for text that starts at column `col`: returns the
+/// columns of white space and the byte index after it.
+fn columns_from(text: &str, col: usize) -> (usize, usize) {
+    let mut cols = col;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b' ' => cols += 1,
+            b'\t' => cols += 4 - cols % 4,
+            _ => return (cols - col, i),
+        }
+    }
+    (cols - col, text.len())
+}
+
+/// `# Heading ##` gives the level and the text range within `content`.
+fn atx_heading(content: &str) -> Option<(u8, (usize, usize))> {
+    let hashes: IResult<&str, &str> = take_while_m_n(1, 6, |c| c == '#').parse(content);
+    let (rest, hashes) = hashes.ok()?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let level = u8::try_from(hashes.len()).ok()?;
+    let text = rest.trim();
+    // A closing sequence of `#` must be preceded by a space.
+    let without_closing = text.trim_end_matches('#');
+    let text = if without_closing.is_empty() {
+        without_closing
+    } else if without_closing.ends_with([' ', '\t']) {
+        without_closing.trim_end()
+    } else {
+        text
+    };
+    let start = if text.is_empty() {
+        hashes.len()
+    } else {
+        content.len() - rest.trim_start().len()
+    };
+    Some((level, (start, start + text.len())))
+}
+
+/// An opening code fence: three or more backticks or tildes.
+fn fence_open(content: &str) -> Option<(u8, usize)> {
+    let fence_char = match content.as_bytes().first()? {
+        b'`' => b'`',
+        b'~' => b'~',
+        _ => return None,
+    };
+    let len = content.bytes().take_while(|&b| b == fence_char).count();
+    if len < 3 {
+        return None;
+    }
+    // A backtick fence's info string may not contain backticks.
+    if fence_char == b'`' && content.get(len..).is_some_and(|info| info.contains('`')) {
+        return None;
+    }
+    Some((fence_char, len))
+}
+
+fn is_closing_fence(content: &str, fence_char: u8, fence_len: usize) -> bool {
+    let len = content.bytes().take_while(|&b| b == fence_char).count();
+    len >= fence_len && content.get(len..).is_some_and(|r| r.trim().is_empty())
+}
+
+fn is_thematic_break(content: &str) -> bool {
+    let Some(&first) = content.as_bytes().first() else {
+        return false;
+    };
+    if !matches!(first, b'-' | b'*' | b'_') {
+        return false;
+    }
+    let mut count = 0;
+    for b in content.bytes() {
+        match b {
+            b' ' | b'\t' => {}
+            b if b == first => count += 1,
+            _ => return false,
+        }
+    }
+    count >= 3
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Marker {
+    /// Bytes (and columns) of the marker itself: `-` is 1, `12.` is 3.
+    width: usize,
+    /// The number of an ordered marker.
+    number: Option<u32>,
+    /// Whether nothing follows the marker on its line.
+    empty: bool,
+}
+
+/// A bullet (`-`, `*`, `+`) or ordered (`1.`, `1)`) list marker followed by
+/// white space or the end of the line.
+fn list_marker(content: &str) -> Option<Marker> {
+    let bullet: IResult<&str, char> = one_of("-*+").parse(content);
+    let (rest, width, number) = match bullet {
+        Ok((rest, _)) => (rest, 1, None),
+        Err(_) => {
+            let digits: IResult<&str, &str> =
+                take_while_m_n(1, 9, |c: char| c.is_ascii_digit()).parse(content);
+            let (rest, digits) = digits.ok()?;
+            let (rest, _) = one_of::<_, _, nom::error::Error<&str>>(".)")
+                .parse(rest)
+                .ok()?;
+            (rest, digits.len() + 1, digits.parse().ok())
+        }
+    };
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    Some(Marker {
+        width,
+        number,
+        empty: rest.trim().is_empty(),
+    })
+}
+
+/// A task checkbox at the start of an item's text: `[ ]`, `[x]`, `[]`, or
+/// `[c]` for one other character, followed by white space or the end.
+/// Returns the range of the marker inside the brackets and the checkbox length.
+pub(crate) fn checkbox(text: &str) -> Option<((usize, usize), usize)> {
+    let rest = text.strip_prefix('[')?;
+    let inner: IResult<&str, &str> = take_while(|c| c != ']' && c != '[').parse(rest);
+    let (after, inner) = inner.ok()?;
+    let after = after.strip_prefix(']')?;
+    if inner.chars().count() > 1 {
+        return None;
+    }
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+        return None;
+    }
+    Some(((1, 1 + inner.len()), inner.len() + 2))
+}
+
+/// Block-level HTML per CommonMark kinds 2 (comments), 6 (block tags) and 7
+/// (a lone complete tag, which cannot interrupt a paragraph).
+fn html_block_start(content: &str, in_paragraph: bool) -> Option<HtmlEnd> {
+    let rest = content.strip_prefix('<')?;
+    if rest.starts_with("!--") {
+        return Some(HtmlEnd::Comment);
+    }
+    let name_part = rest.strip_prefix('/').unwrap_or(rest);
+    let name_len = name_part
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        .count();
+    let name = name_part.get(..name_len)?;
+    if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let after = name_part.get(name_len..).unwrap_or_default();
+    let boundary = after.is_empty() || after.starts_with([' ', '\t', '>']) || after.starts_with("/>");
+    if boundary && BLOCK_TAGS.iter().any(|tag| tag.eq_ignore_ascii_case(name)) {
+        return Some(HtmlEnd::BlankLine);
+    }
+    // Kind 7: the whole line is one open or closing tag.
+    let trimmed = content.trim_end();
+    let looks_like_tag = trimmed.ends_with('>')
+        && !trimmed.contains("://")
+        && after.starts_with([' ', '\t', '>', '/'])
+        && !after.contains('<');
+    if !in_paragraph && looks_like_tag {
+        return Some(HtmlEnd::BlankLine);
+    }
+    None
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",
+    "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
+    "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu",
+    "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "search", "section",
+    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Default)]
+    struct Collect(Vec<Block>, Vec<Diagnostic>);
+
+    impl Sink for Collect {
+        fn block(&mut self, block: Block) {
+            self.0.push(block);
+        }
+        fn diagnostic(&mut self, diagnostic: Diagnostic) {
+            self.1.push(diagnostic);
+        }
+    }
+
+    fn blocks(input: &str) -> Vec<Block> {
+        let mut sink = Collect::default();
+        parse_blocks(input, 32, &mut sink);
+        sink.0
+    }
+
+    fn text(input: &str, span: Span) -> &str {
+        &input[span.start..span.end]
+    }
+
+    #[test]
+    fn atx_headings_trim_marks() {
+        assert_eq!(atx_heading("## Topics ##"), Some((2, (3, 9))));
+        assert_eq!(atx_heading("#"), Some((1, (1, 1))));
+        assert_eq!(atx_heading("#123"), None);
+        assert_eq!(atx_heading("####### seven"), None);
+        assert_eq!(atx_heading("# C#"), Some((1, (2, 4))));
+    }
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(list_marker("- a").map(|m| m.width), Some(1));
+        assert_eq!(list_marker("12. a").map(|m| m.number), Some(Some(12)));
+        assert!(list_marker("-a").is_none());
+        assert!(list_marker("1234567890. a").is_none());
+        assert!(list_marker("*").is_some_and(|m| m.empty));
+    }
+
+    #[test]
+    fn checkboxes() {
+        assert_eq!(checkbox("[ ] a"), Some(((1, 2), 3)));
+        assert_eq!(checkbox("[x]"), Some(((1, 2), 3)));
+        assert_eq!(checkbox("[] a"), Some(((1, 1), 2)));
+        assert_eq!(checkbox("[x](url)"), None);
+        assert_eq!(checkbox("[WIP] a"), None);
+        assert_eq!(checkbox("[✓] a"), Some(((1, 4), 5)));
+    }
+
+    #[test]
+    fn nested_items_and_lazy_continuation() {
+        let input = "- a (The Apache\n/Dragonfly)\n  - b\n    more\n- c\n";
+        let got = blocks(input);
+        let shape: Vec<String> = got
+            .iter()
+            .map(|b| match b {
+                Block::ItemStart { depth, .. } => format!("start{depth}"),
+                Block::ItemEnd { .. } => "end".into(),
+                Block::Paragraph { span, .. } => format!("p:{}", text(input, *span)),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                "start0",
+                "p:a (The Apache\n/Dragonfly)",
+                "start1",
+                "p:b\n    more",
+                "end",
+                "end",
+                "start0",
+                "p:c",
+                "end"
+            ]
+        );
+    }
+
+    #[test]
+    fn item_end_covers_children() {
+        let input = "- a\n  - b\n\ntext";
+        let got = blocks(input);
+        let ends: Vec<usize> = got
+            .iter()
+            .filter_map(|b| match b {
+                Block::ItemEnd { end } => Some(*end),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ends, [9, 9]);
+    }
+
+    #[test]
+    fn fences_hide_their_content() {
+        let input = "```\n# not a heading\n- not an item\n```  \n# Real\n";
+        let got = blocks(input);
+        assert!(matches!(got[0], Block::Code { span } if span == Span::new(0, 39)));
+        assert!(matches!(got[1], Block::Heading { level: 1, .. }));
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn front_matter_is_not_a_setext_heading() {
+        let input = "---\ntitle: x\ntags: triage\n---\n# T\n";
+        let got = blocks(input);
+        assert!(matches!(got[0], Block::FrontMatter { body, .. } if text(input, body) == "title: x\ntags: triage\n"));
+        assert!(matches!(got[1], Block::Heading { level: 1, .. }));
+    }
+
+    #[test]
+    fn setext_and_breaks() {
+        let input = "Title\n=====\n\n---\npara\n---\n";
+        let got = blocks(input);
+        assert!(matches!(got[0], Block::Heading { level: 1, text, .. } if text == Span::new(0, 5)));
+        assert!(matches!(got[1], Block::Break { .. }));
+        assert!(matches!(got[2], Block::Heading { level: 2, .. }));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_with_one_diagnostic() {
+        let input: String = (0..100).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+        let mut sink = Collect::default();
+        parse_blocks(&input, 8, &mut sink);
+        let max = sink
+            .0
+            .iter()
+            .filter_map(|b| match b {
+                Block::ItemStart { depth, .. } => Some(*depth),
+                _ => None,
+            })
+            .max();
+        assert_eq!(max, Some(7));
+        assert_eq!(sink.1.len(), 1);
+        assert_eq!(sink.1[0].code, Code::NestingTooDeep);
+    }
+
+    #[test]
+    fn ordered_list_other_than_one_does_not_interrupt_paragraph() {
+        let got = blocks("text\n2. not a list\n");
+        assert_eq!(got.len(), 1);
+        let got = blocks("text\n1. a list\n");
+        assert!(matches!(got[1], Block::ItemStart { .. }));
+    }
+}

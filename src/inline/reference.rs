@@ -1,0 +1,188 @@
+//! GitHub references: issue, pull request and discussion URLs, and the short
+//! forms `owner/repo#N` and `#N`.
+
+use nom::bytes::complete::{tag_no_case, take_while1};
+use nom::character::complete::digit1;
+use nom::combinator::opt;
+use nom::{IResult, Parser};
+
+use crate::model::ReferenceKind;
+
+/// What a GitHub URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GitHubUrl<'a> {
+    /// An issue, pull request or discussion, or a repository's issue list.
+    Reference {
+        owner: &'a str,
+        repo: &'a str,
+        kind: ReferenceKind,
+        number: Option<u64>,
+        comment: Option<u64>,
+    },
+    /// A profile page, `https://github.com/login`.
+    Profile(&'a str),
+}
+
+fn segment(input: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).parse(input)
+}
+
+fn host(input: &str) -> IResult<&str, &str> {
+    let (input, _) = (
+        opt(tag_no_case("http")),
+        opt(tag_no_case("s")),
+        tag_no_case("://"),
+    )
+        .parse(input)
+        .or_else(|_: nom::Err<nom::error::Error<&str>>| Ok((input, (None, None, ""))))?;
+    let (input, _) = opt(tag_no_case("www.")).parse(input)?;
+    tag_no_case("github.com").parse(input)
+}
+
+/// Parses a URL on `github.com` (with or without `www.`, `http://` or
+/// `https://`). Search links (`/issues?q=`) and other pages give `None`.
+pub(crate) fn github_url(url: &str) -> Option<GitHubUrl<'_>> {
+    let (rest, _) = host(url).ok()?;
+    let rest = rest.strip_prefix('/')?;
+    let (rest, owner) = segment(rest).ok()?;
+    if rest.is_empty() || rest == "/" {
+        return Some(GitHubUrl::Profile(owner));
+    }
+    let rest = rest.strip_prefix('/')?;
+    let (rest, repo) = segment(rest).ok()?;
+    let rest = rest.strip_prefix('/')?;
+    let (rest, kind) = segment(rest).ok()?;
+    let kind = match kind {
+        "issues" => ReferenceKind::Issue,
+        "pull" | "pulls" => ReferenceKind::Pull,
+        "discussions" => ReferenceKind::Discussion,
+        _ => return None,
+    };
+    let number_part: IResult<&str, &str> = (|i| {
+        let (i, _) = nom::character::complete::char('/').parse(i)?;
+        digit1(i)
+    })(rest);
+    let (rest, number) = match number_part {
+        Ok((rest, digits)) => (rest, Some(digits.parse::<u64>().ok()?)),
+        Err(_) => (rest, None),
+    };
+    let kind = match (kind, number) {
+        (ReferenceKind::Issue, None) => ReferenceKind::Issues,
+        (_, None) => return None,
+        (kind, Some(_)) => kind,
+    };
+    // What may follow: a sub-page (`/files`), a query, an anchor.
+    let (path_rest, anchor) = match rest.split_once('#') {
+        Some((before, anchor)) => (before, Some(anchor)),
+        None => (rest, None),
+    };
+    let (path_rest, query) = match path_rest.split_once('?') {
+        Some((before, query)) => (before, Some(query)),
+        None => (path_rest, None),
+    };
+    if number.is_none() && (query.is_some() || !path_rest.trim_end_matches('/').is_empty()) {
+        // `/issues?q=...` is a search, `/issues/new` a form: links, not references.
+        return None;
+    }
+    if !path_rest.is_empty() && !path_rest.starts_with('/') {
+        return None;
+    }
+    let comment = anchor
+        .and_then(|a| a.strip_prefix("issuecomment-"))
+        .and_then(|digits| digits.parse().ok());
+    Some(GitHubUrl::Reference {
+        owner,
+        repo,
+        kind,
+        number,
+        comment,
+    })
+}
+
+/// The `owner/repo` that ends right before byte `end` of `text`, preceded by
+/// a boundary. Returns its start.
+pub(crate) fn repo_before(text: &str, end: usize) -> Option<(usize, &str, &str)> {
+    let bytes = text.as_bytes();
+    let is_repo = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+    let mut i = end;
+    while i > 0 && end - i < 100 && is_repo(bytes[i - 1]) {
+        i -= 1;
+    }
+    let repo = text.get(i..end).filter(|r| !r.is_empty())?;
+    if i == 0 || bytes[i - 1] != b'/' {
+        return None;
+    }
+    let slash = i - 1;
+    let mut j = slash;
+    while j > 0 && slash - j < 40 && (bytes[j - 1].is_ascii_alphanumeric() || bytes[j - 1] == b'-') {
+        j -= 1;
+    }
+    let owner = text.get(j..slash).filter(|o| crate::inline::handle::is_login(o))?;
+    let before = text.get(..j).and_then(|t| t.chars().next_back());
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | '@')) {
+        return None;
+    }
+    Some((j, owner, repo))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reference(url: &str) -> Option<(&str, &str, ReferenceKind, Option<u64>, Option<u64>)> {
+        match github_url(url)? {
+            GitHubUrl::Reference {
+                owner,
+                repo,
+                kind,
+                number,
+                comment,
+            } => Some((owner, repo, kind, number, comment)),
+            GitHubUrl::Profile(_) => None,
+        }
+    }
+
+    #[test]
+    fn issue_pull_and_discussion_urls() {
+        use ReferenceKind::*;
+        assert_eq!(
+            reference("https://github.com/dragonflyoss/dragonfly/issues/4025"),
+            Some(("dragonflyoss", "dragonfly", Issue, Some(4025), None))
+        );
+        assert_eq!(
+            reference("https://github.com/cncf/toc/issues/1358#issuecomment-3245768028"),
+            Some(("cncf", "toc", Issue, Some(1358), Some(3245768028)))
+        );
+        assert_eq!(
+            reference("http://www.github.com/a/b/pull/7/files"),
+            Some(("a", "b", Pull, Some(7), None))
+        );
+        assert_eq!(
+            reference("https://github.com/a/b/discussions/3"),
+            Some(("a", "b", Discussion, Some(3), None))
+        );
+        assert_eq!(
+            reference("https://github.com/dragonflyoss/nydus/issues"),
+            Some(("dragonflyoss", "nydus", Issues, None, None))
+        );
+    }
+
+    #[test]
+    fn searches_and_other_pages_are_not_references() {
+        assert_eq!(reference("https://github.com/a/b/issues?q=is%3Aopen"), None);
+        assert_eq!(reference("https://github.com/a/b/issues/new"), None);
+        assert_eq!(reference("https://github.com/a/b/blob/main/README.md"), None);
+        assert_eq!(reference("https://gitlab.com/a/b/issues/1"), None);
+        assert_eq!(reference("https://github.com.evil/a/b/issues/1"), None);
+        assert_eq!(github_url("https://github.com/gaius-qi"), Some(GitHubUrl::Profile("gaius-qi")));
+    }
+
+    #[test]
+    fn repo_before_hash() {
+        let text = "see nodejs/node#22584";
+        assert_eq!(repo_before(text, 15), Some((4, "nodejs", "node")));
+        assert_eq!(repo_before("x/y", 3).map(|r| r.0), Some(0));
+        assert_eq!(repo_before("a/b/c", 5), None);
+        assert_eq!(repo_before("rust", 4), None);
+    }
+}

@@ -1,0 +1,495 @@
+//! The typed model: what a meeting note says, borrowed from its source.
+//!
+//! Every string is a [`Cow<'a, str>`] that borrows from the input whenever the
+//! text appears there verbatim (it is owned only where the parser had to join
+//! lines), and every object carries the [`Span`] of its source. Serializing a
+//! [`Meeting`] with serde gives the JSON contract described in `SCHEMA.md`.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::diagnostic::Diagnostic;
+
+/// The version of the JSON contract that [`Meeting::version`] reports.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A byte range `[start, end)` into the parsed input.
+///
+/// `&input[span.start..span.end]` is the source of the object that carries it;
+/// both ends are on `char` boundaries. Serialized as a two-element array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Serialize, Deserialize)]
+#[serde(from = "(usize, usize)", into = "(usize, usize)")]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (exclusive).
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Number of bytes covered.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no bytes.
+    pub const fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// The source text under the span, or `None` when it does not fit `input`.
+    pub fn slice<'a>(&self, input: &'a str) -> Option<&'a str> {
+        input.get(self.start..self.end)
+    }
+}
+
+impl From<(usize, usize)> for Span {
+    fn from((start, end): (usize, usize)) -> Self {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for (usize, usize) {
+    fn from(span: Span) -> Self {
+        (span.start, span.end)
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// One meeting note: the root of the model.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Meeting<'a> {
+    /// Version of the JSON contract, [`SCHEMA_VERSION`].
+    pub version: u32,
+    /// The first H1, or else the first heading.
+    #[serde(borrow)]
+    pub title: Option<Cow<'a, str>>,
+    /// The meeting date: from the title, a `Date:` line before the first
+    /// section, front matter `date:`, or else the caller's hint.
+    #[serde(with = "crate::serde_date")]
+    pub date: Option<Date>,
+    /// The people present, from the attendees section.
+    #[serde(borrow)]
+    pub attendees: Vec<Attendee<'a>>,
+    /// The heading tree.
+    #[serde(borrow)]
+    pub sections: Vec<Section<'a>>,
+    /// List items before the first heading (some notes have no heading at all).
+    #[serde(borrow, default)]
+    pub items: Vec<Item<'a>>,
+    /// Paragraphs before the first heading.
+    #[serde(borrow, default)]
+    pub paragraphs: Vec<Cow<'a, str>>,
+    /// The next meeting, from a "Next Meeting" section.
+    #[serde(borrow)]
+    pub next_meeting: Option<NextMeeting<'a>>,
+    /// What the parser noticed: authoring slips, limits hit, dates that disagree.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The whole input.
+    #[serde(default)]
+    pub span: Span,
+}
+
+/// A person present at the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Attendee<'a> {
+    /// Display name: the link text or the plain name.
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
+    /// GitHub login, from a profile URL or an `@login` on the line.
+    #[serde(borrow)]
+    pub handle: Option<Cow<'a, str>>,
+    /// The profile link as written.
+    #[serde(borrow)]
+    pub url: Option<Cow<'a, str>>,
+    /// `(Ant Group/Dragonfly)` gives `["Ant Group", "Dragonfly"]`.
+    #[serde(borrow)]
+    pub affiliations: Vec<Cow<'a, str>>,
+    /// The attendee's list item.
+    pub span: Span,
+}
+
+/// A heading and everything under it up to the next heading of the same or a
+/// higher level.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Section<'a> {
+    /// The heading text, without `#` marks.
+    #[serde(borrow)]
+    pub heading: Cow<'a, str>,
+    /// 1 to 6.
+    pub level: u8,
+    /// What the section holds, judged from the heading words.
+    pub kind: SectionKind,
+    /// The status bucket: the heading's own, or the nearest ancestor's.
+    pub status: Option<Status>,
+    /// List items directly under this heading.
+    #[serde(borrow)]
+    pub items: Vec<Item<'a>>,
+    /// Paragraph texts directly under this heading.
+    #[serde(borrow)]
+    pub paragraphs: Vec<Cow<'a, str>>,
+    /// Subsections, nested by level.
+    #[serde(borrow)]
+    pub sections: Vec<Section<'a>>,
+    /// From the heading to the end of the section's content.
+    pub span: Span,
+}
+
+/// What a section holds, from its heading words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SectionKind {
+    /// Attendees, Attendance, Present, Participants.
+    Attendees,
+    /// Topics, Agenda.
+    Topics,
+    /// Actions, Action Items.
+    Actions,
+    /// A status bucket such as TODO, WIP or Done.
+    Status,
+    /// Next Meeting, Next Meeting Schedule.
+    NextMeeting,
+    /// Anything else.
+    Other,
+}
+
+/// A status bucket for issues and items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Status {
+    /// TODO, To Reply, To Resolve.
+    Todo,
+    /// WIP, In Progress, Doing.
+    InProgress,
+    /// Done, Resolved, Closed.
+    Done,
+    /// TBD.
+    Tbd,
+    /// Blocked.
+    Blocked,
+}
+
+/// A list item, with its task state, owners, references and children.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Item<'a> {
+    /// The text after the marker and checkbox, continuation lines included
+    /// (joined with `\n`, indentation removed).
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// The checkbox, if the item is a task.
+    #[serde(borrow)]
+    pub task: Option<Task<'a>>,
+    /// Logins that own the item: the trailing run of handles.
+    #[serde(borrow)]
+    pub owners: Vec<Cow<'a, str>>,
+    /// Every user handle in the item's own text, in order, without duplicates.
+    #[serde(borrow)]
+    pub mentions: Vec<Cow<'a, str>>,
+    /// Team handles (`@org/team`) in the item's own text.
+    #[serde(borrow, default)]
+    pub teams: Vec<Cow<'a, str>>,
+    /// Issue, pull request and discussion references, without duplicates.
+    #[serde(borrow)]
+    pub references: Vec<Reference<'a>>,
+    /// Bracketed tags after the owners: `[pending]` gives `pending`.
+    #[serde(borrow)]
+    pub tags: Vec<Cow<'a, str>>,
+    /// Nested list items.
+    #[serde(borrow)]
+    pub children: Vec<Item<'a>>,
+    /// From the list marker to the end of the last child.
+    pub span: Span,
+}
+
+impl Item<'_> {
+    /// Whether this item is a task that is not done (open, in progress or
+    /// another undone marker).
+    pub fn is_open_task(&self) -> bool {
+        self.task.as_ref().is_some_and(|t| t.state.is_open())
+    }
+
+    /// Whether this item and every task below it are done. Items that are not
+    /// tasks count as done.
+    pub fn is_done_with_subtasks(&self) -> bool {
+        let mut stack = vec![self];
+        while let Some(item) = stack.pop() {
+            if item.task.as_ref().is_some_and(|t| t.state != TaskState::Done) {
+                return false;
+            }
+            stack.extend(item.children.iter());
+        }
+        true
+    }
+}
+
+/// A checkbox: `[ ]`, `[x]` and their extensions.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Task<'a> {
+    /// What the marker means.
+    pub state: TaskState,
+    /// The text between the brackets, as written (empty for `[]`).
+    #[serde(borrow)]
+    pub marker: Cow<'a, str>,
+}
+
+/// The state of a task checkbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TaskState {
+    /// `[ ]`, and `[]` with a diagnostic.
+    Open,
+    /// `[x]`, `[X]`.
+    Done,
+    /// `[/]`.
+    InProgress,
+    /// `[-]`.
+    Cancelled,
+    /// Any other marker; [`Task::marker`] keeps it.
+    Other,
+}
+
+impl TaskState {
+    /// Open and in-progress tasks still need work; done and cancelled ones do not.
+    pub fn is_open(self) -> bool {
+        matches!(self, TaskState::Open | TaskState::InProgress)
+    }
+}
+
+/// A reference to a GitHub issue, pull request or discussion.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Reference<'a> {
+    /// The URL as written, or `None` for short forms such as `owner/repo#12`.
+    #[serde(borrow)]
+    pub url: Option<Cow<'a, str>>,
+    /// `github.com`.
+    #[serde(borrow)]
+    pub host: Cow<'a, str>,
+    /// Repository owner; `None` for `#12` with no repository in context.
+    #[serde(borrow)]
+    pub owner: Option<Cow<'a, str>>,
+    /// Repository name; `None` like `owner`.
+    #[serde(borrow)]
+    pub repo: Option<Cow<'a, str>>,
+    /// What is referenced.
+    pub kind: ReferenceKind,
+    /// The issue or pull request number; `None` for a repository's issue list.
+    pub number: Option<u64>,
+    /// The comment id of an `#issuecomment-N` anchor.
+    pub comment: Option<u64>,
+    /// The URL, autolink, link or short form in the source.
+    pub span: Span,
+}
+
+impl Reference<'_> {
+    /// Whether two references name the same thing (host, owner, repository
+    /// and number compared case-insensitively, ignoring kind and anchors).
+    pub fn same_target(&self, other: &Reference<'_>) -> bool {
+        fn eq(a: &Option<Cow<'_, str>>, b: &Option<Cow<'_, str>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        self.number == other.number
+            && (self.number.is_some() || self.kind == other.kind)
+            && self.host.eq_ignore_ascii_case(&other.host)
+            && eq(&self.owner, &other.owner)
+            && eq(&self.repo, &other.repo)
+    }
+}
+
+/// What a [`Reference`] points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ReferenceKind {
+    /// `/issues/N`, and the short forms `owner/repo#N` and `#N`, which GitHub
+    /// resolves to an issue or a pull request alike.
+    Issue,
+    /// `/pull/N`.
+    Pull,
+    /// `/discussions/N`.
+    Discussion,
+    /// A repository's issue list, `/issues` with no number.
+    Issues,
+}
+
+/// The next meeting, as announced in the note.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct NextMeeting<'a> {
+    /// The announced date.
+    #[serde(with = "crate::serde_date")]
+    pub date: Option<Date>,
+    /// The announcement text.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// The announcement in the source.
+    pub span: Span,
+}
+
+fn own(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
+fn own_opt(text: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+    text.map(own)
+}
+
+fn own_all(texts: Vec<Cow<'_, str>>) -> Vec<Cow<'static, str>> {
+    texts.into_iter().map(own).collect()
+}
+
+impl Meeting<'_> {
+    /// Copies every borrowed string, so the model outlives its input.
+    pub fn into_owned(self) -> Meeting<'static> {
+        Meeting {
+            version: self.version,
+            title: own_opt(self.title),
+            date: self.date,
+            attendees: self.attendees.into_iter().map(Attendee::into_owned).collect(),
+            sections: self.sections.into_iter().map(Section::into_owned).collect(),
+            items: self.items.into_iter().map(Item::into_owned).collect(),
+            paragraphs: own_all(self.paragraphs),
+            next_meeting: self.next_meeting.map(NextMeeting::into_owned),
+            diagnostics: self.diagnostics,
+            span: self.span,
+        }
+    }
+
+    /// Every section, depth first in document order.
+    pub fn all_sections(&self) -> impl Iterator<Item = &Section<'_>> {
+        let mut stack: Vec<&Section<'_>> = self.sections.iter().rev().collect();
+        std::iter::from_fn(move || {
+            let section = stack.pop()?;
+            stack.extend(section.sections.iter().rev());
+            Some(section)
+        })
+    }
+
+    /// Every list item with the status of the section it is in, depth first
+    /// in document order (items before the first heading have no status).
+    pub fn all_items(&self) -> impl Iterator<Item = (&Item<'_>, Option<Status>)> {
+        let mut stack: Vec<(&Item<'_>, Option<Status>)> =
+            self.items.iter().rev().map(|i| (i, None)).collect();
+        let mut sections = self.all_sections();
+        std::iter::from_fn(move || loop {
+            if let Some((item, status)) = stack.pop() {
+                stack.extend(item.children.iter().rev().map(|c| (c, status)));
+                return Some((item, status));
+            }
+            let section = sections.next()?;
+            stack.extend(section.items.iter().rev().map(|i| (i, section.status)));
+        })
+    }
+
+    /// The tasks that still need work, in document order.
+    pub fn open_actions(&self) -> impl Iterator<Item = &Item<'_>> {
+        self.all_items().map(|(item, _)| item).filter(|item| item.is_open_task())
+    }
+}
+
+impl Attendee<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> Attendee<'static> {
+        Attendee {
+            name: own(self.name),
+            handle: own_opt(self.handle),
+            url: own_opt(self.url),
+            affiliations: own_all(self.affiliations),
+            span: self.span,
+        }
+    }
+}
+
+impl Section<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> Section<'static> {
+        Section {
+            heading: own(self.heading),
+            level: self.level,
+            kind: self.kind,
+            status: self.status,
+            items: self.items.into_iter().map(Item::into_owned).collect(),
+            paragraphs: own_all(self.paragraphs),
+            sections: self.sections.into_iter().map(Section::into_owned).collect(),
+            span: self.span,
+        }
+    }
+}
+
+impl Item<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> Item<'static> {
+        Item {
+            text: own(self.text),
+            task: self.task.map(|t| Task {
+                state: t.state,
+                marker: own(t.marker),
+            }),
+            owners: own_all(self.owners),
+            mentions: own_all(self.mentions),
+            teams: own_all(self.teams),
+            references: self.references.into_iter().map(Reference::into_owned).collect(),
+            tags: own_all(self.tags),
+            children: self.children.into_iter().map(Item::into_owned).collect(),
+            span: self.span,
+        }
+    }
+}
+
+impl Reference<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> Reference<'static> {
+        Reference {
+            url: own_opt(self.url),
+            host: own(self.host),
+            owner: own_opt(self.owner),
+            repo: own_opt(self.repo),
+            kind: self.kind,
+            number: self.number,
+            comment: self.comment,
+            span: self.span,
+        }
+    }
+}
+
+impl NextMeeting<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> NextMeeting<'static> {
+        NextMeeting {
+            date: self.date,
+            text: own(self.text),
+            span: self.span,
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! How to parse: date hint, default repository, task dialect, limits.
+
+use time::Date;
+
+/// The deepest list nesting [`Options::max_depth`] accepts.
+pub const MAX_DEPTH_CEILING: usize = 256;
+
+/// Parser options, built in builder style from [`Options::default()`].
+///
+/// ```
+/// use minutes::{Options, TaskDialect};
+/// let date = time::Date::from_calendar_date(2025, time::Month::October, 28).unwrap();
+/// let options = Options::new()
+///     .date_hint(date)
+///     .default_repository("dragonflyoss", "dragonfly")
+///     .task_dialect(TaskDialect::Gfm)
+///     .max_depth(16);
+/// let meeting = minutes::parse_with("- [ ] fix #12 @alice", &options);
+/// assert_eq!(meeting.date, Some(date));
+/// assert_eq!(meeting.items[0].references[0].repo.as_deref(), Some("dragonfly"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    pub(crate) date_hint: Option<Date>,
+    pub(crate) default_repository: Option<(String, String)>,
+    pub(crate) task_dialect: TaskDialect,
+    pub(crate) max_depth: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            date_hint: None,
+            default_repository: None,
+            task_dialect: TaskDialect::Extended,
+            max_depth: 32,
+        }
+    }
+}
+
+impl Options {
+    /// The defaults: no hint, no default repository, extended task markers,
+    /// list nesting up to 32 levels.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The date the caller believes the meeting has (from a file name, say).
+    /// Used when the note has no date of its own; a note date that disagrees
+    /// is kept and raises a `date-mismatch` diagnostic.
+    pub fn date_hint(mut self, date: Date) -> Self {
+        self.date_hint = Some(date);
+        self
+    }
+
+    /// The repository that bare `#123` and `GH-123` refer to, unless a
+    /// heading such as `### nodejs/node` names another.
+    pub fn default_repository(mut self, owner: impl Into<String>, repo: impl Into<String>) -> Self {
+        self.default_repository = Some((owner.into(), repo.into()));
+        self
+    }
+
+    /// Which checkbox markers make a task.
+    pub fn task_dialect(mut self, dialect: TaskDialect) -> Self {
+        self.task_dialect = dialect;
+        self
+    }
+
+    /// The deepest list nesting kept as a tree, clamped to
+    /// `1..=`[`MAX_DEPTH_CEILING`]. Deeper items become children of the item
+    /// at the limit, with a `nesting-too-deep` diagnostic.
+    pub fn max_depth(mut self, depth: usize) -> Self {
+        self.max_depth = depth.clamp(1, MAX_DEPTH_CEILING);
+        self
+    }
+
+    /// The date hint, if any.
+    pub fn get_date_hint(&self) -> Option<Date> {
+        self.date_hint
+    }
+
+    /// The default repository as `(owner, repo)`, if any.
+    pub fn get_default_repository(&self) -> Option<(&str, &str)> {
+        self.default_repository
+            .as_ref()
+            .map(|(owner, repo)| (owner.as_str(), repo.as_str()))
+    }
+
+    /// The task dialect.
+    pub fn get_task_dialect(&self) -> TaskDialect {
+        self.task_dialect
+    }
+
+    /// The nesting limit.
+    pub fn get_max_depth(&self) -> usize {
+        self.max_depth
+    }
+}
+
+/// Which checkbox markers count as tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum TaskDialect {
+    /// GitHub Flavored Markdown: only `[ ]`, `[x]` and `[X]`.
+    Gfm,
+    /// GFM plus the common extensions `[/]`, `[-]`, `[~]`, `[>]`, `[]` and any
+    /// other single character, kept as [`TaskState::Other`](crate::TaskState::Other).
+    #[default]
+    Extended,
+}

@@ -1,0 +1,122 @@
+//! Attendees from the items of an attendees section.
+//!
+//! `- [Display Name](https://github.com/login) (Affiliation/Project)`,
+//! `* Name @login (TSC)`, `- Charles (@ckerr)`, `- Xuejin He (Ant Group)`.
+
+use std::borrow::Cow;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::inline::handle::HandleToken;
+use crate::inline::reference::{github_url, GitHubUrl};
+use crate::inline::Handle;
+use crate::model::{Attendee, Span};
+
+/// Decorations around names: emphasis marks and white space.
+fn is_decoration(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '_')
+}
+
+/// Reads an attendee from the text of an item (`input[text]`, which may span
+/// lines) with the handles found in it.
+pub(crate) fn attendee<'a>(
+    input: &'a str,
+    text: Span,
+    item: Span,
+    handles: &[Handle<'a>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Attendee<'a>> {
+    let raw = input.get(text.start..text.end)?;
+    let body = raw.trim_start_matches(is_decoration);
+    let body_start = text.start + (raw.len() - body.len());
+
+    let first_user = handles.iter().find_map(|h| match h.token {
+        HandleToken::User(login) => Some((login, h.span)),
+        HandleToken::Team(_) => None,
+    });
+
+    let (name, url, rest_start) = match link_at_start(body) {
+        Some((name, url, len)) => (name, Some(url), body_start + len),
+        None => {
+            // The plain name runs to the first parenthesis or handle.
+            let mut end = body.find('(').unwrap_or(body.len());
+            if let Some((_, span)) = first_user {
+                end = end.min(span.start.saturating_sub(body_start));
+            }
+            let name = body.get(..end).unwrap_or(body);
+            (name, None, body_start + name.len())
+        }
+    };
+    let name = name.trim_matches(|c: char| is_decoration(c) || matches!(c, ',' | ':' | '-'));
+
+    let handle = match url.and_then(github_url) {
+        Some(GitHubUrl::Profile(login)) if crate::inline::handle::is_login(login) => Some(login),
+        _ => first_user.map(|(login, _)| login),
+    };
+    let name = if name.is_empty() { handle? } else { name };
+
+    let rest = input.get(rest_start..text.end).unwrap_or_default();
+    let affiliations = affiliations(rest, rest_start, handles, diagnostics);
+    Some(Attendee {
+        name: Cow::Borrowed(name),
+        handle: handle.map(Cow::Borrowed),
+        url: url.map(Cow::Borrowed),
+        affiliations,
+        span: item,
+    })
+}
+
+/// `[text](url)` at the start of `text`: the text, the URL and the length.
+fn link_at_start(text: &str) -> Option<(&str, &str, usize)> {
+    let rest = text.strip_prefix('[')?;
+    let close = rest.find("](")?;
+    let name = &rest[..close];
+    if name.contains(['[', ']']) {
+        return None;
+    }
+    let after = &rest[close + 2..];
+    let url_len = after.find(')')?;
+    let url = after[..url_len].trim();
+    Some((name, url, 1 + close + 2 + url_len + 1))
+}
+
+/// The first parenthesized group in `rest`, split on `/`. A group that holds
+/// only a handle (`(@ckerr)`) is not an affiliation. An unclosed group runs
+/// to the end of the text, with a diagnostic.
+fn affiliations<'a>(
+    rest: &'a str,
+    offset: usize,
+    handles: &[Handle<'a>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Cow<'a, str>> {
+    let Some(open) = rest.find('(') else {
+        return Vec::new();
+    };
+    let inner_start = open + 1;
+    let (inner, closed) = match rest[inner_start..].find(')') {
+        Some(len) => (&rest[inner_start..inner_start + len], true),
+        None => (&rest[inner_start..], false),
+    };
+    let inner_abs = offset + inner_start;
+    let only_handle = handles.iter().any(|h| {
+        let inner_span = Span::new(inner_abs, inner_abs + inner.len());
+        h.span.start >= inner_span.start
+            && h.span.end <= inner_span.end
+            && inner.trim().len() == h.span.len()
+    });
+    if only_handle || inner.trim().is_empty() {
+        return Vec::new();
+    }
+    if !closed {
+        diagnostics.push(Diagnostic::new(
+            Code::UnclosedAffiliation,
+            Span::new(offset + open, offset + rest.trim_end().len()),
+            "affiliation parenthesis is never closed",
+        ));
+    }
+    inner
+        .split('/')
+        .map(|part| part.trim())
+        .filter(|part| !part.is_empty())
+        .map(Cow::Borrowed)
+        .collect()
+}

@@ -1,0 +1,90 @@
+//! What a heading says about its section: kind, status bucket, repository.
+
+use crate::inline::reference::repo_before;
+use crate::model::{SectionKind, Status};
+
+/// The heading words, without leading emoji or marks and trailing colons,
+/// compared case-insensitively against the synonyms below.
+fn normalize(heading: &str) -> &str {
+    heading
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '*' | '_' | '#'))
+}
+
+const ATTENDEES: &[&str] = &["attendees", "attendee", "attendance", "present", "participants"];
+const TOPICS: &[&str] = &["topics", "topic", "agenda", "main topics", "agenda items", "discussion topics"];
+const ACTIONS: &[&str] = &["actions", "action items", "action item", "action"];
+const NEXT_MEETING: &[&str] = &["next meeting", "next meeting schedule", "next meetings"];
+const STATUSES: &[(&str, Status)] = &[
+    ("todo", Status::Todo),
+    ("to do", Status::Todo),
+    ("to reply", Status::Todo),
+    ("to resolve", Status::Todo),
+    ("wip", Status::InProgress),
+    ("in progress", Status::InProgress),
+    ("doing", Status::InProgress),
+    ("done", Status::Done),
+    ("resolved", Status::Done),
+    ("closed", Status::Done),
+    ("tbd", Status::Tbd),
+    ("blocked", Status::Blocked),
+];
+
+fn is_one_of(words: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(words))
+}
+
+/// The kind of a section and its own status bucket, from its heading text.
+pub(crate) fn classify(heading: &str) -> (SectionKind, Option<Status>) {
+    let words = normalize(heading);
+    if let Some(&(_, status)) = STATUSES.iter().find(|(w, _)| w.eq_ignore_ascii_case(words)) {
+        return (SectionKind::Status, Some(status));
+    }
+    let kind = if is_one_of(words, ATTENDEES) {
+        SectionKind::Attendees
+    } else if is_one_of(words, TOPICS) {
+        SectionKind::Topics
+    } else if is_one_of(words, ACTIONS) {
+        SectionKind::Actions
+    } else if is_one_of(words, NEXT_MEETING) {
+        SectionKind::NextMeeting
+    } else {
+        SectionKind::Other
+    };
+    (kind, None)
+}
+
+/// A heading that is exactly a repository name, `### nodejs/node`, sets the
+/// repository for bare `#N` below it. Returns the offsets of owner and repo
+/// within `heading`.
+pub(crate) fn repository(heading: &str) -> Option<(&str, &str)> {
+    let trimmed = heading.trim().trim_matches('`');
+    let (start, owner, repo) = repo_before(trimmed, trimmed.len())?;
+    (start == 0).then_some((owner, repo))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_buckets() {
+        assert_eq!(classify("Attendees"), (SectionKind::Attendees, None));
+        assert_eq!(classify("👥 Attendees:"), (SectionKind::Attendees, None));
+        assert_eq!(classify("Action Items"), (SectionKind::Actions, None));
+        assert_eq!(classify("Next Meeting Schedule"), (SectionKind::NextMeeting, None));
+        assert_eq!(classify("DONE"), (SectionKind::Status, Some(Status::Done)));
+        assert_eq!(classify("To Resolve"), (SectionKind::Status, Some(Status::Todo)));
+        assert_eq!(classify("WIP"), (SectionKind::Status, Some(Status::InProgress)));
+        assert_eq!(classify("Clean up `TODO` list"), (SectionKind::Other, None));
+        assert_eq!(classify("Github Issue"), (SectionKind::Other, None));
+    }
+
+    #[test]
+    fn repository_headings() {
+        assert_eq!(repository("nodejs/node"), Some(("nodejs", "node")));
+        assert_eq!(repository("`nodejs/TSC`"), Some(("nodejs", "TSC")));
+        assert_eq!(repository("about nodejs/node"), None);
+        assert_eq!(repository("Dragonfly"), None);
+    }
+}
