@@ -79,3 +79,15 @@ pub fn parse_bytes_with<'a>(input: &'a [u8], options: &Options) -> Result<Meetin
     })?;
     Ok(parse_with(text, options))
 }
+
+/// The date a file path names, for [`Options::date_hint`]:
+/// `meetings/2025-10-14/README.md`, `20251016.md` and `wg-api-2020-11-16.md`
+/// all carry one. The file name wins over the folders above it.
+///
+/// ```
+/// let date = minutes::date_from_path("meetings/maintainer/2025-10-28/README.md");
+/// assert_eq!(date.map(|d| d.to_string()), Some("2025-10-28".to_string()));
+/// ```
+pub fn date_from_path(path: impl AsRef<std::path::Path>) -> Option<time::Date> {
+    inline::date::date_in_path(&path.as_ref().to_string_lossy())
+}

@@ -63,6 +63,34 @@ pub(crate) fn find_date(text: &str, offset: usize) -> Option<Found> {
     None
 }
 
+/// `20251016` at the start of `text`: eight digits that make a valid date.
+fn compact_prefix(text: &str) -> Option<Date> {
+    let digits = text.get(..8).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    if text.as_bytes().get(8).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: i32 = digits[..4].parse().ok()?;
+    let month = Month::try_from(digits[4..6].parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(year, month, digits[6..8].parse().ok()?).ok()
+}
+
+/// The date a file path names: `.../2025-10-14/README.md`, `20251016.md`,
+/// `wg-2019-10-10.md`. The file name wins over its folders.
+pub(crate) fn date_in_path(path: &str) -> Option<Date> {
+    path.rsplit(['/', '\\']).find_map(|component| {
+        let bytes = component.as_bytes();
+        (0..bytes.len())
+            .filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()))
+            .find_map(|i| {
+                let rest = component.get(i..)?;
+                match iso_prefix(rest) {
+                    Some((Ok(date), _)) => Some(date),
+                    _ => compact_prefix(rest),
+                }
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +112,15 @@ mod tests {
     fn impossible_dates_are_errors_not_panics() {
         assert!(find_date("2025-02-30", 0).unwrap().0.is_err());
         assert!(find_date("2025-13-01", 0).unwrap().0.is_err());
+    }
+
+    #[test]
+    fn dates_in_paths() {
+        assert_eq!(date_in_path("meetings/maintainer/2025-10-14/README.md"), Some(date(2025, 10, 14)));
+        assert_eq!(date_in_path("jeandle/20251016.md"), Some(date(2025, 10, 16)));
+        assert_eq!(date_in_path("electron/wg-ecosystem-2019-7-18.md"), Some(date(2019, 7, 18)));
+        assert_eq!(date_in_path("2025/notes.md"), None);
+        assert_eq!(date_in_path("123456789.md"), None);
     }
 
     #[test]
