@@ -4,12 +4,12 @@
 //!
 //! ```
 //! let note = "\
-//! # Maintainer Meeting 2025-10-28
+//! ## Maintainer Meeting 2025-10-28
 //!
-//! ## Attendees
+//! ### Attendees
 //! - [Gaius](https://github.com/gaius-qi) (Ant Group/Dragonfly)
 //!
-//! ## Actions
+//! ### Actions
 //! - [ ] Organize topics for KubeCon @mingcheng
 //! - [x] Review <https://github.com/dragonflyoss/dragonfly/issues/4345> @gaius-qi
 //! ";
