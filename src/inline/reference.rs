@@ -28,13 +28,13 @@ fn segment(input: &str) -> IResult<&str, &str> {
 }
 
 fn host(input: &str) -> IResult<&str, &str> {
-    let (input, _) = (
+    let scheme: IResult<&str, _> = (
         opt(tag_no_case("http")),
         opt(tag_no_case("s")),
         tag_no_case("://"),
     )
-        .parse(input)
-        .or_else(|_: nom::Err<nom::error::Error<&str>>| Ok((input, (None, None, ""))))?;
+        .parse(input);
+    let input = scheme.map_or(input, |(rest, _)| rest);
     let (input, _) = opt(tag_no_case("www.")).parse(input)?;
     tag_no_case("github.com").parse(input)
 }
@@ -114,10 +114,13 @@ pub(crate) fn repo_before(text: &str, end: usize) -> Option<(usize, &str, &str)>
     }
     let slash = i - 1;
     let mut j = slash;
-    while j > 0 && slash - j < 40 && (bytes[j - 1].is_ascii_alphanumeric() || bytes[j - 1] == b'-') {
+    while j > 0 && slash - j < 40 && (bytes[j - 1].is_ascii_alphanumeric() || bytes[j - 1] == b'-')
+    {
         j -= 1;
     }
-    let owner = text.get(j..slash).filter(|o| crate::inline::handle::is_login(o))?;
+    let owner = text
+        .get(j..slash)
+        .filter(|o| crate::inline::handle::is_login(o))?;
     let before = text.get(..j).and_then(|t| t.chars().next_back());
     if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | '@')) {
         return None;
@@ -129,7 +132,9 @@ pub(crate) fn repo_before(text: &str, end: usize) -> Option<(usize, &str, &str)>
 mod tests {
     use super::*;
 
-    fn reference(url: &str) -> Option<(&str, &str, ReferenceKind, Option<u64>, Option<u64>)> {
+    type Parts<'a> = (&'a str, &'a str, ReferenceKind, Option<u64>, Option<u64>);
+
+    fn reference(url: &str) -> Option<Parts<'_>> {
         match github_url(url)? {
             GitHubUrl::Reference {
                 owner,
@@ -171,10 +176,16 @@ mod tests {
     fn searches_and_other_pages_are_not_references() {
         assert_eq!(reference("https://github.com/a/b/issues?q=is%3Aopen"), None);
         assert_eq!(reference("https://github.com/a/b/issues/new"), None);
-        assert_eq!(reference("https://github.com/a/b/blob/main/README.md"), None);
+        assert_eq!(
+            reference("https://github.com/a/b/blob/main/README.md"),
+            None
+        );
         assert_eq!(reference("https://gitlab.com/a/b/issues/1"), None);
         assert_eq!(reference("https://github.com.evil/a/b/issues/1"), None);
-        assert_eq!(github_url("https://github.com/gaius-qi"), Some(GitHubUrl::Profile("gaius-qi")));
+        assert_eq!(
+            github_url("https://github.com/gaius-qi"),
+            Some(GitHubUrl::Profile("gaius-qi"))
+        );
     }
 
     #[test]

@@ -20,10 +20,7 @@ pub(crate) fn trailer<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) ->
     let mut out = Trailer::default();
     let mut end = text.end;
     let mut next_handle = handles.len();
-    loop {
-        let Some(before) = input.get(text.start..end) else {
-            break;
-        };
+    while let Some(before) = input.get(text.start..end) {
         let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
         end = text.start + trimmed.len();
         while next_handle > 0 && handles[next_handle - 1].span.end > end {
@@ -92,8 +89,14 @@ mod tests {
 
     #[test]
     fn trailing_run_of_handles() {
-        assert_eq!(run("fix it @chlins @gaius-qi").owners, ["chlins", "gaius-qi"]);
-        assert_eq!(run("fix it @chlins  @gaius-qi ").owners, ["chlins", "gaius-qi"]);
+        assert_eq!(
+            run("fix it @chlins @gaius-qi").owners,
+            ["chlins", "gaius-qi"]
+        );
+        assert_eq!(
+            run("fix it @chlins  @gaius-qi ").owners,
+            ["chlins", "gaius-qi"]
+        );
         assert_eq!(run("Nomination for @Zephyrcf. @BraveY").owners, ["BraveY"]);
         assert_eq!(run("update docs (@tonyganch)").owners, ["tonyganch"]);
         assert!(run("ask @x about it").owners.is_empty());
