@@ -1,4 +1,5 @@
-//! The one way parsing can fail: bytes that are not text.
+//! The ways `parse_bytes` can fail: bytes that are not text, or more bytes
+//! than the caller allows.
 
 /// Why [`parse_bytes`](crate::parse_bytes) could not parse its input.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -9,5 +10,13 @@ pub enum Error {
     InvalidUtf8 {
         /// Offset of the first byte that is not part of a valid sequence.
         offset: usize,
+    },
+    /// The input is longer than [`Options::max_input_len`](crate::Options::max_input_len).
+    #[error("input of {len} bytes is longer than the limit of {limit} bytes")]
+    InputTooLarge {
+        /// Length of the input in bytes.
+        len: usize,
+        /// The limit that was set.
+        limit: usize,
     },
 }

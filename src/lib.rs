@@ -23,7 +23,8 @@
 //!
 //! Parsing is total: [`parse`] accepts any `&str` and reports what it could
 //! not understand as [`Diagnostic`]s with spans; only [`parse_bytes`] can fail,
-//! on bytes that are not UTF-8.
+//! on bytes that are not UTF-8 (or, with [`Options::max_input_len`], on input
+//! longer than the caller allows).
 //!
 //! # Layers
 //! - [`model`]: the types, borrowed from the input, serialized as JSON contract v1.
@@ -73,8 +74,15 @@ pub fn parse_bytes(input: &[u8]) -> Result<Meeting<'_>, Error> {
     parse_bytes_with(input, &Options::default())
 }
 
-/// Parses bytes that should be UTF-8 text, with `options`.
+/// Parses bytes that should be UTF-8 text, with `options`. Fails on bytes
+/// that are not UTF-8 and on input longer than [`Options::max_input_len`].
 pub fn parse_bytes_with<'a>(input: &'a [u8], options: &Options) -> Result<Meeting<'a>, Error> {
+    if let Some(limit) = options.max_input_len.filter(|&limit| input.len() > limit) {
+        return Err(Error::InputTooLarge {
+            len: input.len(),
+            limit,
+        });
+    }
     let text = std::str::from_utf8(input).map_err(|err| Error::InvalidUtf8 {
         offset: err.valid_up_to(),
     })?;

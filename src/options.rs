@@ -26,6 +26,7 @@ pub struct Options {
     pub(crate) default_repository: Option<(String, String)>,
     pub(crate) task_dialect: TaskDialect,
     pub(crate) max_depth: usize,
+    pub(crate) max_input_len: Option<usize>,
 }
 
 impl Default for Options {
@@ -35,6 +36,7 @@ impl Default for Options {
             default_repository: None,
             task_dialect: TaskDialect::Extended,
             max_depth: 32,
+            max_input_len: None,
         }
     }
 }
@@ -75,6 +77,24 @@ impl Options {
         self
     }
 
+    /// The longest input, in bytes, that [`parse_bytes_with`](crate::parse_bytes_with)
+    /// accepts; a longer one is refused with
+    /// [`Error::InputTooLarge`](crate::Error::InputTooLarge) before any work.
+    /// Services that parse untrusted uploads use it to bound memory, which
+    /// grows linearly with the input. Unlimited by default; `parse` and
+    /// `parse_with` take a `&str` the caller already holds and ignore it.
+    ///
+    /// ```
+    /// let options = minutes::Options::new().max_input_len(1 << 20);
+    /// let big = vec![b'-'; (1 << 20) + 1];
+    /// let err = minutes::parse_bytes_with(&big, &options).unwrap_err();
+    /// assert_eq!(err, minutes::Error::InputTooLarge { len: big.len(), limit: 1 << 20 });
+    /// ```
+    pub fn max_input_len(mut self, bytes: usize) -> Self {
+        self.max_input_len = Some(bytes);
+        self
+    }
+
     /// The date hint, if any.
     pub fn get_date_hint(&self) -> Option<Date> {
         self.date_hint
@@ -95,6 +115,11 @@ impl Options {
     /// The nesting limit.
     pub fn get_max_depth(&self) -> usize {
         self.max_depth
+    }
+
+    /// The input size limit of [`parse_bytes_with`](crate::parse_bytes_with), if any.
+    pub fn get_max_input_len(&self) -> Option<usize> {
+        self.max_input_len
     }
 }
 
