@@ -323,14 +323,16 @@ impl<'a> Scanner<'a, '_> {
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
             .count();
-        let is_email = rest
-            .iter()
-            .take_while(|&&b| b != b'>' && !b.is_ascii_whitespace() && b != b'<')
-            .any(|&b| b == b'@');
         if !(2..=32).contains(&scheme) || rest.get(scheme) != Some(&b':') {
-            if is_email {
-                let len = rest.iter().position(|&b| b == b'>').unwrap_or(0);
-                self.pos += len;
+            // `<local@domain>`: skip the address so that its `@` is no handle.
+            // Only the token up to the next `<`, `>` or space is looked at, so
+            // a run of `<a@` stays linear.
+            let token = rest
+                .iter()
+                .take_while(|&&b| b != b'>' && !b.is_ascii_whitespace() && b != b'<')
+                .count();
+            if rest.get(token) == Some(&b'>') && rest[..token].contains(&b'@') {
+                self.pos += token;
             }
             return;
         }
