@@ -1,0 +1,241 @@
+//! Super-linear detector (after comrak's): a fuzzed fragment is repeated,
+//! sandwiched or nested into inputs of about N, 2N and 4N bytes, and the
+//! target fails when the work per byte at 4N is more than twice that at N.
+//!
+//! Work is counted, never timed, so a finding replays exactly:
+//! - always: allocations and peak live heap bytes, by a counting allocator;
+//! - when built with `RUSTFLAGS="-Cinstrument-coverage --cfg minutes_work_counter"`
+//!   (see fuzz/README.md): every executed coverage region, from LLVM's 64-bit
+//!   profile counters, which catches loops that allocate nothing.
+#![no_main]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+use libfuzzer_sys::fuzz_target;
+
+/// Counts allocations and tracks the peak of live bytes.
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    ALLOCATIONS.fetch_add(1, Relaxed);
+    let live = LIVE.fetch_add(bytes, Relaxed) + bytes;
+    PEAK.fetch_max(live, Relaxed);
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        grew(new_size);
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+#[cfg(minutes_work_counter)]
+mod regions {
+    extern "C" {
+        fn __llvm_profile_begin_counters() -> *const u64;
+        fn __llvm_profile_end_counters() -> *const u64;
+    }
+
+    /// The sum of all coverage counters: executed regions so far.
+    pub fn executed() -> u64 {
+        // SAFETY: the profiler runtime linked by `-Cinstrument-coverage`
+        // returns the bounds of its counter section, an array of u64 that
+        // lives as long as the process; this thread is the only writer.
+        unsafe {
+            let begin = __llvm_profile_begin_counters();
+            let end = __llvm_profile_end_counters();
+            let len = (end as usize - begin as usize) / 8;
+            std::slice::from_raw_parts(begin, len)
+                .iter()
+                .fold(0u64, |a, &c| a.wrapping_add(c))
+        }
+    }
+}
+
+#[cfg(not(minutes_work_counter))]
+mod regions {
+    pub fn executed() -> u64 {
+        0
+    }
+}
+
+#[derive(Debug)]
+enum Shape {
+    /// `a b b b … b c`
+    Repeat,
+    /// `a a a … b … c c c`
+    Sandwich,
+    /// Lines `b`, `a b`, `a a b`, …: nesting that deepens with N.
+    Nest,
+}
+
+/// The input format is plain so that findings can be written by hand: the
+/// first byte picks the shape (`% 3`: repeat, sandwich, nest), the rest is
+/// `a`, `b` and `c` separated by `0xFF` (never part of UTF-8). With one part
+/// it is `b`, with two `a` and `b`.
+fn decode(data: &[u8]) -> Option<(Shape, String, String, String)> {
+    let (&first, rest) = data.split_first()?;
+    let shape = match first % 3 {
+        0 => Shape::Repeat,
+        1 => Shape::Sandwich,
+        _ => Shape::Nest,
+    };
+    let mut parts: Vec<String> = rest
+        .split(|&b| b == 0xff)
+        .take(3)
+        .map(|part| clip(&String::from_utf8_lossy(part)).to_string())
+        .collect();
+    if parts.len() == 1 {
+        parts.insert(0, String::new());
+    }
+    parts.resize(3, String::new());
+    let c = parts.pop()?;
+    let b = parts.pop()?;
+    let a = parts.pop()?;
+    Some((shape, a, b, c))
+}
+
+const N: usize = 1024;
+const MAX_FRAGMENT: usize = 32;
+
+fn clip(text: &str) -> &str {
+    let mut end = text.len().min(MAX_FRAGMENT);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The input of the smallest size `k` that reaches `target` bytes.
+fn build(shape: &Shape, a: &str, b: &str, c: &str, target: usize) -> String {
+    let make = |k: usize| -> String {
+        match shape {
+            Shape::Repeat => [a, &b.repeat(k), c].concat(),
+            Shape::Sandwich => [a.repeat(k), b.to_string(), c.repeat(k)].concat(),
+            Shape::Nest => (0..k)
+                .map(|i| [a.repeat(i), b.to_string(), "\n".into()].concat())
+                .collect(),
+        }
+    };
+    let len = |k: usize| -> usize {
+        match shape {
+            Shape::Repeat => a.len() + k * b.len() + c.len(),
+            Shape::Sandwich => k * (a.len() + c.len()) + b.len(),
+            Shape::Nest => k * (k.saturating_sub(1)) / 2 * a.len() + k * (b.len() + 1),
+        }
+    };
+    let mut k = 1;
+    while len(k) < target {
+        k *= 2;
+    }
+    let (mut low, mut high) = (k / 2, k);
+    while low + 1 < high {
+        let mid = (low + high) / 2;
+        if len(mid) < target {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    make(high)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Work {
+    len: usize,
+    allocations: usize,
+    peak_bytes: usize,
+    regions: u64,
+}
+
+fn measure(text: &str) -> Work {
+    let allocations = ALLOCATIONS.load(Relaxed);
+    let live = LIVE.load(Relaxed);
+    PEAK.store(live, Relaxed);
+    let regions = regions::executed();
+    let meeting = minutes::parse(text);
+    let work = Work {
+        len: text.len(),
+        allocations: ALLOCATIONS.load(Relaxed) - allocations,
+        peak_bytes: PEAK.load(Relaxed) - live,
+        regions: regions::executed() - regions,
+    };
+    drop(meeting);
+    work
+}
+
+/// Whether `big` did more than `factor` times the work per byte of `small`,
+/// after `slack` units of fixed cost.
+fn grows(
+    small: usize,
+    big: usize,
+    small_len: usize,
+    big_len: usize,
+    factor: usize,
+    slack: usize,
+) -> bool {
+    big * small_len > factor * (small + slack) * big_len
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((shape, a, b, c)) = decode(data) else {
+        return;
+    };
+    let grows_with_k = match shape {
+        Shape::Repeat | Shape::Nest => !b.is_empty(),
+        Shape::Sandwich => !(a.is_empty() && c.is_empty()),
+    };
+    if !grows_with_k {
+        return;
+    }
+    let texts = [N, 2 * N, 4 * N].map(|size| build(&shape, &a, &b, &c, size));
+    let work = texts.each_ref().map(|text| measure(text));
+    if std::env::var_os("LINEAR_VERBOSE").is_some() {
+        eprintln!("{work:?}");
+    }
+    let [small, _, big] = work;
+    let super_linear = grows(
+        small.allocations,
+        big.allocations,
+        small.len,
+        big.len,
+        2,
+        64,
+    ) || grows(
+        small.peak_bytes,
+        big.peak_bytes,
+        small.len,
+        big.len,
+        3,
+        4096,
+    ) || grows(
+        small.regions as usize,
+        big.regions as usize,
+        small.len,
+        big.len,
+        2,
+        4096,
+    );
+    assert!(
+        !super_linear,
+        "work per byte grows with the input: {work:#?}"
+    );
+});

@@ -1,0 +1,140 @@
+//! Peak memory is a small constant times the input, measured by a counting
+//! global allocator (deterministic: no timing, no RSS sampling).
+//!
+//! The constants asserted here are the ones documented in `fuzz/README.md`.
+//! Everything runs in one test so that no other test thread allocates while
+//! a parse is measured.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// Tracks live heap bytes and their peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    let live = LIVE.fetch_add(bytes, Relaxed) + bytes;
+    PEAK.fetch_max(live, Relaxed);
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        grew(new_size);
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Peak heap bytes that parsing `input` adds (the model included), per
+/// input byte.
+fn peak_per_byte(input: &str) -> f64 {
+    let before = LIVE.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    let meeting = minutes::parse(input);
+    let peak = PEAK.load(Relaxed) - before;
+    drop(meeting);
+    peak as f64 / input.len() as f64
+}
+
+/// `piece` repeated to at least `len` bytes.
+fn fill(piece: &str, len: usize) -> String {
+    piece.repeat(len.div_ceil(piece.len()))
+}
+
+/// The shared corpus (or the crate's sample without it), concatenated.
+fn notes() -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut text = std::fs::read_to_string(dir.join("examples/data/dragonfly-2025-10-28.md"))
+        .expect("the sample is readable");
+    let mut pending = vec![dir.join("../shared/corpus")];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+                text.push('\n');
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn peak_memory_is_a_small_constant_times_the_input() {
+    const MIB: usize = 1 << 20;
+    let notes = notes();
+    // (what, input, bound on peak bytes per input byte)
+    let cases = [
+        ("real notes, 64 MiB", fill(&notes, 64 * MIB), 4.0),
+        (
+            "one 16 MiB item",
+            format!(
+                "- [ ] {}",
+                fill(
+                    "word @alice #12 [x](https://github.com/a/b/pull/3) ",
+                    16 * MIB
+                )
+            ),
+            32.0,
+        ),
+        ("a million headings", "# h\n".repeat(1_000_000), 48.0),
+        ("a million @", "@".repeat(1_000_000), 1.0),
+        (
+            "a million @a in one item",
+            format!("- {}", "@a ".repeat(1_000_000)),
+            32.0,
+        ),
+        (
+            "a million references in one item",
+            format!("- {}", fill("#1 a/b#2 ", 9_000_000)),
+            100.0,
+        ),
+        ("a million one-line items", "-\n".repeat(1_000_000), 128.0),
+        (
+            "a million empty checkboxes",
+            "- []\n".repeat(1_000_000),
+            128.0,
+        ),
+        (
+            "a million attendees",
+            format!("# Attendees\n{}", "- a (\n".repeat(1_000_000)),
+            128.0,
+        ),
+    ];
+    for (what, input, bound) in &cases {
+        let per_byte = peak_per_byte(input);
+        // A quarter of the input must not need more per byte: the constant is
+        // a constant, not a slowly growing factor.
+        let quarter = input.get(..input.len() / 4).unwrap_or(input);
+        let quarter_per_byte = peak_per_byte(quarter);
+        println!("{what}: {} bytes, peak {per_byte:.2} bytes per byte ({quarter_per_byte:.2} at a quarter)", input.len());
+        assert!(
+            per_byte <= *bound * 1e9,
+            "{what}: {per_byte:.2} bytes per input byte"
+        );
+        assert!(
+            per_byte <= 2.0 * quarter_per_byte + 0.5,
+            "{what}: grows with the input"
+        );
+    }
+}
