@@ -376,16 +376,18 @@ impl<'a> Scanner<'a, '_> {
                 .unwrap_or(rest.len() - prefix);
         // Trailing punctuation ends the sentence, not the URL; a closing
         // parenthesis belongs to the URL only when it balances one inside.
+        // The parentheses are counted once, so a run of `)` stays linear.
+        let count = |paren: u8| rest[..len].iter().filter(|&&b| b == paren).count();
+        let (opens, mut closes) = (count(b'('), count(b')'));
         while let Some(&last) = rest.get(len.wrapping_sub(1)).filter(|_| len > prefix) {
-            let unbalanced_paren = last == b')'
-                && rest[..len].iter().filter(|&&b| b == b')').count()
-                    > rest[..len].iter().filter(|&&b| b == b'(').count();
+            let unbalanced_paren = last == b')' && closes > opens;
             if matches!(
                 last,
                 b'.' | b',' | b':' | b';' | b'!' | b'?' | b'*' | b'_' | b'~' | b'\''
             ) || unbalanced_paren
             {
                 len -= 1;
+                closes -= usize::from(last == b')');
             } else {
                 break;
             }
