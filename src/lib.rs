@@ -43,6 +43,8 @@ mod options;
 mod semantic;
 mod serde_date;
 
+#[doc(hidden)]
+pub use block::{outline, Outline};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::{
