@@ -48,8 +48,8 @@ pub use block::{outline, Outline};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::{
-    Attendee, Item, Meeting, NextMeeting, Reference, ReferenceKind, Section, SectionKind, Span,
-    Status, Task, TaskState, SCHEMA_VERSION,
+    Attendee, Field, Item, Meeting, NextMeeting, Reference, ReferenceKind, Section, SectionKind,
+    Span, Status, Task, TaskState, SCHEMA_VERSION,
 };
 pub use options::{Options, TaskDialect, MAX_DEPTH_CEILING};
 

@@ -109,6 +109,34 @@ pub struct Meeting<'a> {
     /// The whole input.
     #[serde(default)]
     pub span: Span,
+    /// Who ran the meeting, from a `Host:` field (a login without its `@`).
+    #[serde(borrow, default)]
+    pub host: Option<Cow<'a, str>>,
+    /// Who took the notes, from a `Note Taker:` or `Minutes by:` field.
+    #[serde(borrow, default)]
+    pub note_takers: Vec<Cow<'a, str>>,
+    /// Every `Key: value` field of the note's header and every bold-key
+    /// field (`- **Date & Time**: …`) elsewhere, in order.
+    #[serde(borrow, default)]
+    pub metadata: Vec<Field<'a>>,
+    /// A number of people present given without names
+    /// (`- Community members, 9 participants`).
+    #[serde(default)]
+    pub head_count: Option<u32>,
+}
+
+/// A `Key: value` line or list item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Field<'a> {
+    /// The key without emphasis marks or colon: `Date & Time`.
+    #[serde(borrow)]
+    pub key: Cow<'a, str>,
+    /// The text after the colon, trimmed.
+    #[serde(borrow)]
+    pub value: Cow<'a, str>,
+    /// The line or item in the source.
+    pub span: Span,
 }
 
 /// A person present at the meeting.
@@ -225,6 +253,10 @@ pub struct Item<'a> {
     pub children: Vec<Item<'a>>,
     /// From the list marker to the end of the last child.
     pub span: Span,
+    /// An action item by its words: the text starts with `Action:`,
+    /// `Action item:` or `TODO:`. Such lines outside lists become items too.
+    #[serde(default)]
+    pub action: bool,
 }
 
 impl Item<'_> {
@@ -360,6 +392,9 @@ pub struct NextMeeting<'a> {
     pub text: Cow<'a, str>,
     /// The announcement in the source.
     pub span: Span,
+    /// Who will host it: `- Host: @x` or `Date: … Host by @x`.
+    #[serde(borrow, default)]
+    pub host: Option<Cow<'a, str>>,
 }
 
 fn own(text: Cow<'_, str>) -> Cow<'static, str> {
@@ -392,6 +427,10 @@ impl Meeting<'_> {
             next_meeting: self.next_meeting.map(NextMeeting::into_owned),
             diagnostics: self.diagnostics,
             span: self.span,
+            host: own_opt(self.host),
+            note_takers: own_all(self.note_takers),
+            metadata: self.metadata.into_iter().map(Field::into_owned).collect(),
+            head_count: self.head_count,
         }
     }
 
@@ -478,6 +517,7 @@ impl Item<'_> {
             tags: own_all(self.tags),
             children: self.children.into_iter().map(Item::into_owned).collect(),
             span: self.span,
+            action: self.action,
         }
     }
 }
@@ -504,6 +544,18 @@ impl NextMeeting<'_> {
         NextMeeting {
             date: self.date,
             text: own(self.text),
+            span: self.span,
+            host: own_opt(self.host),
+        }
+    }
+}
+
+impl Field<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> Field<'static> {
+        Field {
+            key: own(self.key),
+            value: own(self.value),
             span: self.span,
         }
     }

@@ -9,6 +9,7 @@
 
 mod attendee;
 mod heading;
+mod metadata;
 mod owners;
 
 use std::borrow::Cow;
@@ -19,9 +20,9 @@ use time::Date;
 use crate::block::{parse_blocks, Block, Checkbox, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
-use crate::inline::{date, scan, Inlines, RepoContext};
+use crate::inline::{date, scan, Handle, Inlines, RepoContext};
 use crate::model::{
-    Item, Meeting, NextMeeting, Reference, Section, SectionKind, Span, Task, TaskState,
+    Field, Item, Meeting, NextMeeting, Reference, Section, SectionKind, Span, Task, TaskState,
     SCHEMA_VERSION,
 };
 use crate::options::{Options, TaskDialect};
@@ -49,6 +50,10 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
             next_meeting: None,
             diagnostics: Vec::new(),
             span: Span::new(0, input.len()),
+            host: None,
+            note_takers: Vec::new(),
+            metadata: Vec::new(),
+            head_count: None,
         },
         sections: Vec::new(),
         items: Vec::new(),
@@ -59,6 +64,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         date_line: None,
         front_matter_date: None,
         last_end: 0,
+        label: None,
     };
     parse_blocks(input, options.max_depth, &mut builder);
     builder.finish()
@@ -68,6 +74,8 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
 struct OpenSection<'a> {
     section: Section<'a>,
     repo: Option<RepoContext<'a>>,
+    /// Its fields are the meeting's metadata (`## Meeting Information`).
+    metadata: bool,
 }
 
 /// A list item under construction.
@@ -97,6 +105,9 @@ struct Builder<'a, 'o> {
     date_line: Option<Dated>,
     front_matter_date: Option<Dated>,
     last_end: usize,
+    /// What a label paragraph (`**Members**`, `**Attendees**:`) says the
+    /// lists after it hold, until the next heading or other paragraph.
+    label: Option<SectionKind>,
 }
 
 impl<'a> Sink for Builder<'a, '_> {
@@ -154,6 +165,17 @@ impl<'a> Builder<'a, '_> {
         self.sections.last().map(|s| s.section.kind)
     }
 
+    /// What the text here holds: the label's kind, or the section's.
+    fn context(&self) -> Option<SectionKind> {
+        self.label.or(self.current_kind())
+    }
+
+    /// Whether every field here is the meeting's metadata: in the header
+    /// before the first section, or in a section such as `Meeting Information`.
+    fn in_metadata(&self) -> bool {
+        self.in_preamble() || self.sections.last().is_some_and(|s| s.metadata)
+    }
+
     /// Whether a `Date:` line here dates the meeting: before any heading but
     /// the title.
     fn in_preamble(&self) -> bool {
@@ -195,6 +217,7 @@ impl<'a> Builder<'a, '_> {
         }
         self.close_sections(level);
         self.headings_seen += 1;
+        self.label = None;
         let is_h1 = level == 1;
         // The first H1 is the title; until there is one, the first heading.
         if self.title.is_none() || (is_h1 && !matches!(self.title, Some((_, true)))) {
@@ -211,7 +234,9 @@ impl<'a> Builder<'a, '_> {
                 repo: Cow::Borrowed(repo),
             })
             .or_else(|| parent.and_then(|p| p.repo.clone()));
+        let metadata = heading::is_metadata(heading);
         self.sections.push(OpenSection {
+            metadata,
             section: Section {
                 heading: Cow::Borrowed(heading),
                 level,
@@ -248,13 +273,200 @@ impl<'a> Builder<'a, '_> {
         if self.in_preamble() && self.date_line.is_none() {
             self.date_line = self.date_line(span);
         }
+        // A label on the first line applies to the rest and to later lists.
+        let first = lines(self.input, span).next().unwrap_or(span);
+        let label = self.label_kind(first);
+        self.label = label.flatten();
+        let rest = match label {
+            Some(_) => {
+                let after = self.text(Span::new(first.end, span.end));
+                let next = after.find('\n').map_or(span.end, |n| first.end + n + 1);
+                Span::new(next, span.end)
+            }
+            None => span,
+        };
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
+        } else if !rest.is_empty() {
+            self.paragraph_lines(rest);
         }
         match self.sections.last_mut() {
             Some(open) => open.section.paragraphs.push(text),
             None => self.meeting.paragraphs.push(text),
         }
+    }
+
+    /// A one-line paragraph that names what follows: `**Members**`,
+    /// `**Attendees**:`, `Action items:`. `Some(None)` for a label that
+    /// means nothing here (`**Poll**:`).
+    fn label_kind(&self, span: Span) -> Option<Option<SectionKind>> {
+        let text = self.text(span);
+        let key = match metadata::key_value(self.input, span) {
+            Some(kv) if kv.value.is_empty() => self.text(kv.key),
+            Some(_) => return None,
+            None => {
+                let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
+                (!inner.contains("**")).then_some(inner)?
+            }
+        };
+        Some(match metadata::key_kind(key) {
+            metadata::Key::Attendees => Some(SectionKind::Attendees),
+            metadata::Key::Action => Some(SectionKind::Actions),
+            _ => Some(heading::classify(key).0).filter(|k| *k != SectionKind::Other),
+        })
+    }
+
+    /// Lines of a paragraph that is not a label: attendees in an attendees
+    /// section, fields, and `Action:` lines, which become action items.
+    fn paragraph_lines(&mut self, span: Span) {
+        if self.context() == Some(SectionKind::Attendees) {
+            self.attendee_paragraph(span);
+            return;
+        }
+        for line in lines(self.input, span) {
+            let field = self.field(line);
+            if field == Some(metadata::Key::Action) {
+                // The action runs to the end of the paragraph.
+                let action = OpenItem {
+                    start: line.start,
+                    checkbox: None,
+                    text: vec![Span::new(line.start, span.end)],
+                    children: Vec::new(),
+                };
+                let mut item = self.finish_item(action, span.end);
+                item.action = true;
+                match self.sections.last_mut() {
+                    Some(open) => open.section.items.push(item),
+                    None => self.meeting.items.push(item),
+                }
+                break;
+            }
+        }
+    }
+
+    /// Reads a `Key: value` field at the start of `text` into the meeting:
+    /// host, note takers, attendees, and the metadata list. Returns what
+    /// the key means.
+    fn field(&mut self, text: Span) -> Option<metadata::Key> {
+        let kv = metadata::key_value(self.input, text)?;
+        let key = metadata::key_kind(self.text(kv.key));
+        let value = self.text(kv.value);
+        if value.is_empty() {
+            return Some(key);
+        }
+        match key {
+            metadata::Key::Attendees => {
+                self.attendee_list(kv.value);
+                return Some(key);
+            }
+            metadata::Key::Action => return Some(key),
+            metadata::Key::Host => {
+                self.meeting
+                    .host
+                    .get_or_insert(Cow::Borrowed(metadata::person(value)));
+            }
+            metadata::Key::NoteTakers => {
+                let people = metadata::people(value).map(Cow::Borrowed);
+                self.meeting.note_takers.extend(people);
+            }
+            metadata::Key::Date | metadata::Key::Other => {
+                if !(self.in_metadata() || kv.emphasized && key == metadata::Key::Date) {
+                    return Some(key);
+                }
+            }
+        }
+        let line_end = self
+            .text(text)
+            .find('\n')
+            .map_or(text.end, |n| text.start + n);
+        self.meeting.metadata.push(Field {
+            key: Cow::Borrowed(self.text(kv.key)),
+            value: Cow::Borrowed(value),
+            span: Span::new(text.start, line_end),
+        });
+        Some(key)
+    }
+
+    /// Attendees from the lines of a paragraph in an attendees section: a
+    /// table with a name column, `Key: a, b` lists, a head count, or one
+    /// name per line.
+    fn attendee_paragraph(&mut self, span: Span) {
+        let text = self.text(span);
+        if text.starts_with('|') {
+            let found = attendee::table(self.input, span);
+            self.meeting.attendees.extend(found);
+            return;
+        }
+        for line in lines(self.input, span) {
+            self.attendee_line(line, line, true);
+        }
+    }
+
+    /// One attendee line or item (`item` is its whole source). A `bare`
+    /// line outside a list may be prose instead.
+    fn attendee_line(&mut self, line: Span, item: Span, bare: bool) {
+        let text = self.text(line);
+        if let Some(kv) = metadata::key_value(self.input, line).filter(|kv| !kv.value.is_empty()) {
+            if !text.starts_with('[') {
+                self.attendee_list(kv.value);
+                return;
+            }
+        }
+        if let Some(count) = metadata::head_count(text) {
+            *self.meeting.head_count.get_or_insert(0) += count;
+            return;
+        }
+        let trimmed = text.trim();
+        let prose = bare && trimmed.len() > 80
+            || trimmed.ends_with(['.', '!', '?'])
+            || ["tbd", "none", "n/a", "-", "..."]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(trimmed));
+        if prose {
+            return;
+        }
+        let handles = self.handles(line);
+        let found = attendee::attendee(
+            self.input,
+            line,
+            item,
+            &handles,
+            &mut self.meeting.diagnostics,
+        );
+        self.meeting.attendees.extend(found);
+    }
+
+    /// `Wenkai yin@VMware, Fanjian kong@Qihoo360, …`: one attendee each.
+    fn attendee_list(&mut self, value: Span) {
+        let mut start = value.start;
+        for part in self.text(value).split(',') {
+            let span = Span::new(start, start + part.len());
+            start = span.end + 1;
+            let lead = part.len() - part.trim_start().len();
+            let span = Span::new(span.start + lead, span.start + part.trim_end().len());
+            if !span.is_empty() {
+                let handles = self.handles(span);
+                let found = attendee::attendee(
+                    self.input,
+                    span,
+                    span,
+                    &handles,
+                    &mut self.meeting.diagnostics,
+                );
+                self.meeting.attendees.extend(found);
+            }
+        }
+    }
+
+    /// The handles in `span`.
+    fn handles(&mut self, span: Span) -> Vec<Handle<'a>> {
+        let mut found = std::mem::take(&mut self.scratch);
+        found.handles.clear();
+        found.references.clear();
+        scan(self.input, span, None, &mut found);
+        let handles = found.handles.clone();
+        self.scratch = found;
+        handles
     }
 
     /// A line such as `Date: 2025-11-25` or `* Meeting date: 2020-11-02`.
@@ -277,18 +489,39 @@ impl<'a> Builder<'a, '_> {
         None
     }
 
+    /// The next meeting from a paragraph or item of its section: the first
+    /// date wins, and a host comes from `Host: @x` or `… Host by @x`.
     fn next_meeting(&mut self, text: Cow<'a, str>, span: Span) {
+        let host = next_host(self.input, span);
         let has_date = self
             .meeting
             .next_meeting
             .as_ref()
             .is_some_and(|n| n.date.is_some());
-        if has_date {
-            return;
-        }
-        let date = self.found_date(self.text(span), span.start).map(|(d, _)| d);
-        if self.meeting.next_meeting.is_none() || date.is_some() {
-            self.meeting.next_meeting = Some(NextMeeting { date, text, span });
+        let date = if has_date {
+            None
+        } else {
+            self.found_date(self.text(span), span.start).map(|(d, _)| d)
+        };
+        match &mut self.meeting.next_meeting {
+            Some(next) => {
+                if date.is_some() {
+                    next.date = date;
+                    next.text = text;
+                    next.span = span;
+                }
+                if next.host.is_none() {
+                    next.host = host;
+                }
+            }
+            None => {
+                self.meeting.next_meeting = Some(NextMeeting {
+                    date,
+                    text,
+                    span,
+                    host,
+                });
+            }
         }
     }
 
@@ -359,21 +592,22 @@ impl<'a> Builder<'a, '_> {
         let owners = unique(trailer.owners.into_iter());
 
         let span = Span::new(open.start, end.max(open.start));
-        if self.current_kind() == Some(SectionKind::Attendees) && self.items.is_empty() {
-            if let Some(&first) = open.text.first() {
-                let attendee = attendee::attendee(
-                    self.input,
-                    first,
-                    span,
-                    &found.handles,
-                    &mut self.meeting.diagnostics,
-                );
-                self.meeting.attendees.extend(attendee);
-            }
-        }
-
         let references = dedup_references(&mut found.references);
         self.scratch = found;
+        let first = open.text.first().copied();
+        let top_level = self.items.is_empty() && open.start < end;
+        let in_next_meeting = self.current_kind() == Some(SectionKind::NextMeeting);
+        let key = match first {
+            Some(first) if top_level && self.context() == Some(SectionKind::Attendees) => {
+                self.attendee_line(first, span, false);
+                None
+            }
+            Some(first) if top_level && !in_next_meeting => self.field(first),
+            Some(first) => metadata::key_value(self.input, first)
+                .filter(|kv| !kv.value.is_empty())
+                .map(|kv| metadata::key_kind(self.text(kv.key))),
+            None => None,
+        };
         Item {
             text: join_lines(self.input, &open.text),
             task,
@@ -384,6 +618,7 @@ impl<'a> Builder<'a, '_> {
             tags: trailer.tags.into_iter().map(Cow::Borrowed).collect(),
             children: open.children,
             span,
+            action: key == Some(metadata::Key::Action),
         }
     }
 
@@ -443,6 +678,38 @@ impl<'a> Builder<'a, '_> {
             .sort_by_key(|d| (d.span.start, d.span.end));
         self.meeting
     }
+}
+
+/// The lines of `input[span]`, without line endings.
+fn lines(input: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let text = input.get(span.start..span.end).unwrap_or_default();
+    let mut start = span.start;
+    text.split('\n').map(move |line| {
+        let line_span = Span::new(start, start + line.trim_end().len());
+        start += line.len() + 1;
+        let lead = line.len() - line.trim_start().len();
+        Span::new((line_span.start + lead).min(line_span.end), line_span.end)
+    })
+}
+
+/// The host named in a next-meeting line: `- Host: @x`, `Host by @x`,
+/// `hosted by Jane`.
+fn next_host(input: &str, span: Span) -> Option<Cow<'_, str>> {
+    let text = input.get(span.start..span.end)?;
+    if let Some(kv) = metadata::key_value(input, span) {
+        if metadata::key_kind(kv.key.slice(input)?) == metadata::Key::Host {
+            let value = kv.value.slice(input)?;
+            return (!value.is_empty()).then(|| Cow::Borrowed(metadata::person(value)));
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    let at = ["hosted by ", "host by ", "host: "]
+        .iter()
+        .find_map(|k| lower.find(k).map(|i| i + k.len()))?;
+    let name = text.get(at..)?.split_whitespace().next()?;
+    Some(Cow::Borrowed(metadata::person(
+        name.trim_end_matches(['.', ',']),
+    )))
 }
 
 /// Joins paragraph runs into one text: borrowed when the source already reads
