@@ -164,7 +164,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         let blank_next = lines
             .clone()
             .next()
-            .map_or(true, |(_, line, _)| line.trim().is_empty());
+            .is_none_or(|(_, line, _)| line.trim().is_empty());
         if first.trim_end() != "---" || blank_next {
             return start;
         }

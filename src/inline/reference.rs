@@ -28,13 +28,13 @@ fn segment(input: &str) -> IResult<&str, &str> {
 }
 
 fn host(input: &str) -> IResult<&str, &str> {
-    let (input, _) = (
+    let scheme: IResult<&str, _> = (
         opt(tag_no_case("http")),
         opt(tag_no_case("s")),
         tag_no_case("://"),
     )
-        .parse(input)
-        .or_else(|_: nom::Err<nom::error::Error<&str>>| Ok((input, (None, None, ""))))?;
+        .parse(input);
+    let input = scheme.map_or(input, |(rest, _)| rest);
     let (input, _) = opt(tag_no_case("www.")).parse(input)?;
     tag_no_case("github.com").parse(input)
 }
@@ -132,7 +132,9 @@ pub(crate) fn repo_before(text: &str, end: usize) -> Option<(usize, &str, &str)>
 mod tests {
     use super::*;
 
-    fn reference(url: &str) -> Option<(&str, &str, ReferenceKind, Option<u64>, Option<u64>)> {
+    type Parts<'a> = (&'a str, &'a str, ReferenceKind, Option<u64>, Option<u64>);
+
+    fn reference(url: &str) -> Option<Parts<'_>> {
         match github_url(url)? {
             GitHubUrl::Reference {
                 owner,
