@@ -149,19 +149,23 @@ pub(crate) fn people(text: &str) -> impl Iterator<Item = &str> {
 
 /// A number of people with no names: `Community members, 9 participants`.
 pub(crate) fn head_count(text: &str) -> Option<u32> {
-    let words: Vec<&str> = text.split_whitespace().take(8).collect();
-    words.windows(2).find_map(|pair| {
-        let noun = pair[1]
-            .trim_end_matches(['.', ',', ')'])
-            .to_ascii_lowercase();
+    let mut words = text.split_whitespace().take(12);
+    let mut previous = words.next()?;
+    for word in words {
+        let noun = word.trim_end_matches(['.', ',', ')']).to_ascii_lowercase();
         let counted = matches!(
             noun.as_str(),
             "participants" | "attendees" | "people" | "persons" | "members" | "participant"
         );
-        counted
-            .then(|| pair[0].trim_start_matches('(').parse().ok())
-            .flatten()
-    })
+        let number = previous
+            .trim_start_matches(['(', '~'])
+            .trim_end_matches('+');
+        if let Some(n) = counted.then(|| number.parse().ok()).flatten() {
+            return Some(n);
+        }
+        previous = word;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -201,6 +205,10 @@ mod tests {
     fn counts_and_people() {
         assert_eq!(head_count("Community members, 9 participants"), Some(9));
         assert_eq!(head_count("Gaius (Ant Group)"), None);
+        assert_eq!(
+            head_count("students in compiler fields, 20+ participants"),
+            Some(20)
+        );
         assert_eq!(
             people("@a, @b and Carol").collect::<Vec<_>>(),
             ["a", "b", "Carol"]

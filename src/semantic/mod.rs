@@ -356,7 +356,11 @@ impl<'a> Builder<'a, '_> {
         }
         match key {
             metadata::Key::Attendees => {
-                self.attendee_list(kv.value);
+                // Only the meeting's own fields: `Participants:` of an event
+                // in a topic are not the meeting's attendees.
+                if self.in_metadata() {
+                    self.attendee_list(kv.value);
+                }
                 return Some(key);
             }
             metadata::Key::Action => return Some(key),
