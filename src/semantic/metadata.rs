@@ -109,6 +109,7 @@ const ATTENDEES: &[&str] = &[
     "visitors",
     "guests",
     "team members",
+    "others",
 ];
 const ACTION: &[&str] = &["action", "action item", "action items", "todo", "to do"];
 

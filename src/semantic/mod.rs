@@ -410,9 +410,13 @@ impl<'a> Builder<'a, '_> {
     /// line outside a list may be prose instead.
     fn attendee_line(&mut self, line: Span, item: Span, bare: bool) {
         let text = self.text(line);
-        if let Some(kv) = metadata::key_value(self.input, line).filter(|kv| !kv.value.is_empty()) {
-            if !text.starts_with('[') {
+        if let Some(kv) = metadata::key_value(self.input, line).filter(|_| !text.starts_with('[')) {
+            if !kv.value.is_empty() {
                 self.attendee_list(kv.value);
+                return;
+            }
+            // `* Others:` names a group, `- gaius-qi:` a person.
+            if metadata::key_kind(self.text(kv.key)) == metadata::Key::Attendees {
                 return;
             }
         }
@@ -608,10 +612,19 @@ impl<'a> Builder<'a, '_> {
             }
             Some(first) if top_level && !in_next_meeting => self.field(first),
             Some(first) => metadata::key_value(self.input, first)
-                .filter(|kv| !kv.value.is_empty())
                 .map(|kv| metadata::key_kind(self.text(kv.key))),
             None => None,
         };
+        let is_action = key == Some(metadata::Key::Action);
+        let label = first
+            .and_then(|f| metadata::key_value(self.input, f))
+            .is_some_and(|kv| kv.value.is_empty());
+        if is_action && label {
+            // `- Action items:` labels the items below it.
+            for child in &mut open.children {
+                child.action = true;
+            }
+        }
         Item {
             text: join_lines(self.input, &open.text),
             task,
@@ -622,7 +635,7 @@ impl<'a> Builder<'a, '_> {
             tags: trailer.tags.into_iter().map(Cow::Borrowed).collect(),
             children: open.children,
             span,
-            action: key == Some(metadata::Key::Action),
+            action: is_action && !label,
         }
     }
 
