@@ -111,7 +111,15 @@ const ATTENDEES: &[&str] = &[
     "team members",
     "others",
 ];
-const ACTION: &[&str] = &["action", "action item", "action items", "todo", "to do"];
+const ACTION: &[&str] = &[
+    "action",
+    "actions",
+    "action item",
+    "action items",
+    "todo",
+    "to do",
+    "todo items",
+];
 
 /// The meaning of a field key, compared case-insensitively.
 pub(crate) fn key_kind(key: &str) -> Key {

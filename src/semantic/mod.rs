@@ -615,7 +615,8 @@ impl<'a> Builder<'a, '_> {
                 .map(|kv| metadata::key_kind(self.text(kv.key))),
             None => None,
         };
-        let is_action = key == Some(metadata::Key::Action);
+        let is_action = key == Some(metadata::Key::Action)
+            || (top_level && self.label == Some(SectionKind::Actions));
         let label = first
             .and_then(|f| metadata::key_value(self.input, f))
             .is_some_and(|kv| kv.value.is_empty());
@@ -669,6 +670,12 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(1);
+        // A person listed twice (two days' roll calls) attends once.
+        let mut seen = HashSet::new();
+        self.meeting.attendees.retain(|a| {
+            let key = a.handle.as_deref().unwrap_or(&a.name).to_lowercase();
+            seen.insert(key)
+        });
         self.meeting.title = self.title.map(|(span, _)| Cow::Borrowed(self.text(span)));
         let title_date = self.title.and_then(|(span, _)| {
             let text = self.text(span);
