@@ -31,6 +31,8 @@ pub(crate) enum Block {
         depth: usize,
         start: usize,
         checkbox: Option<Checkbox>,
+        /// A task checkbox with no list marker before it (`[x] text`).
+        bare: bool,
     },
     /// The innermost open item closes; its source ends at `end`.
     ItemEnd { end: usize },
@@ -280,6 +282,21 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         }) {
             self.close_items(keep);
             self.open_item(start, line, first, indent, marker);
+        } else if is_bare_task(content) {
+            // Notes write `[x] text` lines as tasks; CommonMark reads them as
+            // text (a deliberate difference, see tests/commonmark.rs).
+            self.close_items(keep);
+            self.sink.diagnostic(Diagnostic::new(
+                Code::TaskWithoutListMarker,
+                Span::new(content_start, content_start + 3),
+                "task checkbox without a list marker before it; read as a task item",
+            ));
+            let bare = Marker {
+                width: 0,
+                number: None,
+                empty: false,
+            };
+            self.open_item(start, line, first, indent, bare);
         } else if let Some(until) = html_block_start(content, continues) {
             self.close_items(keep);
             self.leaf = Leaf::Html {
@@ -476,6 +493,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             depth,
             start: start + first,
             checkbox,
+            bare: marker.width == 0,
         });
         let end = start + line.len();
         if code {
@@ -538,8 +556,13 @@ impl<S: Sink> BlockParser<'_, '_, S> {
 pub enum Outline {
     /// A heading: level and the byte range of its text.
     Heading { level: u8, text: (usize, usize) },
-    /// A list item opening at `depth`, with the text between its checkbox brackets.
-    Item { depth: usize, task: Option<String> },
+    /// A list item opening at `depth`, with the text between its checkbox
+    /// brackets; `bare` when the checkbox had no list marker before it.
+    Item {
+        depth: usize,
+        task: Option<String>,
+        bare: bool,
+    },
     /// Code or an HTML block: the byte range of its source.
     Opaque { span: (usize, usize) },
 }
@@ -556,9 +579,13 @@ pub fn outline(input: &str) -> Vec<Outline> {
                     text: (text.start, text.end),
                 },
                 Block::ItemStart {
-                    depth, checkbox, ..
+                    depth,
+                    checkbox,
+                    bare,
+                    ..
                 } => Outline::Item {
                     depth,
+                    bare,
                     task: checkbox
                         .and_then(|c| c.marker.slice(self.0))
                         .map(String::from),
@@ -695,6 +722,15 @@ fn quote_takes_lazy_lines(content: &str) -> bool {
             }
         }
     }
+}
+
+/// `[ ] text` or `[x] text` at the start of a line: a task without a list
+/// marker. Other markers (`[1]`, `[a]`) are too often footnotes or labels.
+fn is_bare_task(content: &str) -> bool {
+    let marker = content.get(..3);
+    matches!(marker, Some("[ ]" | "[x]" | "[X]"))
+        && checkbox(content)
+            .is_some_and(|(_, len)| content.get(len..).is_some_and(|t| !t.trim().is_empty()))
 }
 
 /// A table's delimiter row, `|---|:--:|`, with as many cells as the header.

@@ -125,6 +125,7 @@ impl<'a> Sink for Builder<'a, '_> {
                 depth,
                 start,
                 checkbox,
+                ..
             } => {
                 while self.items.len() > depth {
                     self.close_item(self.last_end);
