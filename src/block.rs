@@ -73,6 +73,8 @@ struct Paragraph {
     end: usize,
     in_item: bool,
     kind: ParagraphKind,
+    /// It has more than one line.
+    continued: bool,
 }
 
 /// Block quotes and tables are read as paragraphs, but any line that starts
@@ -243,6 +245,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 end,
                 in_item: !self.items.is_empty(),
                 kind: ParagraphKind::Quote,
+                continued: false,
             });
             if !quote_takes_lazy_lines(content) {
                 self.flush_paragraph();
@@ -310,10 +313,11 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         } else if lazy {
             // Lazy continuation: the paragraph goes on even when the line is
             // indented less than the innermost item's content.
+            // Only a paragraph's second line can make it a table.
             let header = self
                 .paragraph
-                .and_then(|p| self.input.get(p.start..p.end))
-                .filter(|first| !first.contains('\n'));
+                .filter(|p| !p.continued)
+                .and_then(|p| self.input.get(p.start..p.end));
             self.extend_paragraph(end);
             if header.is_some_and(|header| is_table_delimiter(content, header)) {
                 if let Some(p) = &mut self.paragraph {
@@ -327,6 +331,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 end,
                 in_item: !self.items.is_empty(),
                 kind: ParagraphKind::Plain,
+                continued: false,
             });
         }
         self.blank_before = false;
@@ -507,6 +512,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 end,
                 in_item: true,
                 kind: ParagraphKind::Plain,
+                continued: false,
             });
         }
     }
@@ -514,6 +520,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     fn extend_paragraph(&mut self, end: usize) {
         if let Some(paragraph) = &mut self.paragraph {
             paragraph.end = end;
+            paragraph.continued = true;
         }
     }
 
