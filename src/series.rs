@@ -330,12 +330,24 @@ fn progress(status: Status) -> u8 {
 }
 
 /// An action's text reduced for matching: lower case, words only, handles
-/// dropped, so that punctuation, owners and case do not matter.
+/// and URLs dropped, so that punctuation, owners, links and case do not matter.
 pub fn normalize_action(text: &str) -> String {
     let mut out = String::new();
     let mut in_word = false;
     let mut in_handle = false;
-    for c in text.chars() {
+    let mut in_url = false;
+    for (i, c) in text.char_indices() {
+        let rest = text.get(i..).unwrap_or_default();
+        if rest.starts_with("https://") || rest.starts_with("http://") {
+            in_url = true;
+        }
+        if in_url {
+            if c.is_whitespace() || matches!(c, ')' | '>' | ']') {
+                in_url = false;
+            }
+            in_word = false;
+            continue;
+        }
         if in_handle {
             if c.is_alphanumeric() || matches!(c, '-' | '_' | '/') {
                 continue;
@@ -683,6 +695,10 @@ mod tests {
             "organize topics for kubecon 2026 eu"
         );
         assert_eq!(normalize_action("Ask Zhou Xu(@fcgxz2003)"), "ask zhou xu");
+        assert_eq!(
+            normalize_action("Host it.([topics](https://github.com/o/r/issues/44)) @chlins"),
+            "host it topics"
+        );
     }
 
     #[test]

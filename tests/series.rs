@@ -100,6 +100,12 @@ fn a_typo_fix_keeps_the_action_and_a_skipped_meeting_does_not_drop_it() {
         [&["LunaWhispers"][..], &["mingcheng"], &["mingcheng"]]
     );
     assert_eq!(date(&series, topics.closed_in.unwrap()), "2025-07-29");
+
+    // Ticked in 2025-07-01 as a subtask under Topics, with a link added:
+    // `….([topics](https://github.com/dragonflyoss/community/issues/44)) @chlins`.
+    let host = action(&series, "Collect the next meeting topics and host");
+    assert_eq!(date(&series, host.first_seen), "2025-06-17");
+    assert_eq!(date(&series, host.closed_in.unwrap()), "2025-07-01");
 }
 
 #[test]
