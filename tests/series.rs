@@ -279,3 +279,22 @@ fn the_series_serializes_with_dates_and_snake_case_states() {
     let back: Series = serde_json::from_value(json).unwrap();
     assert_eq!(back, series);
 }
+
+#[test]
+fn schema_example_matches_the_series() {
+    let doc = include_str!("../SCHEMA.md");
+    let section = &doc[doc
+        .find("\n## Series\n")
+        .expect("SCHEMA.md has a Series section")..];
+    let blocks: Vec<&str> = section
+        .split("```")
+        .skip(1)
+        .step_by(2)
+        .map(|block| block.split_once('\n').unwrap().1)
+        .collect();
+    assert_eq!(blocks.len(), 3, "two notes and the JSON");
+    let (a, b) = (minutes::parse(blocks[0]), minutes::parse(blocks[1]));
+    let expected: serde_json::Value = serde_json::from_str(blocks[2]).expect("valid JSON");
+    let actual = serde_json::to_value(Series::new([&a, &b])).unwrap();
+    assert_eq!(actual, expected);
+}
