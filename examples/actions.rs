@@ -111,7 +111,7 @@ fn grouped(series: &Series, open: &[&ActionHistory], only: Option<&str>, style: 
             continue;
         }
         for name in names {
-            let wanted = only.map_or(true, |login| login.eq_ignore_ascii_case(name));
+            let wanted = only.is_none_or(|login| login.eq_ignore_ascii_case(name));
             if wanted && !owners.iter().any(|o| o.eq_ignore_ascii_case(name)) {
                 owners.push(name.clone());
             }

@@ -181,7 +181,7 @@ impl Out {
     fn continuation(&mut self, indent: usize, line: &str) {
         let extra = if starts_block(line) { 4 } else { 0 };
         self.text
-            .extend(std::iter::repeat(' ').take(indent + extra));
+            .extend(std::iter::repeat_n(' ', indent + extra));
         self.text.push_str(line);
         self.text.push('\n');
     }

@@ -26,7 +26,7 @@ fn comparable(meeting: &Meeting<'_>) -> Value {
         diagnostics.retain(|d| {
             d.get("code")
                 .and_then(Value::as_str)
-                .map_or(true, |code| !normalized.contains(&code))
+                .is_none_or(|code| !normalized.contains(&code))
         });
     }
     let mut stack = vec![&mut value];
