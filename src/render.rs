@@ -180,8 +180,7 @@ impl Out {
     /// it would otherwise start a block of its own (a lazy line in the source).
     fn continuation(&mut self, indent: usize, line: &str) {
         let extra = if starts_block(line) { 4 } else { 0 };
-        self.text
-            .extend(std::iter::repeat_n(' ', indent + extra));
+        self.text.extend(std::iter::repeat_n(' ', indent + extra));
         self.text.push_str(line);
         self.text.push('\n');
     }
