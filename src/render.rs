@@ -127,18 +127,13 @@ fn has_buckets(section: &Section<'_>) -> bool {
 }
 
 /// Keeps the tasks still to do, with their notes (items that are not tasks)
-/// and their open subtasks. The depth is bounded by `Options::max_depth`.
+/// and their open subtasks.
 fn keep_open_tasks(items: &mut Vec<Item<'_>>) {
-    items.retain(|item| item.is_open_task());
-    for item in items {
-        keep_notes_and_open_tasks(&mut item.children);
-    }
-}
-
-fn keep_notes_and_open_tasks(items: &mut Vec<Item<'_>>) {
-    items.retain(|item| item.task.is_none() || item.is_open_task());
-    for item in items {
-        keep_notes_and_open_tasks(&mut item.children);
+    items.retain(Item::is_open_task);
+    let mut stack: Vec<&mut Vec<Item<'_>>> = items.iter_mut().map(|i| &mut i.children).collect();
+    while let Some(children) = stack.pop() {
+        children.retain(|item| item.task.is_none() || item.is_open_task());
+        stack.extend(children.iter_mut().map(|i| &mut i.children));
     }
 }
 

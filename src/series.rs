@@ -16,6 +16,9 @@
 //! [`Series::meetings`], and [`SeriesMeeting::input`] leads back to the
 //! caller's own list.
 
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -429,40 +432,11 @@ fn actions(meetings: &[&Meeting<'_>]) -> Vec<ActionHistory> {
         }
         last_with_actions = Some(index);
 
-        // Candidate pairs, best first: exact texts, then the most similar,
-        // then the most recently seen action.
-        let mut pairs = Vec::new();
-        for (t, (_, state, key)) in tasks.iter().enumerate() {
-            for (k, track) in tracks.iter().enumerate() {
-                let last_state = track.history.sightings.last().map(|s| s.state);
-                // A closed action does not reopen: an open task with its
-                // text is a new action (recurring chores).
-                if last_state.is_some_and(|s| !s.is_open()) && state.is_open() {
-                    continue;
-                }
-                let score = similarity(key, &track.key);
-                if score >= ACTION_SIMILARITY {
-                    pairs.push((score, track.history.last_seen, k, t));
-                }
-            }
-        }
-        pairs.sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then(b.1.cmp(&a.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
-        let mut task_track: Vec<Option<usize>> = vec![None; tasks.len()];
-        let mut track_taken = vec![false; tracks.len()];
-        for &(_, _, k, t) in &pairs {
-            let (Some(taken), Some(slot)) = (track_taken.get_mut(k), task_track.get_mut(t)) else {
-                continue;
-            };
-            if !*taken && slot.is_none() {
-                *taken = true;
-                *slot = Some(k);
-            }
-        }
+        let keys: Vec<(TaskState, &str)> = tasks
+            .iter()
+            .map(|(_, state, key)| (*state, key.as_str()))
+            .collect();
+        let task_track = match_tasks(&keys, &tracks);
 
         for ((item, state, key), matched) in tasks.into_iter().zip(task_track) {
             let sighting = ActionSighting {
@@ -517,11 +491,78 @@ fn actions(meetings: &[&Meeting<'_>]) -> Vec<ActionHistory> {
     histories
 }
 
+/// The action each task continues (an index into `tracks`), by the rule in
+/// `SCHEMA.md`: exact normalized texts first, then the most similar, then
+/// the most recently seen action; each action at most once.
+fn match_tasks(tasks: &[(TaskState, &str)], tracks: &[Track]) -> Vec<Option<usize>> {
+    // A closed action does not reopen: an open task with its text is a new
+    // action (a recurring chore).
+    let eligible = |track: &Track, state: TaskState| {
+        let last = track.history.sightings.last().map(|s| s.state);
+        !(last.is_some_and(|s| !s.is_open()) && state.is_open())
+    };
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, track) in tracks.iter().enumerate() {
+        by_key.entry(track.key.as_str()).or_default().push(k);
+    }
+    let mut task_track: Vec<Option<usize>> = vec![None; tasks.len()];
+    let mut taken = vec![false; tracks.len()];
+
+    for (&(state, key), slot) in tasks.iter().zip(task_track.iter_mut()) {
+        let best = by_key
+            .get(key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&k| !taken.get(k).copied().unwrap_or(true))
+            .filter(|&k| tracks.get(k).is_some_and(|track| eligible(track, state)))
+            .max_by_key(|&k| (tracks.get(k).map(|t| t.history.last_seen), Reverse(k)));
+        if let Some(k) = best {
+            *slot = Some(k);
+            if let Some(flag) = taken.get_mut(k) {
+                *flag = true;
+            }
+        }
+    }
+
+    let mut pairs = Vec::new();
+    for (t, &(state, key)) in tasks.iter().enumerate() {
+        if task_track.get(t).is_some_and(Option::is_some) {
+            continue;
+        }
+        for (k, track) in tracks.iter().enumerate() {
+            if taken.get(k).copied().unwrap_or(true) || !eligible(track, state) {
+                continue;
+            }
+            let score = similarity(key, &track.key);
+            if score >= ACTION_SIMILARITY {
+                pairs.push((score, track.history.last_seen, k, t));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    for (_, _, k, t) in pairs {
+        let (Some(flag), Some(slot)) = (taken.get_mut(k), task_track.get_mut(t)) else {
+            continue;
+        };
+        if !*flag && slot.is_none() {
+            *flag = true;
+            *slot = Some(k);
+        }
+    }
+    task_track
+}
+
 type IssueKey = (String, Option<String>, Option<String>, u64);
 
 fn issues(meetings: &[&Meeting<'_>]) -> Vec<IssueHistory> {
     let mut histories: Vec<IssueHistory> = Vec::new();
-    let mut keys: Vec<IssueKey> = Vec::new();
+    let mut keys: HashMap<IssueKey, usize> = HashMap::new();
     // Meetings that list any issue in a bucket: only they can show a move.
     let mut bucket_meetings = Vec::new();
     for (index, meeting) in meetings.iter().enumerate() {
@@ -542,10 +583,10 @@ fn issues(meetings: &[&Meeting<'_>]) -> Vec<IssueHistory> {
                     lower(&reference.repo),
                     number,
                 );
-                let position = match keys.iter().position(|k| *k == key) {
-                    Some(position) => position,
+                let position = match keys.get(&key) {
+                    Some(&position) => position,
                     None => {
-                        keys.push(key);
+                        keys.insert(key, histories.len());
                         histories.push(IssueHistory {
                             host: reference.host.to_string(),
                             owner: reference.owner.as_deref().map(str::to_owned),
@@ -649,28 +690,23 @@ fn summarize_issue(history: &mut IssueHistory, bucket_meetings: &[usize]) {
 }
 
 fn attendance(meetings: &[&Meeting<'_>]) -> Vec<Attendance> {
-    let mut people: Vec<(String, Attendance)> = Vec::new();
+    let mut people: Vec<Attendance> = Vec::new();
+    let mut positions: HashMap<String, usize> = HashMap::new();
     for (index, meeting) in meetings.iter().enumerate() {
         for attendee in &meeting.attendees {
             let key = match &attendee.handle {
                 Some(handle) => format!("@{}", handle.to_lowercase()),
                 None => attendee.name.trim().to_lowercase(),
             };
-            let position = match people.iter().position(|(k, _)| *k == key) {
-                Some(position) => position,
-                None => {
-                    people.push((
-                        key,
-                        Attendance {
-                            name: String::new(),
-                            handle: None,
-                            meetings: Vec::new(),
-                        },
-                    ));
-                    people.len() - 1
-                }
-            };
-            if let Some((_, person)) = people.get_mut(position) {
+            let position = *positions.entry(key).or_insert_with(|| {
+                people.push(Attendance {
+                    name: String::new(),
+                    handle: None,
+                    meetings: Vec::new(),
+                });
+                people.len() - 1
+            });
+            if let Some(person) = people.get_mut(position) {
                 person.name = attendee.name.to_string();
                 if let Some(handle) = &attendee.handle {
                     person.handle = Some(handle.to_string());
@@ -681,7 +717,7 @@ fn attendance(meetings: &[&Meeting<'_>]) -> Vec<Attendance> {
             }
         }
     }
-    people.into_iter().map(|(_, person)| person).collect()
+    people
 }
 
 #[cfg(test)]
