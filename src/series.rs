@@ -373,10 +373,21 @@ pub fn normalize_action(text: &str) -> String {
     out
 }
 
+/// An action text this many words long or longer, continued by more words,
+/// is the same action with a note added (`… processes. (refer: #1599)`).
+const PREFIX_WORDS: usize = 4;
+
 /// How alike two normalized texts are: 1 for equal, 0 for nothing in common.
 fn similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    let extends = long
+        .strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(' '));
+    if extends && short.split(' ').count() >= PREFIX_WORDS {
+        return ACTION_SIMILARITY;
     }
     let a: Vec<char> = a.chars().take(COMPARED_CHARS).collect();
     let b: Vec<char> = b.chars().take(COMPARED_CHARS).collect();
@@ -744,6 +755,9 @@ mod tests {
         assert!(similarity(&a, &b) >= ACTION_SIMILARITY);
         let c = normalize_action("Publish the blog post");
         assert!(similarity(&a, &c) < ACTION_SIMILARITY);
+        let noted = normalize_action("Publish the blog post. (refer: [#1599](https://x.y/1))");
+        assert_eq!(similarity(&c, &noted), ACTION_SIMILARITY);
+        assert!(similarity("fix it", "fix it later today please") < ACTION_SIMILARITY);
         assert_eq!(edit_distance(&['a', 'b'], &['b']), 1);
     }
 }

@@ -106,6 +106,70 @@ fn a_typo_fix_keeps_the_action_and_a_skipped_meeting_does_not_drop_it() {
     let host = action(&series, "Collect the next meeting topics and host");
     assert_eq!(date(&series, host.first_seen), "2025-06-17");
     assert_eq!(date(&series, host.closed_in.unwrap()), "2025-07-01");
+
+    // A note appended in 2025-07-01: `… processes. (refer: [#1599](…), [#1358](…)) @mingcheng`;
+    // 2025-07-15 no longer lists it, open: dropped there.
+    let governance = action(&series, "Improve governance community documentation");
+    assert_eq!(governance.sightings.len(), 2);
+    assert_eq!(governance.status, ActionStatus::Dropped);
+    assert_eq!(date(&series, governance.dropped_in.unwrap()), "2025-07-15");
+}
+
+#[test]
+fn fluid_action_is_dropped_and_vllm_closed() {
+    let Some(files) = dragonfly() else { return };
+    let meetings = parse_all(&files);
+    let series = Series::new(&meetings);
+
+    // 2025-06-17.md lists the VLLM action twice, the second with
+    // `@chlins @gaius-qi`; from 2025-07-01.md that one reads "in Fluid".
+    // VLLM is ticked in 2025-10-14.md; Fluid is last listed, open, in
+    // 2025-10-28.md and missing from 2025-11-25.md, which has tasks.
+    let in_vllm = |a: &&ActionHistory| a.text.contains("in VLLM");
+    let vllm: Vec<&ActionHistory> = series.actions.iter().filter(in_vllm).collect();
+    assert_eq!(vllm.len(), 1);
+    assert_eq!(date(&series, vllm[0].closed_in.unwrap()), "2025-10-14");
+    let fluid = action(&series, "Support Model Artifact by OCI Spec in VLLM, and Dragonfly needs to support P2P distribution of Model layers. @chlins");
+    assert_eq!(date(&series, fluid.first_seen), "2025-06-17");
+    assert!(fluid.text.contains("in Fluid"));
+    assert_eq!(fluid.status, ActionStatus::Dropped);
+    assert_eq!(date(&series, fluid.last_seen), "2025-10-28");
+    assert_eq!(date(&series, fluid.dropped_in.unwrap()), "2025-11-25");
+}
+
+#[test]
+fn helm_chart_363_vanishes_without_reaching_done() {
+    let Some(files) = dragonfly() else { return };
+    let meetings = parse_all(&files);
+    let series = Series::new(&meetings);
+
+    // Under `#### TODO` in 2025-07-01.md, WIP from 2025-07-15.md to
+    // 2025-09-09.md, absent from 2025-09-23.md. (2025-06-17.md lists it
+    // under `### Github Issue` with no bucket, which is not a sighting.)
+    let issue = series.issue("dragonflyoss", "helm-charts", 363).unwrap();
+    assert_eq!(date(&series, issue.sightings[0].meeting), "2025-07-01");
+    assert_eq!(issue.sightings[0].statuses, [Status::Todo]);
+    assert_eq!(issue.sightings.len(), 5);
+    assert_eq!(date(&series, issue.vanished_in.unwrap()), "2025-09-23");
+    assert!(!issue.went_back);
+    // No Dragonfly issue goes back from Done.
+    assert!(series.issues.iter().all(|i| !i.went_back));
+}
+
+#[test]
+fn went_back_and_vanished_on_small_notes() {
+    let notes = [
+        "# A 2025-01-07\n\n### Done\n\n- o/r#1\n\n### TODO\n\n- o/r#2\n",
+        "# B 2025-01-14\n\n### WIP\n\n- o/r#1\n\n### Done\n",
+        "# C 2025-01-21\n\n### WIP\n\n- o/r#1\n",
+    ];
+    let meetings: Vec<Meeting<'_>> = notes.iter().map(|n| minutes::parse(n)).collect();
+    let series = Series::new(&meetings);
+    let one = series.issue("o", "r", 1).unwrap();
+    assert!(one.went_back);
+    assert_eq!(one.vanished_in, None);
+    let two = series.issue("o", "r", 2).unwrap();
+    assert_eq!(two.vanished_in, Some(1));
 }
 
 #[test]
