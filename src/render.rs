@@ -4,7 +4,9 @@
 //! The canonical form: ATX headings (setext for a heading of several lines),
 //! `-` bullets indented two spaces per level, `[marker]` checkboxes as
 //! written, item and paragraph texts verbatim with continuation lines
-//! indented under their item, a blank line between blocks, and in each
+//! indented under their item (four columns further when the line would
+//! otherwise open a block: a lazy line in the source), a blank line between
+//! blocks, and in each
 //! section its paragraphs before its items. What the model does not keep
 //! (code blocks, HTML, thematic breaks, the order of paragraphs among items,
 //! front matter other than the date) is not rendered. When neither the title
