@@ -85,10 +85,11 @@ fn main() -> ExitCode {
         Selection::Issues => issue_matrix(&series, style),
         Selection::Actions => action_matrix(&series, style),
         Selection::Issue(name) => {
-            let Some(issue) = series.issues.iter().find(|i| {
-                i.name()
-                    .eq_ignore_ascii_case(name.trim_start_matches("https://github.com/"))
-            }) else {
+            let Some(issue) = series
+                .issues
+                .iter()
+                .find(|i| i.name().eq_ignore_ascii_case(&name))
+            else {
                 eprintln!("timeline: no issue {name} in a status bucket of these notes");
                 return ExitCode::FAILURE;
             };
