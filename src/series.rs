@@ -34,7 +34,7 @@ const COMPARED_CHARS: usize = 256;
 
 /// Meetings in date order with the history of their actions, issues and
 /// attendees. Serializes as documented in `SCHEMA.md` ("Series").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Series {
     /// The JSON contract version, [`SCHEMA_VERSION`].
@@ -78,7 +78,7 @@ pub enum ActionStatus {
 }
 
 /// One action followed across meetings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ActionHistory {
     /// The latest wording.
