@@ -231,3 +231,21 @@ fn next_draft_from_2025_07_29_drops_done_actions_and_topics() {
     };
     assert_eq!((count(Todo), count(InProgress), count(Done)), (8, 7, 0));
 }
+
+#[test]
+fn dragonfly_notes_are_already_in_the_house_style() {
+    // 2026-01-13.md is canonical as written; 2025-10-28.md only lacks the
+    // date, which its folder name carried, so front matter adds it.
+    let Some(text) = dragonfly("2026-01-13.md") else {
+        return;
+    };
+    assert_eq!(minutes::render(&minutes::parse(&text)), text);
+    let Some(text) = dragonfly("2025-10-28.md") else {
+        return;
+    };
+    let meeting = minutes::parse_with(&text, &options_for("2025-10-28.md".as_ref()));
+    assert_eq!(
+        minutes::render(&meeting),
+        format!("---\ndate: 2025-10-28\n---\n\n{text}")
+    );
+}
