@@ -36,7 +36,8 @@ OPTIONS:
     --actions           actions instead of issues
     --issue NAME        one issue, as owner/repo#number
     --action TEXT       the action whose text contains TEXT (case-insensitive)
-    --json              print the history as JSON (SCHEMA.md, Series)
+    --json              print the meetings and the histories as JSON
+                        (SCHEMA.md, Series)
     -h, --help          print this help";
 
 enum Selection {
@@ -80,8 +81,8 @@ fn main() -> ExitCode {
     let style = Style::detect();
 
     let output = match selection {
-        Selection::Issues if json => common::json(&series.issues, true),
-        Selection::Actions if json => common::json(&series.actions, true),
+        Selection::Issues if json => Output::issues(&series, series.issues.iter().collect()),
+        Selection::Actions if json => Output::actions(&series, series.actions.iter().collect()),
         Selection::Issues => issue_matrix(&series, style),
         Selection::Actions => action_matrix(&series, style),
         Selection::Issue(name) => {
@@ -94,7 +95,7 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             };
             if json {
-                common::json(issue, true)
+                Output::issues(&series, vec![issue])
             } else {
                 issue_detail(&series, issue, style)
             }
@@ -115,7 +116,7 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
             if json {
-                common::json(&found, true)
+                Output::actions(&series, found)
             } else {
                 found
                     .iter()
@@ -130,6 +131,36 @@ fn main() -> ExitCode {
         common::emit("\n");
     }
     ExitCode::SUCCESS
+}
+
+/// JSON of histories with the meetings their meeting indexes point into.
+#[derive(serde::Serialize)]
+struct Output<'s> {
+    meetings: &'s [minutes::SeriesMeeting],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issues: Option<Vec<&'s IssueHistory>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actions: Option<Vec<&'s ActionHistory>>,
+}
+
+impl<'s> Output<'s> {
+    fn issues(series: &'s Series, issues: Vec<&'s IssueHistory>) -> String {
+        let output = Output {
+            meetings: &series.meetings,
+            issues: Some(issues),
+            actions: None,
+        };
+        common::json(&output, true)
+    }
+
+    fn actions(series: &'s Series, actions: Vec<&'s ActionHistory>) -> String {
+        let output = Output {
+            meetings: &series.meetings,
+            issues: None,
+            actions: Some(actions),
+        };
+        common::json(&output, true)
+    }
 }
 
 fn usage(problem: &str) -> ExitCode {
