@@ -123,6 +123,11 @@ pub struct Meeting<'a> {
     /// (`- Community members, 9 participants`).
     #[serde(default)]
     pub head_count: Option<u32>,
+    /// Action items written as paragraph lines (`Action: Mikeal to …`), each
+    /// running to the end of its paragraph. They stay in the paragraphs too;
+    /// list items that are actions are marked by [`Item::action`] instead.
+    #[serde(borrow, default)]
+    pub action_lines: Vec<Item<'a>>,
 }
 
 /// A `Key: value` line or list item.
@@ -254,7 +259,7 @@ pub struct Item<'a> {
     /// From the list marker to the end of the last child.
     pub span: Span,
     /// An action item by its words: the text starts with `Action:`,
-    /// `Action item:` or `TODO:`. Such lines outside lists become items too.
+    /// `Action item:` or `TODO:`, or its parent item is `Action items:`.
     #[serde(default)]
     pub action: bool,
 }
@@ -431,6 +436,11 @@ impl Meeting<'_> {
             note_takers: own_all(self.note_takers),
             metadata: self.metadata.into_iter().map(Field::into_owned).collect(),
             head_count: self.head_count,
+            action_lines: self
+                .action_lines
+                .into_iter()
+                .map(Item::into_owned)
+                .collect(),
         }
     }
 

@@ -54,6 +54,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
             note_takers: Vec::new(),
             metadata: Vec::new(),
             head_count: None,
+            action_lines: Vec::new(),
         },
         sections: Vec::new(),
         items: Vec::new(),
@@ -277,7 +278,11 @@ impl<'a> Builder<'a, '_> {
         // A label on the first line applies to the rest and to later lists.
         let first = lines(self.input, span).next().unwrap_or(span);
         let label = self.label_kind(first);
-        self.label = label.flatten();
+        // A label lasts until a heading or prose; fields such as
+        // `**Minutes by**: …` after its list do not end it.
+        if label.is_some() || metadata::key_value(self.input, first).is_none() {
+            self.label = label.flatten();
+        }
         let rest = match label {
             Some(_) => {
                 let after = self.text(Span::new(first.end, span.end));
@@ -336,10 +341,7 @@ impl<'a> Builder<'a, '_> {
                 };
                 let mut item = self.finish_item(action, span.end);
                 item.action = true;
-                match self.sections.last_mut() {
-                    Some(open) => open.section.items.push(item),
-                    None => self.meeting.items.push(item),
-                }
+                self.meeting.action_lines.push(item);
                 break;
             }
         }
@@ -412,12 +414,18 @@ impl<'a> Builder<'a, '_> {
     fn attendee_line(&mut self, line: Span, item: Span, bare: bool) {
         let text = self.text(line);
         if let Some(kv) = metadata::key_value(self.input, line).filter(|_| !text.starts_with('[')) {
+            let key = metadata::key_kind(self.text(kv.key));
+            if !matches!(key, metadata::Key::Attendees | metadata::Key::Other) {
+                // `**Minutes by**: …` after an attendee list is a field.
+                self.field(line);
+                return;
+            }
             if !kv.value.is_empty() {
                 self.attendee_list(kv.value);
                 return;
             }
             // `* Others:` names a group, `- gaius-qi:` a person.
-            if metadata::key_kind(self.text(kv.key)) == metadata::Key::Attendees {
+            if key == metadata::Key::Attendees {
                 return;
             }
         }
@@ -616,8 +624,7 @@ impl<'a> Builder<'a, '_> {
                 .map(|kv| metadata::key_kind(self.text(kv.key))),
             None => None,
         };
-        let is_action = key == Some(metadata::Key::Action)
-            || (top_level && self.label == Some(SectionKind::Actions));
+        let is_action = key == Some(metadata::Key::Action);
         let label = first
             .and_then(|f| metadata::key_value(self.input, f))
             .is_some_and(|kv| kv.value.is_empty());
