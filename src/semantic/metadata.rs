@@ -108,6 +108,7 @@ const ATTENDEES: &[&str] = &[
     "members",
     "visitors",
     "guests",
+    "team",
     "team members",
     "others",
 ];

@@ -414,19 +414,21 @@ impl<'a> Builder<'a, '_> {
     fn attendee_line(&mut self, line: Span, item: Span, bare: bool) {
         let text = self.text(line);
         if let Some(kv) = metadata::key_value(self.input, line).filter(|_| !text.starts_with('[')) {
-            let key = metadata::key_kind(self.text(kv.key));
-            if !matches!(key, metadata::Key::Attendees | metadata::Key::Other) {
-                // `**Minutes by**: …` after an attendee list is a field.
-                self.field(line);
-                return;
-            }
-            if !kv.value.is_empty() {
-                self.attendee_list(kv.value);
-                return;
-            }
-            // `* Others:` names a group, `- gaius-qi:` a person.
-            if key == metadata::Key::Attendees {
-                return;
+            match metadata::key_kind(self.text(kv.key)) {
+                // `Team members: a, b`; `* Others:` alone names a group.
+                metadata::Key::Attendees => {
+                    if !kv.value.is_empty() {
+                        self.attendee_list(kv.value);
+                    }
+                    return;
+                }
+                // `- gaius-qi: notes` is a person with a remark.
+                metadata::Key::Other if !bare => {}
+                // `**Minutes by**: …` or `**FC Date: …**` after the list.
+                _ => {
+                    self.field(line);
+                    return;
+                }
             }
         }
         if let Some(count) = metadata::head_count(text) {
@@ -434,7 +436,7 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         let trimmed = text.trim();
-        let prose = bare && trimmed.len() > 80
+        let prose = bare && (trimmed.len() > 80 || trimmed.contains(':'))
             || trimmed.ends_with(['.', '!', '?'])
             || ["tbd", "none", "n/a", "-", "..."]
                 .iter()
