@@ -130,6 +130,24 @@ fn affiliations<'a>(
             "affiliation parenthesis is never closed",
         ));
     }
+    // `(Ant Group/Nydus)` then an orphan `/Dragonfly)` line: the closing
+    // parenthesis of another attendee's affiliation, moved by an edit.
+    let after_start = inner_start + inner.len() + usize::from(closed);
+    let after = rest.get(after_start..).unwrap_or_default();
+    let stray = after.find(')').and_then(|close| {
+        let before = after.get(..close)?;
+        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        (!before.contains('(')).then_some((line_start, after.get(line_start..=close)?))
+    });
+    if let Some((line_start, line)) = stray {
+        let stray = line.trim_start();
+        let start = offset + after_start + line_start + (line.len() - stray.len());
+        diagnostics.push(Diagnostic::new(
+            Code::StrayParenthesis,
+            Span::new(start, start + stray.len()),
+            "closing parenthesis without an opening one; is it another attendee's affiliation?",
+        ));
+    }
     inner
         .split('/')
         .map(|part| part.trim())
