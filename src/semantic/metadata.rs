@@ -38,7 +38,8 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     let colon = body.find(':')?;
     let key_raw = body.get(..colon)?;
     let key = key_raw.trim_end_matches(['*', '_']).trim();
-    let key_ok = !key.is_empty()
+    // One or two letters are a speaker (`Q:`, `A:`, `CW:`), not a key.
+    let key_ok = key.chars().count() > 2
         && key.len() <= MAX_KEY
         && key
             .chars()
@@ -208,6 +209,7 @@ mod tests {
             Some(("Action", "Mikeal to open", true))
         );
         assert_eq!(kv("see https://example.com"), None);
+        assert_eq!(kv("Q: Can it be used for files?"), None);
         assert_eq!(kv("A long sentence that goes on and on: no"), None);
     }
 
