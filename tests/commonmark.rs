@@ -343,35 +343,47 @@ fn construct() -> impl Strategy<Value = String> {
 fn document() -> impl Strategy<Value = String> {
     let unclosed = prop::sample::select(vec![None, None, None, Some("```"), Some("  ~~~ text")]);
     // The body is indented like the fence (difference 4).
+    // A title indented up to 3 spaces, where no list can contain it (difference 3).
+    let title = prop::sample::select(vec![
+        "",
+        "",
+        "  # 📅 Title\n",
+        "   ## Notes ##\n",
+        " Title\n ===\n",
+    ]);
     (
         any::<bool>(),
         any::<bool>(),
+        title,
         prop::collection::vec(construct(), 0..24),
         unclosed,
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(|(bom, front, mut lines, unclosed, crlf, final_newline)| {
-            lines.extend(unclosed.map(|fence| {
-                let indent = &fence[..fence.len() - fence.trim_start().len()];
-                format!("{fence}\n{indent}# inside")
-            }));
-            let mut doc = String::new();
-            if bom {
-                doc.push('\u{feff}');
-            }
-            if front {
-                doc.push_str("---\ntitle: Triage\ntags: triage-meeting\n---\n");
-            }
-            doc.push_str(&lines.join("\n"));
-            if final_newline {
-                doc.push('\n');
-            }
-            if crlf {
-                doc = doc.replace('\n', "\r\n");
-            }
-            doc
-        })
+        .prop_map(
+            |(bom, front, title, mut lines, unclosed, crlf, final_newline)| {
+                lines.extend(unclosed.map(|fence| {
+                    let indent = &fence[..fence.len() - fence.trim_start().len()];
+                    format!("{fence}\n{indent}# inside")
+                }));
+                let mut doc = String::new();
+                if bom {
+                    doc.push('\u{feff}');
+                }
+                if front {
+                    doc.push_str("---\ntitle: Triage\ntags: triage-meeting\n---\n");
+                }
+                doc.push_str(title);
+                doc.push_str(&lines.join("\n"));
+                if final_newline {
+                    doc.push('\n');
+                }
+                if crlf {
+                    doc = doc.replace('\n', "\r\n");
+                }
+                doc
+            },
+        )
 }
 
 #[test]
