@@ -48,6 +48,8 @@ pub(crate) enum Block {
 pub(crate) struct Checkbox {
     pub marker: Span,
     pub span: Span,
+    /// No list marker before it: a line such as `[x] [link](...)`.
+    pub bare: bool,
 }
 
 /// Receives blocks and diagnostics from [`parse_blocks`].
@@ -235,6 +237,16 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         }) {
             self.close_items(keep);
             self.open_item(start, line, first, indent, marker);
+        } else if is_bare_task(content) {
+            // `[x] [link](...)` at line start: an item without a list marker.
+            self.close_items(keep);
+            let marker = Marker {
+                width: 0,
+                number: None,
+                empty: false,
+                bare: true,
+            };
+            self.open_item(start, line, first, indent, marker);
         } else if let Some(until) = html_block_start(content, lazy) {
             self.close_items(keep);
             self.leaf = Leaf::Html {
@@ -393,6 +405,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             let checkbox = Checkbox {
                 marker: Span::new(text_start + inner.0, text_start + inner.1),
                 span: Span::new(text_start, text_start + len),
+                bare: marker.bare,
             };
             let after = text.get(len..).unwrap_or_default();
             text_start += len + (after.len() - after.trim_start().len());
@@ -591,6 +604,8 @@ struct Marker {
     number: Option<u32>,
     /// Whether nothing follows the marker on its line.
     empty: bool,
+    /// No marker at all: a task checkbox starts the item.
+    bare: bool,
 }
 
 /// A bullet (`-`, `*`, `+`) or ordered (`1.`, `1)`) list marker followed by
@@ -616,6 +631,20 @@ fn list_marker(content: &str) -> Option<Marker> {
         width,
         number,
         empty: rest.trim().is_empty(),
+        bare: false,
+    })
+}
+
+/// A line that starts with a checkbox (`[ ]`, `[x]`, or one mark that is not
+/// a letter or digit) and has text after it.
+fn is_bare_task(content: &str) -> bool {
+    checkbox(content).is_some_and(|((start, end), len)| {
+        let marker = content.get(start..end).unwrap_or_default();
+        let mark_ok = marker
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_alphanumeric() || c == 'x' || c == 'X');
+        mark_ok && !content.get(len..).unwrap_or_default().trim().is_empty()
     })
 }
 
@@ -653,7 +682,8 @@ fn html_block_start(content: &str, in_paragraph: bool) -> Option<HtmlEnd> {
         return None;
     }
     let after = name_part.get(name_len..).unwrap_or_default();
-    let boundary = after.is_empty() || after.starts_with([' ', '\t', '>']) || after.starts_with("/>");
+    let boundary =
+        after.is_empty() || after.starts_with([' ', '\t', '>']) || after.starts_with("/>");
     if boundary && BLOCK_TAGS.iter().any(|tag| tag.eq_ignore_ascii_case(name)) {
         return Some(HtmlEnd::BlankLine);
     }
@@ -670,12 +700,68 @@ fn html_block_start(content: &str, in_paragraph: bool) -> Option<HtmlEnd> {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",
-    "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
-    "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu",
-    "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "search", "section",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
 ];
 
 #[cfg(test)]
@@ -788,7 +874,9 @@ mod tests {
     fn front_matter_is_not_a_setext_heading() {
         let input = "---\ntitle: x\ntags: triage\n---\n# T\n";
         let got = blocks(input);
-        assert!(matches!(got[0], Block::FrontMatter { body, .. } if text(input, body) == "title: x\ntags: triage\n"));
+        assert!(
+            matches!(got[0], Block::FrontMatter { body, .. } if text(input, body) == "title: x\ntags: triage\n")
+        );
         assert!(matches!(got[1], Block::Heading { level: 1, .. }));
     }
 
@@ -803,7 +891,9 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_flattened_with_one_diagnostic() {
-        let input: String = (0..100).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+        let input: String = (0..100)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect();
         let mut sink = Collect::default();
         parse_blocks(&input, 8, &mut sink);
         let max = sink

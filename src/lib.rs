@@ -42,12 +42,13 @@ pub mod model;
 mod options;
 mod semantic;
 mod serde_date;
+mod serde_time;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::{
-    Attendee, Item, Meeting, NextMeeting, Reference, ReferenceKind, Section, SectionKind, Span,
-    Status, Task, TaskState, SCHEMA_VERSION,
+    login_key, Attendee, Item, Meeting, MeetingTime, NextMeeting, Reference, ReferenceKind,
+    Section, SectionKind, Span, Status, Task, TaskState, SCHEMA_VERSION,
 };
 pub use options::{Options, TaskDialect, MAX_DEPTH_CEILING};
 

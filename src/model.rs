@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, Time, UtcOffset};
 
 use crate::diagnostic::Diagnostic;
 
@@ -20,8 +20,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 ///
 /// `&input[span.start..span.end]` is the source of the object that carries it;
 /// both ends are on `char` boundaries. Serialized as a two-element array.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[derive(Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(from = "(usize, usize)", into = "(usize, usize)")]
 pub struct Span {
     /// Offset of the first byte.
@@ -88,6 +89,9 @@ pub struct Meeting<'a> {
     /// section, front matter `date:`, or else the caller's hint.
     #[serde(with = "crate::serde_date")]
     pub date: Option<Date>,
+    /// The time of day on the line that gave [`Meeting::date`], if it has one.
+    #[serde(borrow, default)]
+    pub time: Option<MeetingTime<'a>>,
     /// The people present, from the attendees section.
     #[serde(borrow)]
     pub attendees: Vec<Attendee<'a>>,
@@ -238,7 +242,11 @@ impl Item<'_> {
     pub fn is_done_with_subtasks(&self) -> bool {
         let mut stack = vec![self];
         while let Some(item) = stack.pop() {
-            if item.task.as_ref().is_some_and(|t| t.state != TaskState::Done) {
+            if item
+                .task
+                .as_ref()
+                .is_some_and(|t| t.state != TaskState::Done)
+            {
                 return false;
             }
             stack.extend(item.children.iter());
@@ -273,10 +281,15 @@ pub enum TaskState {
     Cancelled,
     /// Any other marker; [`Task::marker`] keeps it.
     Other,
+    /// `[~]`: not applicable.
+    NotApplicable,
+    /// `[>]`: deferred, moved to a later meeting.
+    Deferred,
 }
 
 impl TaskState {
-    /// Open and in-progress tasks still need work; done and cancelled ones do not.
+    /// Open and in-progress tasks still need work; done, cancelled, not
+    /// applicable and deferred ones do not (here).
     pub fn is_open(self) -> bool {
         matches!(self, TaskState::Open | TaskState::InProgress)
     }
@@ -304,6 +317,12 @@ pub struct Reference<'a> {
     pub number: Option<u64>,
     /// The comment id of an `#issuecomment-N` anchor.
     pub comment: Option<u64>,
+    /// The review id of a `#pullrequestreview-N` anchor.
+    #[serde(default)]
+    pub review: Option<u64>,
+    /// The review comment id of a `#discussion_rN` anchor.
+    #[serde(default)]
+    pub review_comment: Option<u64>,
     /// The URL, autolink, link or short form in the source.
     pub span: Span,
 }
@@ -350,11 +369,60 @@ pub struct NextMeeting<'a> {
     /// The announced date.
     #[serde(with = "crate::serde_date")]
     pub date: Option<Date>,
+    /// The announced time of day, if the announcement has one.
+    #[serde(borrow, default)]
+    pub time: Option<MeetingTime<'a>>,
     /// The announcement text.
     #[serde(borrow)]
     pub text: Cow<'a, str>,
     /// The announcement in the source.
     pub span: Span,
+}
+
+/// The time of day a meeting is held, from a line such as
+/// `Date: 2025-10-14 19:00 - 20:00 UTC+8` or `June 25, 2020 (10:00 AM - 11:00 AM PT)`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MeetingTime<'a> {
+    /// When it starts, serialized as `"HH:MM"`.
+    #[serde(with = "crate::serde_time")]
+    pub start: Time,
+    /// When it ends, if a range is given.
+    #[serde(with = "crate::serde_time::option", default)]
+    pub end: Option<Time>,
+    /// The time zone as written (`PT`, `UTC+8`, `+05:30`), if any.
+    #[serde(borrow, default)]
+    pub zone: Option<Cow<'a, str>>,
+    /// The zone's offset from UTC where the zone is numeric (`UTC+8`) or UTC
+    /// itself; named zones with daylight saving time (`PT`) have none.
+    /// Serialized as `"+08:00"`.
+    #[serde(with = "crate::serde_time::offset", default)]
+    pub utc_offset: Option<UtcOffset>,
+    /// The time in the source.
+    pub span: Span,
+}
+
+impl MeetingTime<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> MeetingTime<'static> {
+        MeetingTime {
+            start: self.start,
+            end: self.end,
+            zone: own_opt(self.zone),
+            utc_offset: self.utc_offset,
+            span: self.span,
+        }
+    }
+}
+
+/// The key under which GitHub logins compare: GitHub treats `@Gaius-Qi` and
+/// `@gaius-qi` as one account, and so does this crate.
+///
+/// ```
+/// assert_eq!(minutes::login_key("Gaius-Qi"), minutes::login_key("gaius-qi"));
+/// ```
+pub fn login_key(login: &str) -> String {
+    login.to_ascii_lowercase()
 }
 
 fn own(text: Cow<'_, str>) -> Cow<'static, str> {
@@ -376,7 +444,12 @@ impl Meeting<'_> {
             version: self.version,
             title: own_opt(self.title),
             date: self.date,
-            attendees: self.attendees.into_iter().map(Attendee::into_owned).collect(),
+            time: self.time.map(MeetingTime::into_owned),
+            attendees: self
+                .attendees
+                .into_iter()
+                .map(Attendee::into_owned)
+                .collect(),
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             paragraphs: own_all(self.paragraphs),
@@ -414,7 +487,9 @@ impl Meeting<'_> {
 
     /// The tasks that still need work, in document order.
     pub fn open_actions(&self) -> impl Iterator<Item = &Item<'_>> {
-        self.all_items().map(|(item, _)| item).filter(|item| item.is_open_task())
+        self.all_items()
+            .map(|(item, _)| item)
+            .filter(|item| item.is_open_task())
     }
 }
 
@@ -459,7 +534,11 @@ impl Item<'_> {
             owners: own_all(self.owners),
             mentions: own_all(self.mentions),
             teams: own_all(self.teams),
-            references: self.references.into_iter().map(Reference::into_owned).collect(),
+            references: self
+                .references
+                .into_iter()
+                .map(Reference::into_owned)
+                .collect(),
             tags: own_all(self.tags),
             children: self.children.into_iter().map(Item::into_owned).collect(),
             span: self.span,
@@ -478,6 +557,8 @@ impl Reference<'_> {
             kind: self.kind,
             number: self.number,
             comment: self.comment,
+            review: self.review,
+            review_comment: self.review_comment,
             span: self.span,
         }
     }
@@ -488,6 +569,7 @@ impl NextMeeting<'_> {
     pub fn into_owned(self) -> NextMeeting<'static> {
         NextMeeting {
             date: self.date,
+            time: self.time.map(MeetingTime::into_owned),
             text: own(self.text),
             span: self.span,
         }

@@ -8,17 +8,27 @@ use nom::{IResult, Parser};
 
 use crate::model::ReferenceKind;
 
+/// An issue, pull request or discussion (or an issue list) and the anchor
+/// that points into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Target<'a> {
+    pub owner: &'a str,
+    pub repo: &'a str,
+    pub kind: ReferenceKind,
+    pub number: Option<u64>,
+    /// `#issuecomment-N`.
+    pub comment: Option<u64>,
+    /// `#pullrequestreview-N`.
+    pub review: Option<u64>,
+    /// `#discussion_rN`.
+    pub review_comment: Option<u64>,
+}
+
 /// What a GitHub URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GitHubUrl<'a> {
     /// An issue, pull request or discussion, or a repository's issue list.
-    Reference {
-        owner: &'a str,
-        repo: &'a str,
-        kind: ReferenceKind,
-        number: Option<u64>,
-        comment: Option<u64>,
-    },
+    Reference(Target<'a>),
     /// A profile page, `https://github.com/login`.
     Profile(&'a str),
 }
@@ -28,13 +38,13 @@ fn segment(input: &str) -> IResult<&str, &str> {
 }
 
 fn host(input: &str) -> IResult<&str, &str> {
-    let (input, _) = (
+    let scheme: IResult<&str, _> = (
         opt(tag_no_case("http")),
         opt(tag_no_case("s")),
         tag_no_case("://"),
     )
-        .parse(input)
-        .or_else(|_: nom::Err<nom::error::Error<&str>>| Ok((input, (None, None, ""))))?;
+        .parse(input);
+    let input = scheme.map_or(input, |(rest, _)| rest);
     let (input, _) = opt(tag_no_case("www.")).parse(input)?;
     tag_no_case("github.com").parse(input)
 }
@@ -87,16 +97,20 @@ pub(crate) fn github_url(url: &str) -> Option<GitHubUrl<'_>> {
     if !path_rest.is_empty() && !path_rest.starts_with('/') {
         return None;
     }
-    let comment = anchor
-        .and_then(|a| a.strip_prefix("issuecomment-"))
-        .and_then(|digits| digits.parse().ok());
-    Some(GitHubUrl::Reference {
+    let anchor_number = |prefix: &str| {
+        anchor
+            .and_then(|a| a.strip_prefix(prefix))
+            .and_then(|digits| digits.parse().ok())
+    };
+    Some(GitHubUrl::Reference(Target {
         owner,
         repo,
         kind,
         number,
-        comment,
-    })
+        comment: anchor_number("issuecomment-"),
+        review: anchor_number("pullrequestreview-"),
+        review_comment: anchor_number("discussion_r"),
+    }))
 }
 
 /// The `owner/repo` that ends right before byte `end` of `text`, preceded by
@@ -114,10 +128,13 @@ pub(crate) fn repo_before(text: &str, end: usize) -> Option<(usize, &str, &str)>
     }
     let slash = i - 1;
     let mut j = slash;
-    while j > 0 && slash - j < 40 && (bytes[j - 1].is_ascii_alphanumeric() || bytes[j - 1] == b'-') {
+    while j > 0 && slash - j < 40 && (bytes[j - 1].is_ascii_alphanumeric() || bytes[j - 1] == b'-')
+    {
         j -= 1;
     }
-    let owner = text.get(j..slash).filter(|o| crate::inline::handle::is_login(o))?;
+    let owner = text
+        .get(j..slash)
+        .filter(|o| crate::inline::handle::is_login(o))?;
     let before = text.get(..j).and_then(|t| t.chars().next_back());
     if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | '@')) {
         return None;
@@ -129,15 +146,11 @@ pub(crate) fn repo_before(text: &str, end: usize) -> Option<(usize, &str, &str)>
 mod tests {
     use super::*;
 
-    fn reference(url: &str) -> Option<(&str, &str, ReferenceKind, Option<u64>, Option<u64>)> {
+    type Parts<'a> = (&'a str, &'a str, ReferenceKind, Option<u64>, Option<u64>);
+
+    fn reference(url: &str) -> Option<Parts<'_>> {
         match github_url(url)? {
-            GitHubUrl::Reference {
-                owner,
-                repo,
-                kind,
-                number,
-                comment,
-            } => Some((owner, repo, kind, number, comment)),
+            GitHubUrl::Reference(t) => Some((t.owner, t.repo, t.kind, t.number, t.comment)),
             GitHubUrl::Profile(_) => None,
         }
     }
@@ -171,10 +184,16 @@ mod tests {
     fn searches_and_other_pages_are_not_references() {
         assert_eq!(reference("https://github.com/a/b/issues?q=is%3Aopen"), None);
         assert_eq!(reference("https://github.com/a/b/issues/new"), None);
-        assert_eq!(reference("https://github.com/a/b/blob/main/README.md"), None);
+        assert_eq!(
+            reference("https://github.com/a/b/blob/main/README.md"),
+            None
+        );
         assert_eq!(reference("https://gitlab.com/a/b/issues/1"), None);
         assert_eq!(reference("https://github.com.evil/a/b/issues/1"), None);
-        assert_eq!(github_url("https://github.com/gaius-qi"), Some(GitHubUrl::Profile("gaius-qi")));
+        assert_eq!(
+            github_url("https://github.com/gaius-qi"),
+            Some(GitHubUrl::Profile("gaius-qi"))
+        );
     }
 
     #[test]

@@ -19,10 +19,10 @@ use time::Date;
 use crate::block::{parse_blocks, Block, Checkbox, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
-use crate::inline::{date, scan, Inlines, RepoContext};
+use crate::inline::{date, scan_with, Context, Definitions, Inlines, RepoContext};
 use crate::model::{
-    Item, Meeting, NextMeeting, Reference, Section, SectionKind, Span, Task, TaskState,
-    SCHEMA_VERSION,
+    Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind, Span, Task,
+    TaskState, SCHEMA_VERSION,
 };
 use crate::options::{Options, TaskDialect};
 
@@ -42,6 +42,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
             version: SCHEMA_VERSION,
             title: None,
             date: None,
+            time: None,
             attendees: Vec::new(),
             sections: Vec::new(),
             items: Vec::new(),
@@ -53,6 +54,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         sections: Vec::new(),
         items: Vec::new(),
         default_repo,
+        definitions: Definitions::collect(input),
         scratch: Inlines::default(),
         headings_seen: 0,
         title: None,
@@ -79,8 +81,13 @@ struct OpenItem<'a> {
     children: Vec<Item<'a>>,
 }
 
-/// A date and where it came from.
-type Dated = (Date, Span);
+/// A date, where it came from, and the time of day given with it.
+#[derive(Debug, Clone)]
+struct Dated<'a> {
+    date: Date,
+    span: Span,
+    time: Option<MeetingTime<'a>>,
+}
 
 struct Builder<'a, 'o> {
     input: &'a str,
@@ -89,13 +96,14 @@ struct Builder<'a, 'o> {
     sections: Vec<OpenSection<'a>>,
     items: Vec<OpenItem<'a>>,
     default_repo: Option<RepoContext<'a>>,
+    definitions: Definitions<'a>,
     /// Reused between items so that scanning allocates only what it keeps.
     scratch: Inlines<'a>,
     headings_seen: usize,
     /// The title heading's text, and whether it is an H1.
     title: Option<(Span, bool)>,
-    date_line: Option<Dated>,
-    front_matter_date: Option<Dated>,
+    date_line: Option<Dated<'a>>,
+    front_matter_date: Option<Dated<'a>>,
     last_end: usize,
 }
 
@@ -174,10 +182,16 @@ impl<'a> Builder<'a, '_> {
 
     /// The first date in `text` (at `offset`); an impossible one becomes a
     /// diagnostic.
-    fn found_date(&mut self, text: &str, offset: usize) -> Option<Dated> {
-        let (date, span) = date::find_date(text, offset)?;
-        match date {
-            Ok(date) => Some((date, span)),
+    fn found_date(&mut self, text: &'a str, offset: usize) -> Option<Dated<'a>> {
+        let year_hint = self.options.date_hint.map(|d| d.year());
+        let found = date::find_date(text, offset, year_hint)?;
+        let span = found.span;
+        match found.date {
+            Ok(date) => Some(Dated {
+                date,
+                span,
+                time: found.time,
+            }),
             Err(err) => {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::InvalidDate,
@@ -228,7 +242,11 @@ impl<'a> Builder<'a, '_> {
 
     /// Closes open sections at `level` or deeper.
     fn close_sections(&mut self, level: u8) {
-        while self.sections.last().is_some_and(|s| s.section.level >= level) {
+        while self
+            .sections
+            .last()
+            .is_some_and(|s| s.section.level >= level)
+        {
             if let Some(mut open) = self.sections.pop() {
                 open.section.span.end = self.last_end.max(open.section.span.end);
                 match self.sections.last_mut() {
@@ -253,33 +271,82 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    /// A line such as `Date: 2025-11-25` or `* Meeting date: 2020-11-02`.
-    fn date_line(&mut self, span: Span) -> Option<Dated> {
+    /// A line such as `Date: 2025-11-25`, `* Meeting date: 2020-11-02`, or
+    /// one that starts with a date: `Thursday June 25, 2020 (10:00 AM PT)`.
+    fn date_line(&mut self, span: Span) -> Option<Dated<'a>> {
         let text = self.text(span);
         let mut offset = span.start;
         for line in text.split_inclusive('\n') {
-            let key = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>'));
+            let key = line.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
+            });
             let lower = key.get(..12).unwrap_or(key).to_ascii_lowercase();
+            let start = offset + (line.len() - key.len());
             if lower.starts_with("date") || lower.starts_with("meeting date") {
-                let start = offset + (line.len() - key.len());
                 if let Some(found) = self.found_date(key, start) {
                     return Some(found);
                 }
+            } else if let Some(found) = self.leading_date(key, start) {
+                return Some(found);
             }
             offset += line.len();
         }
         None
     }
 
+    /// A date at the start of `text` (after a weekday name, if any), so that
+    /// prose that merely mentions a date further on does not date the meeting.
+    fn leading_date(&mut self, text: &'a str, offset: usize) -> Option<Dated<'a>> {
+        let body = text.trim_end();
+        let weekday = date::weekday_prefix(body);
+        let rest = body.get(weekday..)?;
+        let first = rest.bytes().next()?;
+        if !(first.is_ascii_digit() || first.is_ascii_uppercase()) {
+            return None;
+        }
+        let year_hint = self.options.date_hint.map(|d| d.year());
+        let found = date::find_date(rest, offset + weekday, year_hint)?;
+        if found.span.start != offset + weekday {
+            return None;
+        }
+        let span = found.span;
+        match found.date {
+            Ok(date) => Some(Dated {
+                date,
+                span,
+                time: found.time,
+            }),
+            Err(err) => {
+                self.meeting.diagnostics.push(Diagnostic::new(
+                    Code::InvalidDate,
+                    span,
+                    format!("`{}` is not a date: {err}", self.text(span)),
+                ));
+                None
+            }
+        }
+    }
+
+    // Takes the `Cow` by reference to clone it only when it is kept.
+    #[allow(clippy::ptr_arg)]
     fn next_meeting(&mut self, text: &Cow<'a, str>, span: Span) {
-        let has_date = self.meeting.next_meeting.as_ref().is_some_and(|n| n.date.is_some());
+        let has_date = self
+            .meeting
+            .next_meeting
+            .as_ref()
+            .is_some_and(|n| n.date.is_some());
         if has_date {
             return;
         }
-        let date = self.found_date(self.text(span), span.start).map(|(d, _)| d);
+        let found = self.found_date(self.text(span), span.start);
+        let (date, time) = match found {
+            Some(found) => (Some(found.date), found.time),
+            None => (None, None),
+        };
         if self.meeting.next_meeting.is_none() || date.is_some() {
             self.meeting.next_meeting = Some(NextMeeting {
                 date,
+                time,
                 text: text.clone(),
                 span,
             });
@@ -331,8 +398,12 @@ impl<'a> Builder<'a, '_> {
         let mut found = std::mem::take(&mut self.scratch);
         found.handles.clear();
         found.references.clear();
+        let context = Context {
+            repo,
+            definitions: &self.definitions,
+        };
         for &span in &open.text {
-            scan(self.input, span, repo, &mut found);
+            scan_with(self.input, span, &context, &mut found);
         }
 
         let trailer = open
@@ -350,7 +421,12 @@ impl<'a> Builder<'a, '_> {
             HandleToken::Team(team) => Some(team),
             HandleToken::User(_) => None,
         }));
-        let owners = unique(trailer.owners.into_iter());
+        let leading = open
+            .text
+            .first()
+            .map(|&span| owners::leading(self.input, span, &found.handles))
+            .unwrap_or_default();
+        let owners = unique(leading.into_iter().chain(trailer.owners));
 
         let span = Span::new(open.start, end.max(open.start));
         if self.current_kind() == Some(SectionKind::Attendees) && self.items.is_empty() {
@@ -381,6 +457,7 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
+    /// The task a checkbox makes in the dialect of the options, if any.
     fn task(&mut self, checkbox: Checkbox) -> Option<Task<'a>> {
         let marker = self.text(checkbox.marker);
         let state = match marker {
@@ -397,9 +474,19 @@ impl<'a> Builder<'a, '_> {
             }
             "/" => TaskState::InProgress,
             "-" => TaskState::Cancelled,
+            "~" => TaskState::NotApplicable,
+            ">" => TaskState::Deferred,
+            // `[a]`, `[1]`: a link label or footnote, not a checkbox.
             m if m.chars().all(|c| c.is_alphanumeric()) => return None,
             _ => TaskState::Other,
         };
+        if checkbox.bare {
+            self.meeting.diagnostics.push(Diagnostic::new(
+                Code::TaskWithoutListMarker,
+                checkbox.span,
+                "task checkbox without a list marker (`- `) before it; read as a task",
+            ));
+        }
         Some(Task {
             state,
             marker: Cow::Borrowed(marker),
@@ -416,19 +503,29 @@ impl<'a> Builder<'a, '_> {
             let text = self.text(span);
             self.found_date(text, span.start)
         });
-        let document_date = title_date.or(self.date_line).or(self.front_matter_date);
+        let document_date = title_date
+            .or(self.date_line.take())
+            .or(self.front_matter_date.take());
         let hint = self.options.date_hint;
-        if let (Some((date, span)), Some(hint)) = (document_date, hint) {
+        if let (Some(Dated { date, span, .. }), Some(hint)) = (&document_date, hint) {
+            let (date, span) = (*date, *span);
             if date != hint {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::DateMismatch,
                     span,
-                    format!("the note says {}, but the caller's date is {}", self.text(span), hint),
+                    format!(
+                        "the note says {}, but the caller's date is {}",
+                        self.text(span),
+                        hint
+                    ),
                 ));
             }
         }
-        self.meeting.date = document_date.map(|(date, _)| date).or(hint);
-        self.meeting.diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+        self.meeting.time = document_date.as_ref().and_then(|d| d.time.clone());
+        self.meeting.date = document_date.map(|d| d.date).or(hint);
+        self.meeting
+            .diagnostics
+            .sort_by_key(|d| (d.span.start, d.span.end));
         self.meeting
     }
 }
@@ -496,8 +593,20 @@ fn unique<'a>(logins: impl Iterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
     out
 }
 
-/// Keeps the first of each target, in order.
+/// Keeps the first of each target, in order. A `#N` that no repository
+/// resolves is dropped when the item also links issue N of a repository:
+/// `#63599 [](https://github.com/rust-lang/rust/issues/63599)` is one issue.
 fn dedup_references<'a>(found: &mut Vec<Reference<'a>>) -> Vec<Reference<'a>> {
+    let numbered = |r: &Reference<'_>| r.owner.is_some().then_some(r.number).flatten();
+    if found.iter().any(|r| r.owner.is_none() && r.repo.is_none()) {
+        let mut resolved: Vec<u64> = found.iter().filter_map(numbered).collect();
+        resolved.sort_unstable();
+        found.retain(|r| {
+            r.owner.is_some()
+                || r.repo.is_some()
+                || !r.number.is_some_and(|n| resolved.binary_search(&n).is_ok())
+        });
+    }
     let mut out: Vec<Reference<'a>> = Vec::with_capacity(found.len());
     if found.len() <= LINEAR_LIMIT {
         for reference in found.drain(..) {
