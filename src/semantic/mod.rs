@@ -424,7 +424,7 @@ impl<'a> Builder<'a, '_> {
         let leading = open
             .text
             .first()
-            .map(|&span| owners::leading(self.input, span, &found.handles))
+            .map(|&span| owners::leading(self.input, span, &found.handles, task.is_some()))
             .unwrap_or_default();
         let owners = unique(leading.into_iter().chain(trailer.owners));
 

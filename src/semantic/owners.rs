@@ -100,9 +100,16 @@ fn comment_start(input: &str, text: Span, handles: &[Handle<'_>]) -> Option<usiz
     None
 }
 
-/// The run of handles that opens `input[text]`: `@VerteDinde to update the
-/// docs`, `@erickzhao or @felixrieseberg: ...`, `**@codebytere**: ...`.
-pub(crate) fn leading<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) -> Vec<&'a str> {
+/// The run of handles that opens `input[text]` and assigns the item:
+/// `@VerteDinde to update the docs`, `@erickzhao or @felixrieseberg: ...`,
+/// `**@codebytere** will ...`, or any leading run on a task. A run that
+/// starts a report (`@mikeal created a repo`) does not own the item.
+pub(crate) fn leading<'a>(
+    input: &'a str,
+    text: Span,
+    handles: &[Handle<'a>],
+    is_task: bool,
+) -> Vec<&'a str> {
     let mut owners = Vec::new();
     let mut pos = text.start;
     let mut next_handle = handles.partition_point(|h| h.span.start < text.start);
@@ -129,7 +136,24 @@ pub(crate) fn leading<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) ->
             None => break,
         }
     }
-    owners
+    if owners.is_empty() || is_task {
+        return owners;
+    }
+    let after = input
+        .get(pos..text.end)
+        .unwrap_or_default()
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '*');
+    let assigns = after.starts_with(':')
+        || ["to ", "will "].iter().any(|w| {
+            after
+                .get(..w.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(w))
+        });
+    if assigns {
+        owners
+    } else {
+        Vec::new()
+    }
 }
 
 /// `[pending]` at the end of `text`: a short word or phrase in brackets that
@@ -160,7 +184,7 @@ mod tests {
         let mut out = Inlines::default();
         let span = Span::new(0, text.len());
         scan(text, span, None, &mut out);
-        leading(text, span, &out.handles)
+        leading(text, span, &out.handles, false)
     }
 
     #[test]
@@ -176,6 +200,8 @@ mod tests {
         assert_eq!(run_leading("**@codebytere**: publish"), ["codebytere"]);
         assert!(run_leading("ask @x").is_empty());
         assert!(run_leading("and @x").is_empty());
+        assert!(run_leading("@mikeal created a repo").is_empty());
+        assert_eq!(run_leading("@ckerr will look"), ["ckerr"]);
     }
 
     #[test]

@@ -60,5 +60,9 @@ cases = [
     d("a month and year without a day is not a date", "# Report for May 2025\n", {"/date": None}),
     d("lower-case month word is not a date: the hint stands, no mismatch", "# we may 5 times\n", {"/date": "2025-01-01"}, [], {"date_hint": "2025-01-01"}),
     d("a five-digit number is not a date", "# Notes 2025-10-145\n", {"/date": None}),
+    d("a date in prose under a topic does not date the meeting (dragonfly)", "# Maintainer Meeting\n\n## Topics\n\n- release planned (2025-11-15)\n", {"/date": None}),
+    d("March 20/21: the first day, with the year from the hint (webassembly)", "## Agenda for the March 20/21 video call of WebAssembly's Community Group\n", {"/date": "2018-03-20"}, [], {"date_hint": "2018-03-20"}),
+    d("announced next date is kept even if the next note differs (dragonfly 2025-11-25)", "## Next Meeting Schedule\n\nDate: 2025-12-09\n", {"/next_meeting/date": "2025-12-09"}),
+    d("title date wins over a Date: line", "# Meeting 2025-10-14\n\nDate: 2025-10-15\n", {"/date": "2025-10-14"}),
     d("prose date later on a preamble line does not date the meeting", "# Notes\n\nWe met after the 2025-10-01 release.\n", {"/date": None}),
 ]

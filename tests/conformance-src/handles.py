@@ -58,5 +58,11 @@ cases = [
     m("handle inside a fenced code block under an item is ignored", "- talk to @y\n\n  ```\n  @x\n  ```\n", ["y"]),
     m("handle with an emphasis underscore before it is not a handle", "- _@x_", []),
     m("handle in italic asterisks", "- *@ruyadorno* (voting member)", ["ruyadorno"]),
+    m("harbor attendee line: name@company affiliations are not handles", "- Wenkai yin@VMware, Fanjian kong@Qihoo360, Lei Yuan@Huawei", []),
+    m("webassembly attendee Plh@w3c is not a handle", " - Plh@w3c", []),
+    m("name, handle and role (nodejs)", "* Beth Griggs @BethGriggs (TSC)", ["BethGriggs"]),
+    m("bold key then a handle (jeandle)", "- **Host**: @lazyparser", ["lazyparser"]),
+    m("two handles in a sentence (jeandle)", "1. Introduce new committer @minchao1024 and new contributor @Anjian-Wen.", ["minchao1024", "Anjian-Wen"], owners=[]),
+    m("handle case differs between notes (electron): spelling as written", "- **@MarshallOfSound**", ["MarshallOfSound"]),
     m("Slack-style handle after a colon", "- owner:@alice", ["alice"]),
 ]
