@@ -441,15 +441,18 @@ impl<'a> Scanner<'a, '_> {
                 .unwrap_or(rest.len() - prefix);
         // Trailing punctuation ends the sentence, not the URL; a closing
         // parenthesis belongs to the URL only when it balances one inside.
+        // Counted once, so that a URL ending in a long run of `)` stays linear.
+        let url_bytes = rest.get(..len).unwrap_or_default();
+        let count = |paren: u8| url_bytes.iter().filter(|&&b| b == paren).count();
+        let (opens, mut closes) = (count(b'('), count(b')'));
         while let Some(&last) = rest.get(len.wrapping_sub(1)).filter(|_| len > prefix) {
-            let unbalanced_paren = last == b')'
-                && rest[..len].iter().filter(|&&b| b == b')').count()
-                    > rest[..len].iter().filter(|&&b| b == b'(').count();
+            let unbalanced_paren = last == b')' && closes > opens;
             if matches!(
                 last,
                 b'.' | b',' | b':' | b';' | b'!' | b'?' | b'*' | b'_' | b'~' | b'\''
             ) || unbalanced_paren
             {
+                closes -= usize::from(last == b')');
                 len -= 1;
             } else {
                 break;
@@ -721,9 +724,14 @@ mod tests {
             "#",
             "https://github.com/",
             "[a](b ",
+            "GH-1",
+            "a#1",
+            "[#1][]",
         ] {
             let text = piece.repeat(20_000);
             let _ = scan_str(&text);
         }
+        let closing = format!("https://github.com/a/b/issues/1{}", ")".repeat(20_000));
+        assert_eq!(numbers(&scan_str(&closing)), [Some(1)]);
     }
 }
