@@ -263,7 +263,7 @@ impl<'a> Builder<'a, '_> {
             self.date_line = self.date_line(span);
         }
         if self.current_kind() == Some(SectionKind::NextMeeting) {
-            self.next_meeting(&text, span);
+            self.next_meeting(text.clone(), span);
         }
         match self.sections.last_mut() {
             Some(open) => open.section.paragraphs.push(text),
@@ -327,9 +327,7 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    // Takes the `Cow` by reference to clone it only when it is kept.
-    #[allow(clippy::ptr_arg)]
-    fn next_meeting(&mut self, text: &Cow<'a, str>, span: Span) {
+    fn next_meeting(&mut self, text: Cow<'a, str>, span: Span) {
         let has_date = self
             .meeting
             .next_meeting
@@ -347,7 +345,7 @@ impl<'a> Builder<'a, '_> {
             self.meeting.next_meeting = Some(NextMeeting {
                 date,
                 time,
-                text: text.clone(),
+                text,
                 span,
             });
         }
@@ -368,7 +366,7 @@ impl<'a> Builder<'a, '_> {
                 self.date_line = self.date_line(span);
             }
             if self.current_kind() == Some(SectionKind::NextMeeting) {
-                self.next_meeting(&item.text, span);
+                self.next_meeting(item.text.clone(), span);
             }
         }
         match self.sections.last_mut() {
@@ -604,7 +602,7 @@ fn dedup_references<'a>(found: &mut Vec<Reference<'a>>) -> Vec<Reference<'a>> {
         found.retain(|r| {
             r.owner.is_some()
                 || r.repo.is_some()
-                || !r.number.is_some_and(|n| resolved.binary_search(&n).is_ok())
+                || r.number.is_none_or(|n| resolved.binary_search(&n).is_err())
         });
     }
     let mut out: Vec<Reference<'a>> = Vec::with_capacity(found.len());

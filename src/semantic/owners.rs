@@ -85,7 +85,7 @@ fn comment_start(input: &str, text: Span, handles: &[Handle<'_>]) -> Option<usiz
         let hash = from + found;
         from = hash + 1;
         let spaced_before = hash > 0 && bytes[hash - 1].is_ascii_whitespace();
-        let spaced_after = bytes.get(hash + 1).map_or(true, u8::is_ascii_whitespace);
+        let spaced_after = bytes.get(hash + 1).is_none_or(u8::is_ascii_whitespace);
         if !(spaced_before && spaced_after) {
             continue;
         }
