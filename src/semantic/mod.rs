@@ -59,6 +59,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         headings_seen: 0,
         title: None,
         date_line: None,
+        timed_line: None,
         front_matter_date: None,
         last_end: 0,
     };
@@ -103,6 +104,8 @@ struct Builder<'a, 'o> {
     /// The title heading's text, and whether it is an H1.
     title: Option<(Span, bool)>,
     date_line: Option<Dated<'a>>,
+    /// The first `Date:` line after the preamble that has a time of day.
+    timed_line: Option<Dated<'a>>,
     front_matter_date: Option<Dated<'a>>,
     last_end: usize,
 }
@@ -259,9 +262,7 @@ impl<'a> Builder<'a, '_> {
 
     fn paragraph(&mut self, span: Span) {
         let text = join_lines(self.input, &[span]);
-        if self.in_preamble() && self.date_line.is_none() {
-            self.date_line = self.date_line(span);
-        }
+        self.date_lines(span);
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
         }
@@ -273,21 +274,43 @@ impl<'a> Builder<'a, '_> {
 
     /// A line such as `Date: 2025-11-25`, `* Meeting date: 2020-11-02`, or
     /// one that starts with a date: `Thursday June 25, 2020 (10:00 AM PT)`.
-    fn date_line(&mut self, span: Span) -> Option<Dated<'a>> {
+    /// Reads `input[span]` for date lines: in the preamble for the meeting
+    /// date, further on for a `Date & Time:` line that gives the time of day.
+    fn date_lines(&mut self, span: Span) {
+        if self.in_preamble() {
+            if self.date_line.is_none() {
+                self.date_line = self.date_line(span, false);
+            }
+        } else if self.timed_line.is_none() && self.current_kind() != Some(SectionKind::NextMeeting)
+        {
+            self.timed_line = self
+                .date_line(span, true)
+                .filter(|dated| dated.time.is_some());
+        }
+    }
+
+    /// With `keyed_only`, only lines with a `Date` key count.
+    fn date_line(&mut self, span: Span, keyed_only: bool) -> Option<Dated<'a>> {
         let text = self.text(span);
         let mut offset = span.start;
         for line in text.split_inclusive('\n') {
             let key = line.trim_start_matches(|c: char| {
                 c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
             });
-            let lower = key.get(..12).unwrap_or(key).to_ascii_lowercase();
+            let starts_with = |word: &str| {
+                key.get(..word.len())
+                    .is_some_and(|k| k.eq_ignore_ascii_case(word))
+            };
             let start = offset + (line.len() - key.len());
-            if lower.starts_with("date") || lower.starts_with("meeting date") {
-                if let Some(found) = self.found_date(key, start) {
-                    return Some(found);
-                }
-            } else if let Some(found) = self.leading_date(key, start) {
-                return Some(found);
+            let found = if starts_with("date") || starts_with("meeting date") {
+                self.found_date(key, start)
+            } else if keyed_only {
+                None
+            } else {
+                self.leading_date(key, start)
+            };
+            if found.is_some() {
+                return found;
             }
             offset += line.len();
         }
@@ -362,9 +385,7 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         if let Some(span) = first_text {
-            if self.in_preamble() && self.date_line.is_none() {
-                self.date_line = self.date_line(span);
-            }
+            self.date_lines(span);
             if self.current_kind() == Some(SectionKind::NextMeeting) {
                 self.next_meeting(item.text.clone(), span);
             }
@@ -501,9 +522,18 @@ impl<'a> Builder<'a, '_> {
             let text = self.text(span);
             self.found_date(text, span.start)
         });
-        let document_date = title_date
-            .or(self.date_line.take())
-            .or(self.front_matter_date.take());
+        let date_line = self.date_line.take();
+        let mut document_date = title_date
+            .or_else(|| date_line.clone())
+            .or_else(|| self.front_matter_date.take());
+        // A title rarely has a time; a `Date & Time:` line of the same day does.
+        if let Some(dated) = document_date.as_mut().filter(|d| d.time.is_none()) {
+            dated.time = [&date_line, &self.timed_line]
+                .into_iter()
+                .flatten()
+                .find(|line| line.date == dated.date)
+                .and_then(|line| line.time.clone());
+        }
         let hint = self.options.date_hint;
         if let (Some(Dated { date, span, .. }), Some(hint)) = (&document_date, hint) {
             let (date, span) = (*date, *span);

@@ -63,6 +63,8 @@ cases = [
     d("a date in prose under a topic does not date the meeting (dragonfly)", "# Maintainer Meeting\n\n## Topics\n\n- release planned (2025-11-15)\n", {"/date": None}),
     d("March 20/21: the first day, with the year from the hint (webassembly)", "## Agenda for the March 20/21 video call of WebAssembly's Community Group\n", {"/date": "2018-03-20"}, [], {"date_hint": "2018-03-20"}),
     d("announced next date is kept even if the next note differs (dragonfly 2025-11-25)", "## Next Meeting Schedule\n\nDate: 2025-12-09\n", {"/next_meeting/date": "2025-12-09"}),
+    d("the time comes from a Date & Time line of the title's day (jeandle 20260226)", "# Meeting Summary: 2026-2-26\n\n- **Date & Time**: Feb 26, 2026, 19:00 - 20:00\n", {"/date": "2026-02-26", "/time": tm("19:00", "20:00")}),
+    d("no time from a Date line of another day", "# Meeting 2025-10-14\n\nDate: 2025-10-15 19:00\n", {"/date": "2025-10-14", "/time": None}),
     d("title date wins over a Date: line", "# Meeting 2025-10-14\n\nDate: 2025-10-15\n", {"/date": "2025-10-14"}),
     d("prose date later on a preamble line does not date the meeting", "# Notes\n\nWe met after the 2025-10-01 release.\n", {"/date": None}),
 ]
