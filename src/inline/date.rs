@@ -93,6 +93,11 @@ fn month_prefix(text: &str) -> Option<(Month, usize)> {
         return None;
     }
     let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    // Most capitalized words are not months: rule them out before the table.
+    let initial = text.as_bytes().first()?;
+    if !(3..=9).contains(&word) || !b"JFMASOND".contains(initial) {
+        return None;
+    }
     let name = text.get(..word)?;
     let &(_, month) = MONTHS.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
     let dot = usize::from(word <= 4 && text.as_bytes().get(word) == Some(&b'.'));
@@ -220,32 +225,36 @@ pub(crate) fn weekday_prefix(text: &str) -> usize {
 /// or are skipped.
 pub(crate) fn find_date(text: &str, offset: usize, year_hint: Option<i32>) -> Option<Found<'_>> {
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-        if !word_start || !(b.is_ascii_digit() || b.is_ascii_uppercase()) {
-            continue;
-        }
-        let Some(rest) = text.get(i..) else {
-            continue;
-        };
-        let found = if b.is_ascii_digit() {
-            iso_prefix(rest).or_else(|| day_first(rest, year_hint))
-        } else {
-            month_first(rest, year_hint)
-        };
-        if let Some((date, len)) = found {
-            let end = i + len;
-            let time = text
-                .get(end..)
-                .and_then(|after| time_after(after, offset + end));
-            return Some(Found {
-                date,
-                span: Span::new(offset + i, offset + end),
-                time,
-            });
-        }
-    }
-    None
+    (0..bytes.len())
+        .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+        .find_map(|i| date_at(text, i, offset, year_hint))
+}
+
+/// The date that starts at byte `i` of `text`, with the time after it.
+pub(crate) fn date_at(
+    text: &str,
+    i: usize,
+    offset: usize,
+    year_hint: Option<i32>,
+) -> Option<Found<'_>> {
+    let rest = text.get(i..)?;
+    let first = *rest.as_bytes().first()?;
+    let (date, len) = if first.is_ascii_digit() {
+        iso_prefix(rest).or_else(|| day_first(rest, year_hint))?
+    } else if first.is_ascii_uppercase() {
+        month_first(rest, year_hint)?
+    } else {
+        return None;
+    };
+    let end = i + len;
+    let time = text
+        .get(end..)
+        .and_then(|after| time_after(after, offset + end));
+    Some(Found {
+        date,
+        span: Span::new(offset + i, offset + end),
+        time,
+    })
 }
 
 /// `20251016` at the start of `text`: eight digits that make a valid date.

@@ -3,8 +3,12 @@
 //! resolve wherever they are used, even before the definition.
 //!
 //! Items are finished while the block layer streams, so the definitions are
-//! collected first, in one pass over the lines; documents without `]:` skip
-//! even that.
+//! collected from the whole input, in one pass, the first time a scan meets
+//! something that may be a reference link: `[text][label]`, `[text][]`, or a
+//! shortcut `[#N]` whose text has an issue number. Notes without such links
+//! never pay for the pass.
+
+use std::cell::OnceCell;
 
 use super::reference::{github_url, GitHubUrl};
 use super::MAX_LABEL;
@@ -16,22 +20,33 @@ pub(crate) struct Definitions<'a> {
 }
 
 impl<'a> Definitions<'a> {
-    /// No definitions.
-    #[cfg(test)]
-    pub const EMPTY: Definitions<'static> = Definitions {
-        entries: Vec::new(),
-    };
-
     /// The definitions in `input` whose destination is a GitHub reference.
+    /// Only lines around a `]:` are read, each from its start (a bounded
+    /// look-back), so the pass costs one substring search over the input.
     /// Lines inside code blocks are not told apart: a definition-shaped line
     /// in a fence is rare, and costs at most a resolved link.
     pub(crate) fn collect(input: &'a str) -> Self {
         let mut entries = Vec::new();
-        if input.contains("]:") {
-            entries.extend(input.lines().filter_map(definition));
-            entries.sort_by(|a, b| compare(a.0, b.0));
-            entries.dedup_by(|later, first| compare(later.0, first.0).is_eq());
+        let mut last_line = usize::MAX;
+        let bytes = input.as_bytes();
+        let closes = input.match_indices(']').map(|(i, _)| i);
+        for colon in closes.filter(|&i| bytes.get(i + 1) == Some(&b':')) {
+            let window = colon.saturating_sub(MAX_LABEL + 8);
+            let line_start = input
+                .get(window..colon)
+                .and_then(|before| before.rfind('\n'))
+                .map_or(if window == 0 { 0 } else { usize::MAX }, |nl| {
+                    window + nl + 1
+                });
+            if line_start == usize::MAX || line_start == last_line {
+                continue;
+            }
+            last_line = line_start;
+            let line = input.get(line_start..).and_then(|rest| rest.lines().next());
+            entries.extend(line.and_then(definition));
         }
+        entries.sort_by(|a, b| compare(a.0, b.0));
+        entries.dedup_by(|later, first| compare(later.0, first.0).is_eq());
         Definitions { entries }
     }
 
@@ -78,6 +93,36 @@ fn definition(line: &str) -> Option<(&str, &str)> {
         None => after.split_whitespace().next()?,
     };
     matches!(github_url(dest), Some(GitHubUrl::Reference(_))).then_some((label, dest))
+}
+
+/// The definitions of an input, collected on first use.
+pub(crate) struct LazyDefinitions<'a> {
+    input: &'a str,
+    definitions: OnceCell<Definitions<'a>>,
+}
+
+impl<'a> LazyDefinitions<'a> {
+    pub(crate) fn new(input: &'a str) -> Self {
+        LazyDefinitions {
+            input,
+            definitions: OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn get(&self) -> &Definitions<'a> {
+        self.definitions
+            .get_or_init(|| Definitions::collect(self.input))
+    }
+}
+
+/// Whether a shortcut link `[text]` may name an issue: its text has `#`
+/// and a digit, as in `[#42326]` and `[Structural equality #94]`.
+pub(crate) fn may_be_issue_label(text: &str) -> bool {
+    text.len() <= MAX_LABEL
+        && text
+            .as_bytes()
+            .windows(2)
+            .any(|pair| pair[0] == b'#' && pair[1].is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ mod time;
 use std::borrow::Cow;
 
 use crate::model::{Reference, ReferenceKind, Span};
-pub(crate) use definitions::Definitions;
+pub(crate) use definitions::LazyDefinitions;
 use handle::{boundary_before, handle_after_at, HandleToken};
 use reference::{github_url, repo_before, GitHubUrl, Target};
 
@@ -101,7 +101,7 @@ pub(crate) fn scan<'a>(
 ) {
     let context = Context {
         repo,
-        definitions: &Definitions::EMPTY,
+        definitions: &LazyDefinitions::new(""),
     };
     scan_with(input, span, &context, out);
 }
@@ -111,7 +111,7 @@ pub(crate) struct Context<'a, 'o> {
     /// The repository that bare `#N` and `GH-N` refer to.
     pub repo: Option<&'o RepoContext<'a>>,
     /// Link reference definitions that name GitHub references.
-    pub definitions: &'o Definitions<'a>,
+    pub definitions: &'o LazyDefinitions<'a>,
 }
 
 /// Like [`scan`], with link reference definitions.
@@ -144,7 +144,7 @@ struct Scanner<'a, 'o> {
     pos: usize,
     start: usize,
     repo: Option<&'o RepoContext<'a>>,
-    definitions: &'o Definitions<'a>,
+    definitions: &'o LazyDefinitions<'a>,
     out: &'o mut Inlines<'a>,
     brackets: [OpenBracket; MAX_BRACKETS],
     open: usize,
@@ -282,11 +282,16 @@ impl<'a> Scanner<'a, '_> {
     /// `[text][label]`, collapsed `[text][]` or shortcut `[text]`, when the
     /// label has a definition. Returns the destination and where the link ends.
     fn reference_link(&self, text: &str, after: usize) -> Option<(&'a str, usize)> {
-        if self.definitions.is_empty() {
+        let bytes = self.bytes();
+        let full = bytes.get(after) == Some(&b'[');
+        if !full && !definitions::may_be_issue_label(text) {
             return None;
         }
-        let bytes = self.bytes();
-        if bytes.get(after) == Some(&b'[') {
+        let definitions = self.definitions.get();
+        if definitions.is_empty() {
+            return None;
+        }
+        if full {
             let label_start = after + 1;
             let len = bytes
                 .get(label_start..)?
@@ -298,10 +303,10 @@ impl<'a> Scanner<'a, '_> {
             }
             let label = self.src.get(label_start..label_start + len)?;
             let label = if label.trim().is_empty() { text } else { label };
-            let dest = self.definitions.get(label)?;
+            let dest = definitions.get(label)?;
             return Some((dest, label_start + len + 1));
         }
-        Some((self.definitions.get(text)?, after))
+        Some((definitions.get(text)?, after))
     }
 
     /// A link destination and optional title after `](`, starting at `start`.

@@ -19,7 +19,7 @@ use time::Date;
 use crate::block::{parse_blocks, Block, Checkbox, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
-use crate::inline::{date, scan_with, Context, Definitions, Inlines, RepoContext};
+use crate::inline::{date, scan_with, Context, Inlines, LazyDefinitions, RepoContext};
 use crate::model::{
     Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind, Span, Task,
     TaskState, SCHEMA_VERSION,
@@ -54,7 +54,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         sections: Vec::new(),
         items: Vec::new(),
         default_repo,
-        definitions: Definitions::collect(input),
+        definitions: LazyDefinitions::new(input),
         scratch: Inlines::default(),
         headings_seen: 0,
         title: None,
@@ -97,7 +97,7 @@ struct Builder<'a, 'o> {
     sections: Vec<OpenSection<'a>>,
     items: Vec<OpenItem<'a>>,
     default_repo: Option<RepoContext<'a>>,
-    definitions: Definitions<'a>,
+    definitions: LazyDefinitions<'a>,
     /// Reused between items so that scanning allocates only what it keeps.
     scratch: Inlines<'a>,
     headings_seen: usize,
@@ -188,6 +188,11 @@ impl<'a> Builder<'a, '_> {
     fn found_date(&mut self, text: &'a str, offset: usize) -> Option<Dated<'a>> {
         let year_hint = self.options.date_hint.map(|d| d.year());
         let found = date::find_date(text, offset, year_hint)?;
+        self.dated(found)
+    }
+
+    /// A found date, or its diagnostic when the calendar has no such day.
+    fn dated(&mut self, found: date::Found<'a>) -> Option<Dated<'a>> {
         let span = found.span;
         match found.date {
             Ok(date) => Some(Dated {
@@ -279,33 +284,35 @@ impl<'a> Builder<'a, '_> {
     fn date_lines(&mut self, span: Span) {
         if self.in_preamble() {
             if self.date_line.is_none() {
-                self.date_line = self.date_line(span, false);
+                self.date_line = self.date_line(span);
             }
         } else if self.timed_line.is_none() && self.current_kind() != Some(SectionKind::NextMeeting)
         {
-            self.timed_line = self
-                .date_line(span, true)
-                .filter(|dated| dated.time.is_some());
+            self.timed_line = self.keyed_date(span).filter(|dated| dated.time.is_some());
         }
     }
 
-    /// With `keyed_only`, only lines with a `Date` key count.
-    fn date_line(&mut self, span: Span, keyed_only: bool) -> Option<Dated<'a>> {
+    /// The first line of a block when it has a `Date` key. The search for a
+    /// timed date line goes on through the whole note, so it only glances
+    /// at the start of each block.
+    fn keyed_date(&mut self, span: Span) -> Option<Dated<'a>> {
+        let text = self.text(span);
+        let key = text.trim_start_matches(is_key_decoration);
+        if !has_date_key(key) {
+            return None;
+        }
+        let line = key.split('\n').next().unwrap_or(key);
+        self.found_date(line, span.start + (text.len() - key.len()))
+    }
+
+    fn date_line(&mut self, span: Span) -> Option<Dated<'a>> {
         let text = self.text(span);
         let mut offset = span.start;
         for line in text.split_inclusive('\n') {
-            let key = line.trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
-            });
-            let starts_with = |word: &str| {
-                key.get(..word.len())
-                    .is_some_and(|k| k.eq_ignore_ascii_case(word))
-            };
+            let key = line.trim_start_matches(is_key_decoration);
             let start = offset + (line.len() - key.len());
-            let found = if starts_with("date") || starts_with("meeting date") {
+            let found = if has_date_key(key) {
                 self.found_date(key, start)
-            } else if keyed_only {
-                None
             } else {
                 self.leading_date(key, start)
             };
@@ -323,31 +330,9 @@ impl<'a> Builder<'a, '_> {
         let body = text.trim_end();
         let weekday = date::weekday_prefix(body);
         let rest = body.get(weekday..)?;
-        let first = rest.bytes().next()?;
-        if !(first.is_ascii_digit() || first.is_ascii_uppercase()) {
-            return None;
-        }
         let year_hint = self.options.date_hint.map(|d| d.year());
-        let found = date::find_date(rest, offset + weekday, year_hint)?;
-        if found.span.start != offset + weekday {
-            return None;
-        }
-        let span = found.span;
-        match found.date {
-            Ok(date) => Some(Dated {
-                date,
-                span,
-                time: found.time,
-            }),
-            Err(err) => {
-                self.meeting.diagnostics.push(Diagnostic::new(
-                    Code::InvalidDate,
-                    span,
-                    format!("`{}` is not a date: {err}", self.text(span)),
-                ));
-                None
-            }
-        }
+        let found = date::date_at(rest, 0, offset + weekday, year_hint)?;
+        self.dated(found)
     }
 
     fn next_meeting(&mut self, text: Cow<'a, str>, span: Span) {
@@ -556,6 +541,19 @@ impl<'a> Builder<'a, '_> {
             .sort_by_key(|d| (d.span.start, d.span.end));
         self.meeting
     }
+}
+
+/// What may come before a `Date:` key: list marks, emphasis, quote marks.
+fn is_key_decoration(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
+}
+
+/// `Date:`, `Date & Time:`, `Meeting date:` (case-insensitive, colon optional).
+fn has_date_key(text: &str) -> bool {
+    ["date", "meeting date"].iter().any(|word| {
+        text.get(..word.len())
+            .is_some_and(|k| k.eq_ignore_ascii_case(word))
+    })
 }
 
 /// Joins paragraph runs into one text: borrowed when the source already reads

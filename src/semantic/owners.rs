@@ -80,7 +80,13 @@ pub(crate) fn trailer<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) ->
 fn comment_start(input: &str, text: Span, handles: &[Handle<'_>]) -> Option<usize> {
     let body = input.get(text.start..text.end)?;
     let bytes = body.as_bytes();
-    let mut from = 0;
+    // The comment follows a handle, so the search starts after the first one.
+    let first_handle_end = handles
+        .iter()
+        .find(|h| h.span.start >= text.start)?
+        .span
+        .end;
+    let mut from = first_handle_end.checked_sub(text.start)?;
     while let Some(found) = body.get(from..)?.find('#') {
         let hash = from + found;
         from = hash + 1;
