@@ -477,7 +477,14 @@ impl<'a> Scanner<'a, '_> {
     fn handle(&mut self) {
         let at = self.pos;
         self.pos += 1;
-        if !boundary_before(self.prev_char(at)) {
+        // `@a/@b`: a slash right after a handle separates two handles.
+        let after_handle = self
+            .out
+            .handles
+            .last()
+            .is_some_and(|h| h.span.end + 1 == at)
+            && self.bytes().get(at.wrapping_sub(1)) == Some(&b'/');
+        if !after_handle && !boundary_before(self.prev_char(at)) {
             // Part of a word or an address: skip the rest of it.
             return;
         }

@@ -463,11 +463,16 @@ impl<'a> Builder<'a, '_> {
 
     /// The task a checkbox makes in the dialect of the options, if any.
     fn task(&mut self, checkbox: Checkbox) -> Option<Task<'a>> {
+        let gfm = self.options.task_dialect == TaskDialect::Gfm;
+        if checkbox.bare && gfm {
+            // GFM knows tasks only in list items.
+            return None;
+        }
         let marker = self.text(checkbox.marker);
         let state = match marker {
             " " => TaskState::Open,
             "x" | "X" => TaskState::Done,
-            _ if self.options.task_dialect == TaskDialect::Gfm => return None,
+            _ if gfm => return None,
             "" => {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::EmptyTaskMarker,

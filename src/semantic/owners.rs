@@ -13,14 +13,14 @@ pub(crate) struct Trailer<'a> {
     pub tags: Vec<&'a str>,
 }
 
-/// What may stand between owners: white space, commas, emphasis marks and
-/// the parentheses of `(@tonyganch)`.
+/// What may stand between owners: white space, commas, emphasis marks,
+/// slashes (`@a/@b`) and the parentheses of `(@tonyganch)`.
 fn is_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, ',' | '*' | '(' | ')')
 }
 
 fn is_soft_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, ',' | '*')
+    c.is_whitespace() || matches!(c, ',' | '*' | '/')
 }
 
 /// Words that join owners: `@a and @b`, `@x or @y`.
