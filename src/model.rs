@@ -288,10 +288,13 @@ pub enum TaskState {
 }
 
 impl TaskState {
-    /// Open and in-progress tasks still need work; done, cancelled, not
-    /// applicable and deferred ones do not (here).
+    /// Open, in-progress and deferred tasks still need work (a deferred one
+    /// later); done, cancelled and not applicable ones do not.
     pub fn is_open(self) -> bool {
-        matches!(self, TaskState::Open | TaskState::InProgress)
+        matches!(
+            self,
+            TaskState::Open | TaskState::InProgress | TaskState::Deferred
+        )
     }
 }
 

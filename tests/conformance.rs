@@ -10,7 +10,8 @@
 //!   "options": { "default_repository": "owner/repo", "task_dialect": "gfm", "date_hint": "2025-10-14" },
 //!   "expect": { "/items/0/owners": ["alice"] },
 //!   "diagnostics": ["empty-task-marker"],
-//!   "done_with_subtasks": [false]
+//!   "done_with_subtasks": [false],
+//!   "open_actions": ["fix it @alice"]
 //! }
 //! ```
 //!
@@ -21,7 +22,8 @@
 //! not exist matches only `null`. `diagnostics`, when present, lists the codes
 //! of all diagnostics in order; `done_with_subtasks` lists
 //! [`Item::is_done_with_subtasks`](minutes::Item::is_done_with_subtasks) for
-//! each top-level item.
+//! each top-level item; `open_actions` the texts of
+//! [`Meeting::open_actions`](minutes::Meeting::open_actions).
 
 use std::path::Path;
 
@@ -111,6 +113,15 @@ fn run_case(case: &Value) -> Vec<String> {
             problems.push(format!(
                 "done_with_subtasks: expected {expected}, got {actual}"
             ));
+        }
+    }
+    if let Some(expected) = case.get("open_actions") {
+        let actual: Value = meeting
+            .open_actions()
+            .map(|item| Value::from(item.text.as_ref()))
+            .collect();
+        if expected != &actual {
+            problems.push(format!("open_actions: expected {expected}, got {actual}"));
         }
     }
     problems
