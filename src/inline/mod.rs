@@ -90,8 +90,7 @@ struct OpenBracket {
     references: usize,
 }
 
-/// Scans `input[span]` and appends what it finds to `out`. Spans are offsets
-/// into `input`.
+/// [`scan_with`] without a document around the text: no definitions.
 #[cfg(test)]
 pub(crate) fn scan<'a>(
     input: &'a str,
@@ -114,7 +113,8 @@ pub(crate) struct Context<'a, 'o> {
     pub definitions: &'o LazyDefinitions<'a>,
 }
 
-/// Like [`scan`], with link reference definitions.
+/// Scans `input[span]` and appends what it finds to `out`. Spans are offsets
+/// into `input`.
 pub(crate) fn scan_with<'a>(
     input: &'a str,
     span: Span,
@@ -249,9 +249,9 @@ impl<'a> Scanner<'a, '_> {
             Some(GitHubUrl::Reference(target)) => {
                 // The link is the reference; short forms in its text repeat it.
                 let refs = &mut self.out.references;
-                let from = open.references.min(refs.len());
-                let mut kept = from;
-                for i in from..refs.len() {
+                let first = open.references.min(refs.len());
+                let mut kept = first;
+                for i in first..refs.len() {
                     if refs[i].url.is_some() {
                         refs.swap(kept, i);
                         kept += 1;

@@ -277,8 +277,6 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    /// A line such as `Date: 2025-11-25`, `* Meeting date: 2020-11-02`, or
-    /// one that starts with a date: `Thursday June 25, 2020 (10:00 AM PT)`.
     /// Reads `input[span]` for date lines: in the preamble for the meeting
     /// date, further on for a `Date & Time:` line that gives the time of day.
     fn date_lines(&mut self, span: Span) {
@@ -305,6 +303,8 @@ impl<'a> Builder<'a, '_> {
         self.found_date(line, span.start + (text.len() - key.len()))
     }
 
+    /// A line such as `Date: 2025-11-25`, `* Meeting date: 2020-11-02`, or
+    /// one that starts with a date: `Thursday June 25, 2020 (10:00 AM PT)`.
     fn date_line(&mut self, span: Span) -> Option<Dated<'a>> {
         let text = self.text(span);
         let mut offset = span.start;
@@ -525,8 +525,7 @@ impl<'a> Builder<'a, '_> {
                 .and_then(|line| line.time.clone());
         }
         let hint = self.options.date_hint;
-        if let (Some(Dated { date, span, .. }), Some(hint)) = (&document_date, hint) {
-            let (date, span) = (*date, *span);
+        if let (Some(&Dated { date, span, .. }), Some(hint)) = (document_date.as_ref(), hint) {
             if date != hint {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::DateMismatch,

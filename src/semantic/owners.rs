@@ -13,14 +13,16 @@ pub(crate) struct Trailer<'a> {
     pub tags: Vec<&'a str>,
 }
 
-/// What may stand between owners: white space, commas, emphasis marks,
-/// slashes (`@a/@b`) and the parentheses of `(@tonyganch)`.
-fn is_separator(c: char) -> bool {
-    c.is_whitespace() || matches!(c, ',' | '*' | '(' | ')')
-}
-
+/// What may stand between owners: white space, commas, emphasis marks and
+/// slashes (`@a/@b`).
 fn is_soft_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, ',' | '*' | '/')
+}
+
+/// Also the parentheses of `(@tonyganch)`, which are trimmed only where no
+/// handle such as `@[login](url)` ends with them.
+fn is_separator(c: char) -> bool {
+    is_soft_separator(c) || matches!(c, '(' | ')')
 }
 
 /// Words that join owners: `@a and @b`, `@x or @y`.
