@@ -40,7 +40,10 @@ fn iso_prefix(text: &str) -> Option<(Result<Date, time::error::ComponentRange>, 
         return None;
     }
     // `2019.03.14.1` is a version number, not a date.
-    if sep1 == '.' && rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+    let continues = rest
+        .strip_prefix('.')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    if sep1 == '.' && continues {
         return None;
     }
     let year: i32 = year.parse().ok()?;
