@@ -148,6 +148,13 @@ pub struct Section<'a> {
     pub kind: SectionKind,
     /// The status bucket: the heading's own, or the nearest ancestor's.
     pub status: Option<Status>,
+    /// Every user handle in the heading, in order, without duplicates.
+    #[serde(borrow, default)]
+    pub mentions: Vec<Cow<'a, str>>,
+    /// The trailing run of handles of the heading, as for an item:
+    /// `### Graduation Proposal @mingcheng @gaius-qi`.
+    #[serde(borrow, default)]
+    pub owners: Vec<Cow<'a, str>>,
     /// List items directly under this heading.
     #[serde(borrow)]
     pub items: Vec<Item<'a>>,
@@ -517,6 +524,8 @@ impl Section<'_> {
             level: self.level,
             kind: self.kind,
             status: self.status,
+            mentions: own_all(self.mentions),
+            owners: own_all(self.owners),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             paragraphs: own_all(self.paragraphs),
             sections: self.sections.into_iter().map(Section::into_owned).collect(),

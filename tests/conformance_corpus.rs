@@ -42,6 +42,12 @@ fn dragonfly_owners_and_mentions() {
     let name = "dragonfly/2025-08-26.md";
     let Some(text) = note(name) else { return };
     let meeting = parse(name, &text);
+    let nomination = meeting
+        .all_sections()
+        .find(|s| s.heading.starts_with("Member Nomination for @Zephyrcf"))
+        .expect("the nomination is a heading");
+    assert_eq!(nomination.owners, ["BraveY"]);
+    assert_eq!(nomination.mentions, ["Zephyrcf", "BraveY"]);
     let owned = item(&meeting, "nydus/issues/1715 @Zephyrcf");
     assert_eq!(owned.owners, ["Zephyrcf"]);
     let publish = item(&meeting, "completed by @fcgxz2003, publish it");

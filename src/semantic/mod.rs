@@ -19,7 +19,7 @@ use time::Date;
 use crate::block::{parse_blocks, Block, Checkbox, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
-use crate::inline::{date, scan_with, Context, Inlines, LazyDefinitions, RepoContext};
+use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
 use crate::model::{
     Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind, Span, Task,
     TaskState, SCHEMA_VERSION,
@@ -233,12 +233,15 @@ impl<'a> Builder<'a, '_> {
                 repo: Cow::Borrowed(repo),
             })
             .or_else(|| parent.and_then(|p| p.repo.clone()));
+        let (mentions, owners) = self.heading_handles(text);
         self.sections.push(OpenSection {
             section: Section {
                 heading: Cow::Borrowed(heading),
                 level,
                 kind,
                 status,
+                mentions,
+                owners,
                 items: Vec::new(),
                 paragraphs: Vec::new(),
                 sections: Vec::new(),
@@ -246,6 +249,30 @@ impl<'a> Builder<'a, '_> {
             },
             repo,
         });
+    }
+
+    /// The user handles of a heading and its owners, the trailing run:
+    /// `### Graduation Proposal @mingcheng @gaius-qi`.
+    fn heading_handles(&mut self, text: Span) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
+        if !self.text(text).contains('@') {
+            return (Vec::new(), Vec::new());
+        }
+        let mut found = std::mem::take(&mut self.scratch);
+        found.handles.clear();
+        found.references.clear();
+        let context = Context {
+            repo: None,
+            definitions: &self.definitions,
+        };
+        scan_with(self.input, text, &context, &mut found);
+        let mentions = unique(users(&found.handles));
+        let owners = unique(
+            owners::trailer(self.input, text, &found.handles)
+                .owners
+                .into_iter(),
+        );
+        self.scratch = found;
+        (mentions, owners)
     }
 
     /// Closes open sections at `level` or deeper.
@@ -416,11 +443,7 @@ impl<'a> Builder<'a, '_> {
             .map(|&span| owners::trailer(self.input, span, &found.handles))
             .unwrap_or_default();
 
-        let users = found.handles.iter().filter_map(|h| match h.token {
-            HandleToken::User(login) => Some(login),
-            HandleToken::Team(_) => None,
-        });
-        let mentions = unique(users);
+        let mentions = unique(users(&found.handles));
         let teams = unique(found.handles.iter().filter_map(|h| match h.token {
             HandleToken::Team(team) => Some(team),
             HandleToken::User(_) => None,
@@ -598,6 +621,14 @@ fn joined<'a>(parts: impl Iterator<Item = &'a str>) -> String {
         }
     }
     out
+}
+
+/// The logins of the user handles, in order.
+fn users<'a, 'h>(handles: &'h [Handle<'a>]) -> impl Iterator<Item = &'a str> + 'h {
+    handles.iter().filter_map(|h| match h.token {
+        HandleToken::User(login) => Some(login),
+        HandleToken::Team(_) => None,
+    })
 }
 
 /// Lists this long switch from a linear search to a hash set.
