@@ -31,8 +31,6 @@ pub(crate) enum Block {
         depth: usize,
         start: usize,
         checkbox: Option<Checkbox>,
-        /// A task checkbox with no list marker before it (`[x] text`).
-        bare: bool,
     },
     /// The innermost open item closes; its source ends at `end`.
     ItemEnd { end: usize },
@@ -50,6 +48,8 @@ pub(crate) enum Block {
 pub(crate) struct Checkbox {
     pub marker: Span,
     pub span: Span,
+    /// No list marker before it: a line such as `[x] [link](...)`.
+    pub bare: bool,
 }
 
 /// Receives blocks and diagnostics from [`parse_blocks`].
@@ -286,20 +286,15 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             self.close_items(keep);
             self.open_item(start, line, first, indent, marker);
         } else if is_bare_task(content) {
-            // Notes write `[x] text` lines as tasks; CommonMark reads them as
-            // text (a deliberate difference, see tests/commonmark.rs).
+            // `[x] [link](...)` at line start: an item without a list marker.
             self.close_items(keep);
-            self.sink.diagnostic(Diagnostic::new(
-                Code::TaskWithoutListMarker,
-                Span::new(content_start, content_start + 3),
-                "task checkbox without a list marker before it; read as a task item",
-            ));
-            let bare = Marker {
+            let marker = Marker {
                 width: 0,
                 number: None,
                 empty: false,
+                bare: true,
             };
-            self.open_item(start, line, first, indent, bare);
+            self.open_item(start, line, first, indent, marker);
         } else if let Some(until) = html_block_start(content, continues) {
             self.close_items(keep);
             self.leaf = Leaf::Html {
@@ -485,6 +480,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             let checkbox = Checkbox {
                 marker: Span::new(text_start + inner.0, text_start + inner.1),
                 span: Span::new(text_start, text_start + len),
+                bare: marker.bare,
             };
             let after = text.get(len..).unwrap_or_default();
             text_start += len + (after.len() - after.trim_start().len());
@@ -498,7 +494,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             depth,
             start: start + first,
             checkbox,
-            bare: marker.width == 0,
         });
         let end = start + line.len();
         if code {
@@ -586,13 +581,10 @@ pub fn outline(input: &str) -> Vec<Outline> {
                     text: (text.start, text.end),
                 },
                 Block::ItemStart {
-                    depth,
-                    checkbox,
-                    bare,
-                    ..
+                    depth, checkbox, ..
                 } => Outline::Item {
                     depth,
-                    bare,
+                    bare: checkbox.is_some_and(|c| c.bare),
                     task: checkbox
                         .and_then(|c| c.marker.slice(self.0))
                         .map(String::from),
@@ -731,15 +723,6 @@ fn quote_takes_lazy_lines(content: &str) -> bool {
     }
 }
 
-/// `[ ] text` or `[x] text` at the start of a line: a task without a list
-/// marker. Other markers (`[1]`, `[a]`) are too often footnotes or labels.
-fn is_bare_task(content: &str) -> bool {
-    let marker = content.get(..3);
-    matches!(marker, Some("[ ]" | "[x]" | "[X]"))
-        && checkbox(content)
-            .is_some_and(|(_, len)| content.get(len..).is_some_and(|t| !t.trim().is_empty()))
-}
-
 /// A table's delimiter row, `|---|:--:|`, with as many cells as the header.
 fn is_table_delimiter(content: &str, header: &str) -> bool {
     fn cells(row: &str) -> usize {
@@ -805,6 +788,8 @@ struct Marker {
     number: Option<u32>,
     /// Whether nothing follows the marker on its line.
     empty: bool,
+    /// No marker at all: a task checkbox starts the item.
+    bare: bool,
 }
 
 /// A bullet (`-`, `*`, `+`) or ordered (`1.`, `1)`) list marker followed by
@@ -830,6 +815,20 @@ fn list_marker(content: &str) -> Option<Marker> {
         width,
         number,
         empty: rest.trim().is_empty(),
+        bare: false,
+    })
+}
+
+/// A line that starts with a checkbox (`[ ]`, `[x]`, or one mark that is not
+/// a letter or digit) and has text after it.
+fn is_bare_task(content: &str) -> bool {
+    checkbox(content).is_some_and(|((start, end), len)| {
+        let marker = content.get(start..end).unwrap_or_default();
+        let mark_ok = marker
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_alphanumeric() || c == 'x' || c == 'X');
+        mark_ok && !content.get(len..).unwrap_or_default().trim().is_empty()
     })
 }
 

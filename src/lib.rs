@@ -45,6 +45,7 @@ mod options;
 pub mod render;
 mod semantic;
 mod serde_date;
+mod serde_time;
 pub mod series;
 
 #[doc(hidden)]
@@ -52,8 +53,8 @@ pub use block::{outline, Outline};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::{
-    Attendee, Field, Item, Meeting, NextMeeting, Reference, ReferenceKind, Section, SectionKind,
-    Span, Status, Task, TaskState, SCHEMA_VERSION,
+    login_key, Attendee, Field, Item, Meeting, MeetingTime, NextMeeting, Reference, ReferenceKind,
+    Section, SectionKind, Span, Status, Task, TaskState, SCHEMA_VERSION,
 };
 pub use options::{Options, TaskDialect, MAX_DEPTH_CEILING};
 pub use render::{render, render_next};

@@ -58,7 +58,7 @@ pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
     draft.date = date;
     draft.title = latest.title.as_deref().map(|title| {
         let replaced = date.and_then(|date| {
-            let (_, span) = crate::inline::date::find_date(title, 0)?;
+            let span = crate::inline::date::find_date(title, 0, None)?.span;
             let before = title.get(..span.start)?;
             let after = title.get(span.end..)?;
             Some(format!("{before}{}{after}", iso(date)))
