@@ -35,7 +35,8 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     let body = line.trim_start_matches(['*', '_']);
     let marks = line.len() - body.len();
     let emphasized = marks > 0;
-    let colon = body.find(':')?;
+    // The key is short, so the colon is near the start: look no further.
+    let colon = body.bytes().take(MAX_KEY + 4).position(|b| b == b':')?;
     let key_raw = body.get(..colon)?;
     let key = key_raw.trim_end_matches(['*', '_']).trim();
     // One or two letters are a speaker (`Q:`, `A:`, `CW:`), not a key.

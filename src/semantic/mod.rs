@@ -324,10 +324,11 @@ impl<'a> Builder<'a, '_> {
         self.date_lines(span);
         // A label on the first line applies to the rest and to later lists.
         let first = lines(self.input, span).next().unwrap_or(span);
-        let label = self.label_kind(first);
+        let kv = metadata::key_value(self.input, first);
+        let label = self.label_kind(first, kv);
         // A label lasts until a heading or prose; fields such as
         // `**Minutes by**: …` after its list do not end it.
-        if label.is_some() || metadata::key_value(self.input, first).is_none() {
+        if label.is_some() || kv.is_none() {
             self.label = label.flatten();
         }
         let rest = match label {
@@ -352,9 +353,13 @@ impl<'a> Builder<'a, '_> {
     /// A one-line paragraph that names what follows: `**Members**`,
     /// `**Attendees**:`, `Action items:`. `Some(None)` for a label that
     /// means nothing here (`**Poll**:`).
-    fn label_kind(&self, span: Span) -> Option<Option<SectionKind>> {
+    fn label_kind(
+        &self,
+        span: Span,
+        kv: Option<metadata::KeyValue>,
+    ) -> Option<Option<SectionKind>> {
         let text = self.text(span);
-        let key = match metadata::key_value(self.input, span) {
+        let key = match kv {
             Some(kv) if kv.value.is_empty() => self.text(kv.key),
             Some(_) => return None,
             None => {
@@ -377,7 +382,8 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         for line in lines(self.input, span) {
-            let field = self.field(line);
+            let kv = metadata::key_value(self.input, line);
+            let field = kv.map(|kv| self.field(line, kv));
             if field == Some(metadata::Key::Action) {
                 // The action runs to the end of the paragraph.
                 let action = OpenItem {
@@ -397,12 +403,11 @@ impl<'a> Builder<'a, '_> {
     /// Reads a `Key: value` field at the start of `text` into the meeting:
     /// host, note takers, attendees, and the metadata list. Returns what
     /// the key means.
-    fn field(&mut self, text: Span) -> Option<metadata::Key> {
-        let kv = metadata::key_value(self.input, text)?;
+    fn field(&mut self, text: Span, kv: metadata::KeyValue) -> metadata::Key {
         let key = metadata::key_kind(self.text(kv.key));
         let value = self.text(kv.value);
         if value.is_empty() {
-            return Some(key);
+            return key;
         }
         match key {
             metadata::Key::Attendees => {
@@ -411,9 +416,9 @@ impl<'a> Builder<'a, '_> {
                 if self.in_metadata() {
                     self.attendee_list(kv.value);
                 }
-                return Some(key);
+                return key;
             }
-            metadata::Key::Action => return Some(key),
+            metadata::Key::Action => return key,
             metadata::Key::Host => {
                 self.meeting
                     .host
@@ -425,7 +430,7 @@ impl<'a> Builder<'a, '_> {
             }
             metadata::Key::Date | metadata::Key::Other => {
                 if !(self.in_metadata() || kv.emphasized && key == metadata::Key::Date) {
-                    return Some(key);
+                    return key;
                 }
             }
         }
@@ -438,7 +443,7 @@ impl<'a> Builder<'a, '_> {
             value: Cow::Borrowed(value),
             span: Span::new(text.start, line_end),
         });
-        Some(key)
+        key
     }
 
     /// Attendees from the lines of a paragraph in an attendees section: a
@@ -473,7 +478,7 @@ impl<'a> Builder<'a, '_> {
                 metadata::Key::Other if !bare => {}
                 // `**Minutes by**: …` or `**FC Date: …**` after the list.
                 _ => {
-                    self.field(line);
+                    self.field(line, kv);
                     return;
                 }
             }
@@ -714,20 +719,17 @@ impl<'a> Builder<'a, '_> {
         let first = open.text.first().copied();
         let top_level = self.items.is_empty() && open.start < end;
         let in_next_meeting = self.current_kind() == Some(SectionKind::NextMeeting);
-        let key = match first {
-            Some(first) if top_level && self.context() == Some(SectionKind::Attendees) => {
+        let kv = first.and_then(|first| metadata::key_value(self.input, first));
+        let key = match (first, kv) {
+            (Some(first), _) if top_level && self.context() == Some(SectionKind::Attendees) => {
                 self.attendee_line(first, span, false);
                 None
             }
-            Some(first) if top_level && !in_next_meeting => self.field(first),
-            Some(first) => metadata::key_value(self.input, first)
-                .map(|kv| metadata::key_kind(self.text(kv.key))),
-            None => None,
+            (Some(first), Some(kv)) if top_level && !in_next_meeting => Some(self.field(first, kv)),
+            (_, kv) => kv.map(|kv| metadata::key_kind(self.text(kv.key))),
         };
         let is_action = key == Some(metadata::Key::Action);
-        let label = first
-            .and_then(|f| metadata::key_value(self.input, f))
-            .is_some_and(|kv| kv.value.is_empty());
+        let label = kv.is_some_and(|kv| kv.value.is_empty());
         if is_action && label {
             // `- Action items:` labels the items below it.
             for child in &mut open.children {
