@@ -92,7 +92,8 @@ pub struct Meeting<'a> {
     /// The time of day on the line that gave [`Meeting::date`], if it has one.
     #[serde(borrow, default)]
     pub time: Option<MeetingTime<'a>>,
-    /// The people present, from the attendees section.
+    /// The people present: from the attendees section, a label such as
+    /// `**Members**`, an `Attendees:` field or a table with a name column.
     #[serde(borrow)]
     pub attendees: Vec<Attendee<'a>>,
     /// The heading tree.
@@ -163,7 +164,7 @@ pub struct Attendee<'a> {
     /// `(Ant Group/Dragonfly)` gives `["Ant Group", "Dragonfly"]`.
     #[serde(borrow)]
     pub affiliations: Vec<Cow<'a, str>>,
-    /// The attendee's list item.
+    /// The attendee's list item, or its line, table row or list entry.
     pub span: Span,
 }
 
