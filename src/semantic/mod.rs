@@ -488,7 +488,9 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         let trimmed = text.trim();
-        let prose = bare && (trimmed.len() > 80 || trimmed.contains(':'))
+        // A sentence is no name, in a list or not; a long line or one with a
+        // colon outside a list is prose too.
+        let prose = (bare && (trimmed.len() > 80 || trimmed.contains(':')))
             || trimmed.ends_with(['.', '!', '?'])
             || ["tbd", "none", "n/a", "-", "..."]
                 .iter()
