@@ -38,6 +38,8 @@ const TOPICS: &[&str] = &[
     "main topics",
     "agenda items",
     "discussion topics",
+    "meeting agenda",
+    "main meeting agenda",
 ];
 const ACTIONS: &[&str] = &["actions", "action items", "action item", "action"];
 const NEXT_MEETING: &[&str] = &["next meeting", "next meeting schedule", "next meetings"];
