@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, Time, UtcOffset};
 
 use crate::diagnostic::Diagnostic;
 
@@ -89,7 +89,11 @@ pub struct Meeting<'a> {
     /// section, front matter `date:`, or else the caller's hint.
     #[serde(with = "crate::serde_date")]
     pub date: Option<Date>,
-    /// The people present, from the attendees section.
+    /// The time of day on the line that gave [`Meeting::date`], if it has one.
+    #[serde(borrow, default)]
+    pub time: Option<MeetingTime<'a>>,
+    /// The people present: from the attendees section, a label such as
+    /// `**Members**`, an `Attendees:` field or a table with a name column.
     #[serde(borrow)]
     pub attendees: Vec<Attendee<'a>>,
     /// The heading tree.
@@ -109,6 +113,39 @@ pub struct Meeting<'a> {
     /// The whole input.
     #[serde(default)]
     pub span: Span,
+    /// Who ran the meeting, from a `Host:` field (a login without its `@`).
+    #[serde(borrow, default)]
+    pub host: Option<Cow<'a, str>>,
+    /// Who took the notes, from a `Note Taker:` or `Minutes by:` field.
+    #[serde(borrow, default)]
+    pub note_takers: Vec<Cow<'a, str>>,
+    /// Every `Key: value` field of the note's header and every bold-key
+    /// field (`- **Date & Time**: …`) elsewhere, in order.
+    #[serde(borrow, default)]
+    pub metadata: Vec<Field<'a>>,
+    /// A number of people present given without names
+    /// (`- Community members, 9 participants`).
+    #[serde(default)]
+    pub head_count: Option<u32>,
+    /// Action items written as paragraph lines (`Action: Mikeal to …`), each
+    /// running to the end of its paragraph. They stay in the paragraphs too;
+    /// list items that are actions are marked by [`Item::action`] instead.
+    #[serde(borrow, default)]
+    pub action_lines: Vec<Item<'a>>,
+}
+
+/// A `Key: value` line or list item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Field<'a> {
+    /// The key without emphasis marks or colon: `Date & Time`.
+    #[serde(borrow)]
+    pub key: Cow<'a, str>,
+    /// The text after the colon, trimmed.
+    #[serde(borrow)]
+    pub value: Cow<'a, str>,
+    /// The line or item in the source.
+    pub span: Span,
 }
 
 /// A person present at the meeting.
@@ -127,7 +164,7 @@ pub struct Attendee<'a> {
     /// `(Ant Group/Dragonfly)` gives `["Ant Group", "Dragonfly"]`.
     #[serde(borrow)]
     pub affiliations: Vec<Cow<'a, str>>,
-    /// The attendee's list item.
+    /// The attendee's list item, or its line, table row or list entry.
     pub span: Span,
 }
 
@@ -145,6 +182,13 @@ pub struct Section<'a> {
     pub kind: SectionKind,
     /// The status bucket: the heading's own, or the nearest ancestor's.
     pub status: Option<Status>,
+    /// Every user handle in the heading, in order, without duplicates.
+    #[serde(borrow, default)]
+    pub mentions: Vec<Cow<'a, str>>,
+    /// The trailing run of handles of the heading, as for an item:
+    /// `### Graduation Proposal @mingcheng @gaius-qi`.
+    #[serde(borrow, default)]
+    pub owners: Vec<Cow<'a, str>>,
     /// List items directly under this heading.
     #[serde(borrow)]
     pub items: Vec<Item<'a>>,
@@ -225,6 +269,10 @@ pub struct Item<'a> {
     pub children: Vec<Item<'a>>,
     /// From the list marker to the end of the last child.
     pub span: Span,
+    /// An action item by its words: the text starts with `Action:`,
+    /// `Action item:` or `TODO:`, or its parent item is `Action items:`.
+    #[serde(default)]
+    pub action: bool,
 }
 
 impl Item<'_> {
@@ -278,12 +326,20 @@ pub enum TaskState {
     Cancelled,
     /// Any other marker; [`Task::marker`] keeps it.
     Other,
+    /// `[~]`: not applicable.
+    NotApplicable,
+    /// `[>]`: deferred, moved to a later meeting.
+    Deferred,
 }
 
 impl TaskState {
-    /// Open and in-progress tasks still need work; done and cancelled ones do not.
+    /// Open, in-progress and deferred tasks still need work (a deferred one
+    /// later); done, cancelled and not applicable ones do not.
     pub fn is_open(self) -> bool {
-        matches!(self, TaskState::Open | TaskState::InProgress)
+        matches!(
+            self,
+            TaskState::Open | TaskState::InProgress | TaskState::Deferred
+        )
     }
 }
 
@@ -309,6 +365,12 @@ pub struct Reference<'a> {
     pub number: Option<u64>,
     /// The comment id of an `#issuecomment-N` anchor.
     pub comment: Option<u64>,
+    /// The review id of a `#pullrequestreview-N` anchor.
+    #[serde(default)]
+    pub review: Option<u64>,
+    /// The review comment id of a `#discussion_rN` anchor.
+    #[serde(default)]
+    pub review_comment: Option<u64>,
     /// The URL, autolink, link or short form in the source.
     pub span: Span,
 }
@@ -355,11 +417,63 @@ pub struct NextMeeting<'a> {
     /// The announced date.
     #[serde(with = "crate::serde_date")]
     pub date: Option<Date>,
+    /// The announced time of day, if the announcement has one.
+    #[serde(borrow, default)]
+    pub time: Option<MeetingTime<'a>>,
     /// The announcement text.
     #[serde(borrow)]
     pub text: Cow<'a, str>,
     /// The announcement in the source.
     pub span: Span,
+    /// Who will host it: `- Host: @x` or `Date: … Host by @x`.
+    #[serde(borrow, default)]
+    pub host: Option<Cow<'a, str>>,
+}
+
+/// The time of day a meeting is held, from a line such as
+/// `Date: 2025-10-14 19:00 - 20:00 UTC+8` or `June 25, 2020 (10:00 AM - 11:00 AM PT)`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MeetingTime<'a> {
+    /// When it starts, serialized as `"HH:MM"`.
+    #[serde(with = "crate::serde_time")]
+    pub start: Time,
+    /// When it ends, if a range is given.
+    #[serde(with = "crate::serde_time::option", default)]
+    pub end: Option<Time>,
+    /// The time zone as written (`PT`, `UTC+8`, `+05:30`), if any.
+    #[serde(borrow, default)]
+    pub zone: Option<Cow<'a, str>>,
+    /// The zone's offset from UTC where the zone is numeric (`UTC+8`) or UTC
+    /// itself; named zones with daylight saving time (`PT`) have none.
+    /// Serialized as `"+08:00"`.
+    #[serde(with = "crate::serde_time::offset", default)]
+    pub utc_offset: Option<UtcOffset>,
+    /// The time in the source.
+    pub span: Span,
+}
+
+impl MeetingTime<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> MeetingTime<'static> {
+        MeetingTime {
+            start: self.start,
+            end: self.end,
+            zone: own_opt(self.zone),
+            utc_offset: self.utc_offset,
+            span: self.span,
+        }
+    }
+}
+
+/// The key under which GitHub logins compare: GitHub treats `@Gaius-Qi` and
+/// `@gaius-qi` as one account, and so does this crate.
+///
+/// ```
+/// assert_eq!(minutes::login_key("Gaius-Qi"), minutes::login_key("gaius-qi"));
+/// ```
+pub fn login_key(login: &str) -> String {
+    login.to_ascii_lowercase()
 }
 
 fn own(text: Cow<'_, str>) -> Cow<'static, str> {
@@ -381,6 +495,7 @@ impl Meeting<'_> {
             version: self.version,
             title: own_opt(self.title),
             date: self.date,
+            time: self.time.map(MeetingTime::into_owned),
             attendees: self
                 .attendees
                 .into_iter()
@@ -392,6 +507,15 @@ impl Meeting<'_> {
             next_meeting: self.next_meeting.map(NextMeeting::into_owned),
             diagnostics: self.diagnostics,
             span: self.span,
+            host: own_opt(self.host),
+            note_takers: own_all(self.note_takers),
+            metadata: self.metadata.into_iter().map(Field::into_owned).collect(),
+            head_count: self.head_count,
+            action_lines: self
+                .action_lines
+                .into_iter()
+                .map(Item::into_owned)
+                .collect(),
         }
     }
 
@@ -450,6 +574,8 @@ impl Section<'_> {
             level: self.level,
             kind: self.kind,
             status: self.status,
+            mentions: own_all(self.mentions),
+            owners: own_all(self.owners),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             paragraphs: own_all(self.paragraphs),
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
@@ -478,6 +604,7 @@ impl Item<'_> {
             tags: own_all(self.tags),
             children: self.children.into_iter().map(Item::into_owned).collect(),
             span: self.span,
+            action: self.action,
         }
     }
 }
@@ -493,6 +620,8 @@ impl Reference<'_> {
             kind: self.kind,
             number: self.number,
             comment: self.comment,
+            review: self.review,
+            review_comment: self.review_comment,
             span: self.span,
         }
     }
@@ -503,7 +632,20 @@ impl NextMeeting<'_> {
     pub fn into_owned(self) -> NextMeeting<'static> {
         NextMeeting {
             date: self.date,
+            time: self.time.map(MeetingTime::into_owned),
             text: own(self.text),
+            span: self.span,
+            host: own_opt(self.host),
+        }
+    }
+}
+
+impl Field<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> Field<'static> {
+        Field {
+            key: own(self.key),
+            value: own(self.value),
             span: self.span,
         }
     }

@@ -9,6 +9,7 @@
 
 mod attendee;
 mod heading;
+mod metadata;
 mod owners;
 
 use std::borrow::Cow;
@@ -19,10 +20,10 @@ use time::Date;
 use crate::block::{parse_blocks, Block, Checkbox, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
-use crate::inline::{date, scan, Inlines, RepoContext};
+use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
 use crate::model::{
-    Item, Meeting, NextMeeting, Reference, Section, SectionKind, Span, Task, TaskState,
-    SCHEMA_VERSION,
+    Field, Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind, Span, Task,
+    TaskState, SCHEMA_VERSION,
 };
 use crate::options::{Options, TaskDialect};
 
@@ -42,6 +43,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
             version: SCHEMA_VERSION,
             title: None,
             date: None,
+            time: None,
             attendees: Vec::new(),
             sections: Vec::new(),
             items: Vec::new(),
@@ -49,16 +51,24 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
             next_meeting: None,
             diagnostics: Vec::new(),
             span: Span::new(0, input.len()),
+            host: None,
+            note_takers: Vec::new(),
+            metadata: Vec::new(),
+            head_count: None,
+            action_lines: Vec::new(),
         },
         sections: Vec::new(),
         items: Vec::new(),
         default_repo,
+        definitions: LazyDefinitions::new(input),
         scratch: Inlines::default(),
         headings_seen: 0,
         title: None,
         date_line: None,
+        timed_line: None,
         front_matter_date: None,
         last_end: 0,
+        label: None,
     };
     parse_blocks(input, options.max_depth, &mut builder);
     builder.finish()
@@ -68,6 +78,8 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
 struct OpenSection<'a> {
     section: Section<'a>,
     repo: Option<RepoContext<'a>>,
+    /// Its fields are the meeting's metadata (`## Meeting Information`).
+    metadata: bool,
 }
 
 /// A list item under construction.
@@ -79,8 +91,13 @@ struct OpenItem<'a> {
     children: Vec<Item<'a>>,
 }
 
-/// A date and where it came from.
-type Dated = (Date, Span);
+/// A date, where it came from, and the time of day given with it.
+#[derive(Debug, Clone)]
+struct Dated<'a> {
+    date: Date,
+    span: Span,
+    time: Option<MeetingTime<'a>>,
+}
 
 struct Builder<'a, 'o> {
     input: &'a str,
@@ -89,14 +106,20 @@ struct Builder<'a, 'o> {
     sections: Vec<OpenSection<'a>>,
     items: Vec<OpenItem<'a>>,
     default_repo: Option<RepoContext<'a>>,
+    definitions: LazyDefinitions<'a>,
     /// Reused between items so that scanning allocates only what it keeps.
     scratch: Inlines<'a>,
     headings_seen: usize,
     /// The title heading's text, and whether it is an H1.
     title: Option<(Span, bool)>,
-    date_line: Option<Dated>,
-    front_matter_date: Option<Dated>,
+    date_line: Option<Dated<'a>>,
+    /// The first `Date:` line after the preamble that has a time of day.
+    timed_line: Option<Dated<'a>>,
+    front_matter_date: Option<Dated<'a>>,
     last_end: usize,
+    /// What a label paragraph (`**Members**`, `**Attendees**:`) says the
+    /// lists after it hold, until the next heading or other paragraph.
+    label: Option<SectionKind>,
 }
 
 impl<'a> Sink for Builder<'a, '_> {
@@ -114,6 +137,7 @@ impl<'a> Sink for Builder<'a, '_> {
                 depth,
                 start,
                 checkbox,
+                ..
             } => {
                 while self.items.len() > depth {
                     self.close_item(self.last_end);
@@ -154,6 +178,17 @@ impl<'a> Builder<'a, '_> {
         self.sections.last().map(|s| s.section.kind)
     }
 
+    /// What the text here holds: the label's kind, or the section's.
+    fn context(&self) -> Option<SectionKind> {
+        self.label.or(self.current_kind())
+    }
+
+    /// Whether every field here is the meeting's metadata: in the header
+    /// before the first section, or in a section such as `Meeting Information`.
+    fn in_metadata(&self) -> bool {
+        self.in_preamble() || self.sections.last().is_some_and(|s| s.metadata)
+    }
+
     /// Whether a `Date:` line here dates the meeting: before any heading but
     /// the title.
     fn in_preamble(&self) -> bool {
@@ -174,10 +209,21 @@ impl<'a> Builder<'a, '_> {
 
     /// The first date in `text` (at `offset`); an impossible one becomes a
     /// diagnostic.
-    fn found_date(&mut self, text: &str, offset: usize) -> Option<Dated> {
-        let (date, span) = date::find_date(text, offset)?;
-        match date {
-            Ok(date) => Some((date, span)),
+    fn found_date(&mut self, text: &'a str, offset: usize) -> Option<Dated<'a>> {
+        let year_hint = self.options.date_hint.map(|d| d.year());
+        let found = date::find_date(text, offset, year_hint)?;
+        self.dated(found)
+    }
+
+    /// A found date, or its diagnostic when the calendar has no such day.
+    fn dated(&mut self, found: date::Found<'a>) -> Option<Dated<'a>> {
+        let span = found.span;
+        match found.date {
+            Ok(date) => Some(Dated {
+                date,
+                span,
+                time: found.time,
+            }),
             Err(err) => {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::InvalidDate,
@@ -195,6 +241,7 @@ impl<'a> Builder<'a, '_> {
         }
         self.close_sections(level);
         self.headings_seen += 1;
+        self.label = None;
         let is_h1 = level == 1;
         // The first H1 is the title; until there is one, the first heading.
         if self.title.is_none() || (is_h1 && !matches!(self.title, Some((_, true)))) {
@@ -211,12 +258,17 @@ impl<'a> Builder<'a, '_> {
                 repo: Cow::Borrowed(repo),
             })
             .or_else(|| parent.and_then(|p| p.repo.clone()));
+        let metadata = heading::is_metadata(heading);
+        let (mentions, owners) = self.heading_handles(text);
         self.sections.push(OpenSection {
+            metadata,
             section: Section {
                 heading: Cow::Borrowed(heading),
                 level,
                 kind,
                 status,
+                mentions,
+                owners,
                 items: Vec::new(),
                 paragraphs: Vec::new(),
                 sections: Vec::new(),
@@ -224,6 +276,30 @@ impl<'a> Builder<'a, '_> {
             },
             repo,
         });
+    }
+
+    /// The user handles of a heading and its owners, the trailing run:
+    /// `### Graduation Proposal @mingcheng @gaius-qi`.
+    fn heading_handles(&mut self, text: Span) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
+        if !self.text(text).contains('@') {
+            return (Vec::new(), Vec::new());
+        }
+        let mut found = std::mem::take(&mut self.scratch);
+        found.handles.clear();
+        found.references.clear();
+        let context = Context {
+            repo: None,
+            definitions: &self.definitions,
+        };
+        scan_with(self.input, text, &context, &mut found);
+        let mentions = unique(users(&found.handles));
+        let owners = unique(
+            owners::trailer(self.input, text, &found.handles)
+                .owners
+                .into_iter(),
+        );
+        self.scratch = found;
+        (mentions, owners)
     }
 
     /// Closes open sections at `level` or deeper.
@@ -245,11 +321,28 @@ impl<'a> Builder<'a, '_> {
 
     fn paragraph(&mut self, span: Span) {
         let text = join_lines(self.input, &[span]);
-        if self.in_preamble() && self.date_line.is_none() {
-            self.date_line = self.date_line(span);
+        self.date_lines(span);
+        // A label on the first line applies to the rest and to later lists.
+        let first = lines(self.input, span).next().unwrap_or(span);
+        let kv = metadata::key_value(self.input, first);
+        let label = self.label_kind(first, kv);
+        // A label lasts until a heading or prose; fields such as
+        // `**Minutes by**: …` after its list do not end it.
+        if label.is_some() || kv.is_none() {
+            self.label = label.flatten();
         }
+        let rest = match label {
+            Some(_) => {
+                let after = self.text(Span::new(first.end, span.end));
+                let next = after.find('\n').map_or(span.end, |n| first.end + n + 1);
+                Span::new(next, span.end)
+            }
+            None => span,
+        };
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
+        } else if !rest.is_empty() {
+            self.paragraph_lines(rest);
         }
         match self.sections.last_mut() {
             Some(open) => open.section.paragraphs.push(text),
@@ -257,38 +350,299 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    /// A line such as `Date: 2025-11-25` or `* Meeting date: 2020-11-02`.
-    fn date_line(&mut self, span: Span) -> Option<Dated> {
+    /// A one-line paragraph that names what follows: `**Members**`,
+    /// `**Attendees**:`, `Action items:`. `Some(None)` for a label that
+    /// means nothing here (`**Poll**:`).
+    fn label_kind(
+        &self,
+        span: Span,
+        kv: Option<metadata::KeyValue>,
+    ) -> Option<Option<SectionKind>> {
+        let text = self.text(span);
+        let key = match kv {
+            Some(kv) if kv.value.is_empty() => self.text(kv.key),
+            Some(_) => return None,
+            None => {
+                let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
+                (!inner.contains("**")).then_some(inner)?
+            }
+        };
+        Some(match metadata::key_kind(key) {
+            metadata::Key::Attendees => Some(SectionKind::Attendees),
+            metadata::Key::Action => Some(SectionKind::Actions),
+            _ => Some(heading::classify(key).0).filter(|k| *k != SectionKind::Other),
+        })
+    }
+
+    /// Lines of a paragraph that is not a label: attendees in an attendees
+    /// section, fields, and `Action:` lines, which become action items.
+    fn paragraph_lines(&mut self, span: Span) {
+        if self.context() == Some(SectionKind::Attendees) {
+            self.attendee_paragraph(span);
+            return;
+        }
+        for line in lines(self.input, span) {
+            let kv = metadata::key_value(self.input, line);
+            let field = kv.map(|kv| self.field(line, kv));
+            if field == Some(metadata::Key::Action) {
+                // The action runs to the end of the paragraph.
+                let action = OpenItem {
+                    start: line.start,
+                    checkbox: None,
+                    text: vec![Span::new(line.start, span.end)],
+                    children: Vec::new(),
+                };
+                let mut item = self.finish_item(action, span.end);
+                item.action = true;
+                self.meeting.action_lines.push(item);
+                break;
+            }
+        }
+    }
+
+    /// Reads a `Key: value` field at the start of `text` into the meeting:
+    /// host, note takers, attendees, and the metadata list. Returns what
+    /// the key means.
+    fn field(&mut self, text: Span, kv: metadata::KeyValue) -> metadata::Key {
+        let key = metadata::key_kind(self.text(kv.key));
+        let value = self.text(kv.value);
+        if value.is_empty() {
+            return key;
+        }
+        match key {
+            metadata::Key::Attendees => {
+                // Only the meeting's own fields: `Participants:` of an event
+                // in a topic are not the meeting's attendees.
+                if self.in_metadata() {
+                    self.attendee_list(kv.value);
+                }
+                return key;
+            }
+            metadata::Key::Action => return key,
+            metadata::Key::Host => {
+                self.meeting
+                    .host
+                    .get_or_insert(Cow::Borrowed(metadata::person(value)));
+            }
+            metadata::Key::NoteTakers => {
+                let people = metadata::people(value).map(Cow::Borrowed);
+                self.meeting.note_takers.extend(people);
+            }
+            metadata::Key::Date | metadata::Key::Other => {
+                if !(self.in_metadata() || kv.emphasized && key == metadata::Key::Date) {
+                    return key;
+                }
+            }
+        }
+        let line_end = self
+            .text(text)
+            .find('\n')
+            .map_or(text.end, |n| text.start + n);
+        self.meeting.metadata.push(Field {
+            key: Cow::Borrowed(self.text(kv.key)),
+            value: Cow::Borrowed(value),
+            span: Span::new(text.start, line_end),
+        });
+        key
+    }
+
+    /// Attendees from the lines of a paragraph in an attendees section: a
+    /// table with a name column, `Key: a, b` lists, a head count, or one
+    /// name per line.
+    fn attendee_paragraph(&mut self, span: Span) {
+        let text = self.text(span);
+        if text.starts_with('|') {
+            let found = attendee::table(self.input, span);
+            self.meeting.attendees.extend(found);
+            return;
+        }
+        for line in lines(self.input, span) {
+            self.attendee_line(line, line, true);
+        }
+    }
+
+    /// One attendee line or item (`item` is its whole source). A `bare`
+    /// line outside a list may be prose instead.
+    fn attendee_line(&mut self, line: Span, item: Span, bare: bool) {
+        let text = self.text(line);
+        if let Some(kv) = metadata::key_value(self.input, line).filter(|_| !text.starts_with('[')) {
+            match metadata::key_kind(self.text(kv.key)) {
+                // `Team members: a, b`; `* Others:` alone names a group.
+                metadata::Key::Attendees => {
+                    if !kv.value.is_empty() {
+                        self.attendee_list(kv.value);
+                    }
+                    return;
+                }
+                // `- gaius-qi: notes` is a person with a remark.
+                metadata::Key::Other if !bare => {}
+                // `**Minutes by**: …` or `**FC Date: …**` after the list.
+                _ => {
+                    self.field(line, kv);
+                    return;
+                }
+            }
+        }
+        if let Some(count) = metadata::head_count(text) {
+            *self.meeting.head_count.get_or_insert(0) += count;
+            return;
+        }
+        let trimmed = text.trim();
+        // A sentence is no name, in a list or not; a long line or one with a
+        // colon outside a list is prose too.
+        let prose = (bare && (trimmed.len() > 80 || trimmed.contains(':')))
+            || trimmed.ends_with(['.', '!', '?'])
+            || ["tbd", "none", "n/a", "-", "..."]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(trimmed));
+        if prose {
+            return;
+        }
+        let handles = self.handles(line);
+        let found = attendee::attendee(
+            self.input,
+            line,
+            item,
+            &handles,
+            &mut self.meeting.diagnostics,
+        );
+        self.meeting.attendees.extend(found);
+    }
+
+    /// `Wenkai yin@VMware, Fanjian kong@Qihoo360, …`: one attendee each.
+    fn attendee_list(&mut self, value: Span) {
+        let mut start = value.start;
+        for part in self.text(value).split(',') {
+            let span = Span::new(start, start + part.len());
+            start = span.end + 1;
+            let lead = part.len() - part.trim_start().len();
+            let span = Span::new(span.start + lead, span.start + part.trim_end().len());
+            if !span.is_empty() {
+                let handles = self.handles(span);
+                let found = attendee::attendee(
+                    self.input,
+                    span,
+                    span,
+                    &handles,
+                    &mut self.meeting.diagnostics,
+                );
+                self.meeting.attendees.extend(found);
+            }
+        }
+    }
+
+    /// The handles in `span`.
+    fn handles(&mut self, span: Span) -> Vec<Handle<'a>> {
+        let mut found = std::mem::take(&mut self.scratch);
+        found.handles.clear();
+        found.references.clear();
+        let context = Context {
+            repo: None,
+            definitions: &self.definitions,
+        };
+        scan_with(self.input, span, &context, &mut found);
+        let handles = found.handles.clone();
+        self.scratch = found;
+        handles
+    }
+
+    /// Reads `input[span]` for date lines: in the preamble for the meeting
+    /// date, further on for a `Date & Time:` line that gives the time of day.
+    fn date_lines(&mut self, span: Span) {
+        if self.in_preamble() {
+            if self.date_line.is_none() {
+                self.date_line = self.date_line(span);
+            }
+        } else if self.timed_line.is_none() && self.current_kind() != Some(SectionKind::NextMeeting)
+        {
+            self.timed_line = self.keyed_date(span).filter(|dated| dated.time.is_some());
+        }
+    }
+
+    /// The first line of a block when it has a `Date` key. The search for a
+    /// timed date line goes on through the whole note, so it only glances
+    /// at the start of each block.
+    fn keyed_date(&mut self, span: Span) -> Option<Dated<'a>> {
+        let text = self.text(span);
+        let key = text.trim_start_matches(is_key_decoration);
+        if !has_date_key(key) {
+            return None;
+        }
+        let line = key.split('\n').next().unwrap_or(key);
+        self.found_date(line, span.start + (text.len() - key.len()))
+    }
+
+    /// A line such as `Date: 2025-11-25`, `* Meeting date: 2020-11-02`, or
+    /// one that starts with a date: `Thursday June 25, 2020 (10:00 AM PT)`.
+    fn date_line(&mut self, span: Span) -> Option<Dated<'a>> {
         let text = self.text(span);
         let mut offset = span.start;
         for line in text.split_inclusive('\n') {
-            let key = line.trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
-            });
-            let lower = key.get(..12).unwrap_or(key).to_ascii_lowercase();
-            if lower.starts_with("date") || lower.starts_with("meeting date") {
-                let start = offset + (line.len() - key.len());
-                if let Some(found) = self.found_date(key, start) {
-                    return Some(found);
-                }
+            let key = line.trim_start_matches(is_key_decoration);
+            let start = offset + (line.len() - key.len());
+            let found = if has_date_key(key) {
+                self.found_date(key, start)
+            } else {
+                self.leading_date(key, start)
+            };
+            if found.is_some() {
+                return found;
             }
             offset += line.len();
         }
         None
     }
 
+    /// A date at the start of `text` (after a weekday name, if any), so that
+    /// prose that merely mentions a date further on does not date the meeting.
+    fn leading_date(&mut self, text: &'a str, offset: usize) -> Option<Dated<'a>> {
+        let body = text.trim_end();
+        let weekday = date::weekday_prefix(body);
+        let rest = body.get(weekday..)?;
+        let year_hint = self.options.date_hint.map(|d| d.year());
+        let found = date::date_at(rest, 0, offset + weekday, year_hint)?;
+        self.dated(found)
+    }
+
+    /// The next meeting from a paragraph or item of its section: the first
+    /// date wins, and a host comes from `Host: @x` or `… Host by @x`.
     fn next_meeting(&mut self, text: Cow<'a, str>, span: Span) {
+        let host = next_host(self.input, span);
         let has_date = self
             .meeting
             .next_meeting
             .as_ref()
             .is_some_and(|n| n.date.is_some());
-        if has_date {
-            return;
-        }
-        let date = self.found_date(self.text(span), span.start).map(|(d, _)| d);
-        if self.meeting.next_meeting.is_none() || date.is_some() {
-            self.meeting.next_meeting = Some(NextMeeting { date, text, span });
+        let found = if has_date {
+            None
+        } else {
+            self.found_date(self.text(span), span.start)
+        };
+        let (date, time) = match found {
+            Some(found) => (Some(found.date), found.time),
+            None => (None, None),
+        };
+        match &mut self.meeting.next_meeting {
+            Some(next) => {
+                if date.is_some() {
+                    next.date = date;
+                    next.time = time;
+                    next.text = text;
+                    next.span = span;
+                }
+                if next.host.is_none() {
+                    next.host = host;
+                }
+            }
+            None => {
+                self.meeting.next_meeting = Some(NextMeeting {
+                    date,
+                    time,
+                    text,
+                    span,
+                    host,
+                });
+            }
         }
     }
 
@@ -303,9 +657,7 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         if let Some(span) = first_text {
-            if self.in_preamble() && self.date_line.is_none() {
-                self.date_line = self.date_line(span);
-            }
+            self.date_lines(span);
             if self.current_kind() == Some(SectionKind::NextMeeting) {
                 self.next_meeting(item.text.clone(), span);
             }
@@ -337,8 +689,12 @@ impl<'a> Builder<'a, '_> {
         let mut found = std::mem::take(&mut self.scratch);
         found.handles.clear();
         found.references.clear();
+        let context = Context {
+            repo,
+            definitions: &self.definitions,
+        };
         for &span in &open.text {
-            scan(self.input, span, repo, &mut found);
+            scan_with(self.input, span, &context, &mut found);
         }
 
         let trailer = open
@@ -347,33 +703,41 @@ impl<'a> Builder<'a, '_> {
             .map(|&span| owners::trailer(self.input, span, &found.handles))
             .unwrap_or_default();
 
-        let users = found.handles.iter().filter_map(|h| match h.token {
-            HandleToken::User(login) => Some(login),
-            HandleToken::Team(_) => None,
-        });
-        let mentions = unique(users);
+        let mentions = unique(users(&found.handles));
         let teams = unique(found.handles.iter().filter_map(|h| match h.token {
             HandleToken::Team(team) => Some(team),
             HandleToken::User(_) => None,
         }));
-        let owners = unique(trailer.owners.into_iter());
+        let leading = open
+            .text
+            .first()
+            .map(|&span| owners::leading(self.input, span, &found.handles, task.is_some()))
+            .unwrap_or_default();
+        let owners = unique(leading.into_iter().chain(trailer.owners));
 
         let span = Span::new(open.start, end.max(open.start));
-        if self.current_kind() == Some(SectionKind::Attendees) && self.items.is_empty() {
-            if let Some(&first) = open.text.first() {
-                let attendee = attendee::attendee(
-                    self.input,
-                    first,
-                    span,
-                    &found.handles,
-                    &mut self.meeting.diagnostics,
-                );
-                self.meeting.attendees.extend(attendee);
-            }
-        }
-
         let references = dedup_references(&mut found.references);
         self.scratch = found;
+        let first = open.text.first().copied();
+        let top_level = self.items.is_empty() && open.start < end;
+        let in_next_meeting = self.current_kind() == Some(SectionKind::NextMeeting);
+        let kv = first.and_then(|first| metadata::key_value(self.input, first));
+        let key = match (first, kv) {
+            (Some(first), _) if top_level && self.context() == Some(SectionKind::Attendees) => {
+                self.attendee_line(first, span, false);
+                None
+            }
+            (Some(first), Some(kv)) if top_level && !in_next_meeting => Some(self.field(first, kv)),
+            (_, kv) => kv.map(|kv| metadata::key_kind(self.text(kv.key))),
+        };
+        let is_action = key == Some(metadata::Key::Action);
+        let label = kv.is_some_and(|kv| kv.value.is_empty());
+        if is_action && label {
+            // `- Action items:` labels the items below it.
+            for child in &mut open.children {
+                child.action = true;
+            }
+        }
         Item {
             text: join_lines(self.input, &open.text),
             task,
@@ -384,15 +748,22 @@ impl<'a> Builder<'a, '_> {
             tags: trailer.tags.into_iter().map(Cow::Borrowed).collect(),
             children: open.children,
             span,
+            action: is_action && !label,
         }
     }
 
+    /// The task a checkbox makes in the dialect of the options, if any.
     fn task(&mut self, checkbox: Checkbox) -> Option<Task<'a>> {
+        let gfm = self.options.task_dialect == TaskDialect::Gfm;
+        if checkbox.bare && gfm {
+            // GFM knows tasks only in list items.
+            return None;
+        }
         let marker = self.text(checkbox.marker);
         let state = match marker {
             " " => TaskState::Open,
             "x" | "X" => TaskState::Done,
-            _ if self.options.task_dialect == TaskDialect::Gfm => return None,
+            _ if gfm => return None,
             "" => {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::EmptyTaskMarker,
@@ -403,9 +774,19 @@ impl<'a> Builder<'a, '_> {
             }
             "/" => TaskState::InProgress,
             "-" => TaskState::Cancelled,
+            "~" => TaskState::NotApplicable,
+            ">" => TaskState::Deferred,
+            // `[a]`, `[1]`: a link label or footnote, not a checkbox.
             m if m.chars().all(|c| c.is_alphanumeric()) => return None,
             _ => TaskState::Other,
         };
+        if checkbox.bare {
+            self.meeting.diagnostics.push(Diagnostic::new(
+                Code::TaskWithoutListMarker,
+                checkbox.span,
+                "task checkbox without a list marker (`- `) before it; read as a task",
+            ));
+        }
         Some(Task {
             state,
             marker: Cow::Borrowed(marker),
@@ -417,14 +798,31 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(1);
+        // A person listed twice (two days' roll calls) attends once.
+        let mut seen = HashSet::new();
+        self.meeting.attendees.retain(|a| {
+            let key = a.handle.as_deref().unwrap_or(&a.name).to_lowercase();
+            seen.insert(key)
+        });
         self.meeting.title = self.title.map(|(span, _)| Cow::Borrowed(self.text(span)));
         let title_date = self.title.and_then(|(span, _)| {
             let text = self.text(span);
             self.found_date(text, span.start)
         });
-        let document_date = title_date.or(self.date_line).or(self.front_matter_date);
+        let date_line = self.date_line.take();
+        let mut document_date = title_date
+            .or_else(|| date_line.clone())
+            .or_else(|| self.front_matter_date.take());
+        // A title rarely has a time; a `Date & Time:` line of the same day does.
+        if let Some(dated) = document_date.as_mut().filter(|d| d.time.is_none()) {
+            dated.time = [&date_line, &self.timed_line]
+                .into_iter()
+                .flatten()
+                .find(|line| line.date == dated.date)
+                .and_then(|line| line.time.clone());
+        }
         let hint = self.options.date_hint;
-        if let (Some((date, span)), Some(hint)) = (document_date, hint) {
+        if let (Some(&Dated { date, span, .. }), Some(hint)) = (document_date.as_ref(), hint) {
             if date != hint {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::DateMismatch,
@@ -437,12 +835,58 @@ impl<'a> Builder<'a, '_> {
                 ));
             }
         }
-        self.meeting.date = document_date.map(|(date, _)| date).or(hint);
+        self.meeting.time = document_date.as_ref().and_then(|d| d.time.clone());
+        self.meeting.date = document_date.map(|d| d.date).or(hint);
         self.meeting
             .diagnostics
             .sort_by_key(|d| (d.span.start, d.span.end));
         self.meeting
     }
+}
+
+/// The lines of `input[span]`, without line endings.
+fn lines(input: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let text = input.get(span.start..span.end).unwrap_or_default();
+    let mut start = span.start;
+    text.split('\n').map(move |line| {
+        let line_span = Span::new(start, start + line.trim_end().len());
+        start += line.len() + 1;
+        let lead = line.len() - line.trim_start().len();
+        Span::new((line_span.start + lead).min(line_span.end), line_span.end)
+    })
+}
+
+/// The host named in a next-meeting line: `- Host: @x`, `Host by @x`,
+/// `hosted by Jane`.
+fn next_host(input: &str, span: Span) -> Option<Cow<'_, str>> {
+    let text = input.get(span.start..span.end)?;
+    if let Some(kv) = metadata::key_value(input, span) {
+        if metadata::key_kind(kv.key.slice(input)?) == metadata::Key::Host {
+            let value = kv.value.slice(input)?;
+            return (!value.is_empty()).then(|| Cow::Borrowed(metadata::person(value)));
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    let at = ["hosted by ", "host by ", "host: "]
+        .iter()
+        .find_map(|k| lower.find(k).map(|i| i + k.len()))?;
+    let name = text.get(at..)?.split_whitespace().next()?;
+    Some(Cow::Borrowed(metadata::person(
+        name.trim_end_matches(['.', ',']),
+    )))
+}
+
+/// What may come before a `Date:` key: list marks, emphasis, quote marks.
+fn is_key_decoration(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
+}
+
+/// `Date:`, `Date & Time:`, `Meeting date:` (case-insensitive, colon optional).
+fn has_date_key(text: &str) -> bool {
+    ["date", "meeting date"].iter().any(|word| {
+        text.get(..word.len())
+            .is_some_and(|k| k.eq_ignore_ascii_case(word))
+    })
 }
 
 /// Joins paragraph runs into one text: borrowed when the source already reads
@@ -485,6 +929,14 @@ fn joined<'a>(parts: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
+/// The logins of the user handles, in order.
+fn users<'a, 'h>(handles: &'h [Handle<'a>]) -> impl Iterator<Item = &'a str> + 'h {
+    handles.iter().filter_map(|h| match h.token {
+        HandleToken::User(login) => Some(login),
+        HandleToken::Team(_) => None,
+    })
+}
+
 /// Lists this long switch from a linear search to a hash set.
 const LINEAR_LIMIT: usize = 16;
 
@@ -508,8 +960,20 @@ fn unique<'a>(logins: impl Iterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
     out
 }
 
-/// Keeps the first of each target, in order.
+/// Keeps the first of each target, in order. A `#N` that no repository
+/// resolves is dropped when the item also links issue N of a repository:
+/// `#63599 [](https://github.com/rust-lang/rust/issues/63599)` is one issue.
 fn dedup_references<'a>(found: &mut Vec<Reference<'a>>) -> Vec<Reference<'a>> {
+    let numbered = |r: &Reference<'_>| r.owner.is_some().then_some(r.number).flatten();
+    if found.iter().any(|r| r.owner.is_none() && r.repo.is_none()) {
+        let mut resolved: Vec<u64> = found.iter().filter_map(numbered).collect();
+        resolved.sort_unstable();
+        found.retain(|r| {
+            r.owner.is_some()
+                || r.repo.is_some()
+                || r.number.is_none_or(|n| resolved.binary_search(&n).is_err())
+        });
+    }
     let mut out: Vec<Reference<'a>> = Vec::with_capacity(found.len());
     if found.len() <= LINEAR_LIMIT {
         for reference in found.drain(..) {
