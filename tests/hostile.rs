@@ -205,6 +205,18 @@ fn url_before_a_run_of_parentheses_is_linear() {
     assert_eq!(url, Some("https://github.com/a/b/issues/1#(x)"));
 }
 
+/// Found by the `linear` target at N = 1 KiB: every `](` of a run of links
+/// without `)` scans its destination across up to 32 `(` before giving up.
+/// The window is bounded, so the work is linear (32 steps per byte at most);
+/// this input keeps that bound honest at 3 MB.
+#[test]
+fn unclosed_link_destinations_scan_a_bounded_window() {
+    let input = format!("- *[{}", "<*?7?????????[]n[jim3mtt](lt".repeat(100_000));
+    checked(&input);
+    let input = format!("- {} @x", "[](a(b".repeat(500_000));
+    assert_eq!(checked(&input).items[0].owners, ["x"]);
+}
+
 #[test]
 fn unclosed_fence_at_end_of_input() {
     for input in [
