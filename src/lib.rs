@@ -33,7 +33,7 @@
 //! - [`series`]: many meetings as one history; [`mod@render`]: a meeting back to Markdown.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 #![doc(test(attr(deny(warnings))))]
 
 mod block;
