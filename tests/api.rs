@@ -160,5 +160,8 @@ fn a_meeting_reads_back_from_its_json() {
     assert_eq!(back, meeting);
     let series = Series::new([&meeting]);
     let json = serde_json::to_string(&series).expect("serializes");
-    assert_eq!(serde_json::from_str::<Series>(&json).expect("reads"), series);
+    assert_eq!(
+        serde_json::from_str::<Series>(&json).expect("reads"),
+        series
+    );
 }
