@@ -235,3 +235,41 @@ fn json_escapes_deserialize() {
     let back: minutes::Meeting<'_> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, m);
 }
+
+#[test]
+fn label_paragraphs_open_status_buckets() {
+    let text = "## Github Issue\n\nDiscussed today:\n\n**TODO**:\n- a\n\nDone:\n- b\n\n## Other\n\n- c\n\nTBD\n";
+    let m = minutes::parse(text);
+    let statuses: Vec<_> = m
+        .all_items()
+        .map(|(i, s)| (i.text.to_string(), s))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("a".into(), Some(Status::Todo)),
+            ("b".into(), Some(Status::Done)),
+            ("c".into(), None)
+        ]
+    );
+    let github = &m.sections[0];
+    assert_eq!(github.paragraphs, ["Discussed today:"]);
+    let labels: Vec<_> = github
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_ref(), s.level, s.label))
+        .collect();
+    assert_eq!(labels, [("TODO", 3, true), ("Done", 3, true)]);
+    // A status word alone, with no colon or bold, is prose.
+    assert_eq!(m.sections[1].paragraphs, ["TBD"]);
+    assert!(m.sections[1].sections.is_empty());
+    // Rendering writes the labels back as labels.
+    let again = minutes::render(&m);
+    assert!(again.contains("**Done**:\n"), "{again}");
+    let reparsed = minutes::parse(&again);
+    let statuses_again: Vec<_> = reparsed
+        .all_items()
+        .map(|(i, s)| (i.text.to_string(), s))
+        .collect();
+    assert_eq!(statuses_again, statuses);
+}
