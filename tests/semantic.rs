@@ -64,6 +64,9 @@ fn meeting_date_sources_in_order() {
     assert_eq!(m.date, Some(date(2018, Month::December, 25)));
     let m = minutes::parse("# T-lang meeting agenda\n\n* Meeting date: 2020-11-02\n");
     assert_eq!(m.date, Some(date(2020, Month::November, 2)));
+    // A `Date:` heading right under the title.
+    let m = minutes::parse("# Releases WG\n\n### Date: 2020-04-29\n\n**Members**\n");
+    assert_eq!(m.date, Some(date(2020, Month::April, 29)));
     // Front matter.
     let m = minutes::parse("---\ntitle: x\ndate: 2022-09-13\n---\n# Triage\n");
     assert_eq!(m.date, Some(date(2022, Month::September, 13)));

@@ -240,6 +240,10 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(level);
+        // `### Date: 2020-04-29` under the title dates the meeting like a line.
+        if self.in_preamble() && self.date_line.is_none() {
+            self.date_line = self.keyed_date(text);
+        }
         self.headings_seen += 1;
         self.label = None;
         let is_h1 = level == 1;
