@@ -240,6 +240,10 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(level);
+        // `### Date: 2020-04-29` under the title dates the meeting like a line.
+        if self.in_preamble() && self.date_line.is_none() {
+            self.date_line = self.keyed_date(text);
+        }
         self.headings_seen += 1;
         self.label = None;
         let is_h1 = level == 1;
@@ -273,9 +277,50 @@ impl<'a> Builder<'a, '_> {
                 paragraphs: Vec::new(),
                 sections: Vec::new(),
                 span,
+                label: false,
             },
             repo,
         });
+    }
+
+    /// A status label paragraph (`**Done**:`, `WIP:`) opens a bucket for the
+    /// lists after it, as a subsection of the current section marked
+    /// `label`, until the next label or heading. Returns whether it did.
+    fn label_section(&mut self, key: Span, span: Span) -> bool {
+        let (kind, Some(status)) = heading::classify(self.text(key)) else {
+            return false;
+        };
+        if self.sections.last().is_some_and(|s| s.section.label) {
+            while self.items.last().is_some() {
+                self.close_item(self.last_end);
+            }
+            let level = self.sections.last().map_or(1, |s| s.section.level);
+            self.close_sections(level);
+        }
+        let parent = self.sections.last();
+        let level = parent.map_or(1, |p| p.section.level + 1);
+        if level > 6 {
+            return false;
+        }
+        let repo = parent.and_then(|p| p.repo.clone());
+        self.sections.push(OpenSection {
+            metadata: false,
+            section: Section {
+                heading: Cow::Borrowed(self.text(key)),
+                level,
+                kind,
+                status: Some(status),
+                mentions: Vec::new(),
+                owners: Vec::new(),
+                items: Vec::new(),
+                paragraphs: Vec::new(),
+                sections: Vec::new(),
+                span,
+                label: true,
+            },
+            repo,
+        });
+        true
     }
 
     /// The user handles of a heading and its owners, the trailing run:
@@ -325,6 +370,11 @@ impl<'a> Builder<'a, '_> {
         // A label on the first line applies to the rest and to later lists.
         let first = lines(self.input, span).next().unwrap_or(span);
         let kv = metadata::key_value(self.input, first);
+        let whole_label = self.label_key(first, kv).filter(|_| first.end >= span.end);
+        if whole_label.is_some_and(|key| self.label_section(key, span)) {
+            self.label = None;
+            return;
+        }
         let label = self.label_kind(first, kv);
         // A label lasts until a heading or prose; fields such as
         // `**Minutes by**: …` after its list do not end it.
@@ -358,20 +408,29 @@ impl<'a> Builder<'a, '_> {
         span: Span,
         kv: Option<metadata::KeyValue>,
     ) -> Option<Option<SectionKind>> {
-        let text = self.text(span);
-        let key = match kv {
-            Some(kv) if kv.value.is_empty() => self.text(kv.key),
-            Some(_) => return None,
-            None => {
-                let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
-                (!inner.contains("**")).then_some(inner)?
-            }
-        };
+        let key = self.text(self.label_key(span, kv)?);
         Some(match metadata::key_kind(key) {
             metadata::Key::Attendees => Some(SectionKind::Attendees),
             metadata::Key::Action => Some(SectionKind::Actions),
             _ => Some(heading::classify(key).0).filter(|k| *k != SectionKind::Other),
         })
+    }
+
+    /// The key of a one-line label: `**Members**`, `Done:`.
+    fn label_key(&self, span: Span, kv: Option<metadata::KeyValue>) -> Option<Span> {
+        match kv {
+            Some(kv) if kv.value.is_empty() => Some(kv.key),
+            Some(_) => None,
+            None => {
+                let text = self.text(span);
+                let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
+                if inner.contains("**") {
+                    return None;
+                }
+                let start = span.start + (text.len() - text.trim_start().len()) + 2;
+                Some(Span::new(start, start + inner.len()))
+            }
+        }
     }
 
     /// Lines of a paragraph that is not a label: attendees in an attendees
