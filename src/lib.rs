@@ -75,8 +75,8 @@
 //! | how do I keep the model past its input? | [`Meeting::into_owned`] |
 //!
 //! The JSON form is contract version 1 ([`SCHEMA_VERSION`]), documented in
-//! `SCHEMA.md` and as a JSON Schema in `schema/meeting-v1.schema.json`, both
-//! in the crate's repository and package. Fields, enum values and diagnostic
+//! `SCHEMA.md` and as JSON Schemas in `schema/meeting-v1.schema.json` and
+//! `schema/series-v1.schema.json`, all in the crate's repository and package. Fields, enum values and diagnostic
 //! codes are only ever added; the README states the compatibility policy.
 //!
 //! # Layers

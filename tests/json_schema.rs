@@ -7,6 +7,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use minutes::Status;
 use serde_json::Value;
 
 const SCHEMA: &str = include_str!("../schema/meeting-v1.schema.json");
@@ -114,6 +115,11 @@ Action: Bo to write the docs
 
 - <https://github.com/o/r/issues/4#issuecomment-5>
 
+## Issues
+
+**WIP**:
+- #7 @bo
+
 ## Next Meeting
 
 Date: 2025-10-28 10:00 AM PT, host by @bo
@@ -136,6 +142,11 @@ fn a_rich_note_validates_and_a_broken_one_does_not() {
     let first_task = &value["sections"][0]["sections"][1]["items"][0]["task"];
     assert_eq!(first_task["state"], "open");
     assert!(value["next_meeting"]["time"].is_object());
+    let label = meeting.all_sections().find(|section| section.label);
+    assert_eq!(
+        label.map(|section| section.status),
+        Some(Some(Status::InProgress))
+    );
     let failures = errors(&validator, "rich note", &value);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 
@@ -170,7 +181,7 @@ fn a_rich_note_validates_and_a_broken_one_does_not() {
 
 #[test]
 fn enums_match_the_serializer() {
-    use minutes::{ReferenceKind, SectionKind, Severity, Status, TaskState};
+    use minutes::{ReferenceKind, SectionKind, Severity, TaskState};
     fn strings<T: serde::Serialize>(values: &[T]) -> Vec<Value> {
         values
             .iter()
@@ -256,7 +267,9 @@ fn every_diagnostic_code_is_in_the_schema_and_in_schema_md() {
 /// The field names of each table in `SCHEMA.md`, by the type the section
 /// documents, up to the Series part (which this schema does not cover).
 /// `Field` and `Task` are documented by a JSON-like code span instead of a table.
-fn documented_fields() -> BTreeMap<String, BTreeSet<String>> {
+/// Fields whose type says "absent" are left out of the JSON when unset; their
+/// `Type.field` names go to `optional`.
+fn documented_fields(optional: &mut BTreeSet<String>) -> BTreeMap<String, BTreeSet<String>> {
     let mut types: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut section = String::new();
     let mut in_field_table = false;
@@ -287,11 +300,15 @@ fn documented_fields() -> BTreeMap<String, BTreeSet<String>> {
         }
         if in_field_table && line.starts_with("| `") {
             let first_cell = line[1..].split('|').next().unwrap_or("");
-            let names = first_cell.split('`').skip(1).step_by(2);
+            let names: Vec<&str> = first_cell.split('`').skip(1).step_by(2).collect();
+            let type_cell = line[1..].split('|').nth(1).unwrap_or("");
+            if type_cell.contains("absent") {
+                optional.extend(names.iter().map(|name| format!("{section}.{name}")));
+            }
             types
                 .entry(section.clone())
                 .or_default()
-                .extend(names.map(String::from));
+                .extend(names.into_iter().map(String::from));
         }
     }
     types
@@ -299,7 +316,9 @@ fn documented_fields() -> BTreeMap<String, BTreeSet<String>> {
 
 #[test]
 fn schema_and_schema_md_name_the_same_fields() {
-    let documented = documented_fields();
+    let mut optional = BTreeSet::new();
+    let documented = documented_fields(&mut optional);
+    assert!(optional.contains("Section.label"), "{optional:?}");
     let schema = schema();
     let defs = schema["$defs"].as_object().expect("$defs");
     let mut in_schema = BTreeMap::new();
@@ -312,7 +331,15 @@ fn schema_and_schema_md_name_the_same_fields() {
                 .iter()
                 .map(|v| v.as_str().expect("a name").to_string())
                 .collect();
-            assert_eq!(fields, required, "{name}: the serializer emits every field");
+            let always: BTreeSet<String> = fields
+                .iter()
+                .filter(|field| !optional.contains(&format!("{name}.{field}")))
+                .cloned()
+                .collect();
+            assert_eq!(
+                always, required,
+                "{name}: the serializer emits these fields"
+            );
             in_schema.insert(name.clone(), fields);
         }
     }
@@ -323,5 +350,111 @@ fn schema_and_schema_md_name_the_same_fields() {
     );
     for (name, fields) in &in_schema {
         assert_eq!(&documented[name], fields, "fields of {name}");
+    }
+}
+
+// The Series part of the contract: `schema/series-v1.schema.json`.
+
+const SERIES_SCHEMA: &str = include_str!("../schema/series-v1.schema.json");
+
+fn series_schema() -> Value {
+    serde_json::from_str(SERIES_SCHEMA).expect("the series schema is JSON")
+}
+
+fn series_validator() -> jsonschema::Validator {
+    jsonschema::draft202012::new(&series_schema()).expect("the series schema compiles")
+}
+
+/// `SCHEMA.md` from its "Series" heading on.
+fn series_doc() -> &'static str {
+    &DOC[DOC
+        .find("\n## Series\n")
+        .expect("SCHEMA.md documents Series")..]
+}
+
+#[test]
+fn the_series_schema_is_valid_and_the_series_example_validates() {
+    let schema = series_schema();
+    jsonschema::meta::validate(&schema).expect("valid against the meta-schema");
+    let validator = series_validator();
+    let example: Value =
+        serde_json::from_str(fenced(series_doc(), "json")).expect("the example is JSON");
+    let failures = errors(&validator, "SCHEMA.md series example", &example);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let mut broken = example.clone();
+    broken["actions"][0]["status"] = "forgotten".into();
+    assert!(!validator.is_valid(&broken), "an unknown action status");
+    // A meeting is not a series.
+    assert!(!validator.is_valid(&serde_json::to_value(minutes::parse("# x")).expect("json")));
+}
+
+#[test]
+fn corpus_series_validate() {
+    let validator = series_validator();
+    let files = common::corpus_files();
+    let mut projects: BTreeMap<PathBuf, Vec<minutes::Meeting<'_>>> = BTreeMap::new();
+    for (path, text) in &files {
+        let project = path.parent().expect("in a folder").to_path_buf();
+        projects
+            .entry(project)
+            .or_default()
+            .push(common::parse_path(path, text));
+    }
+    // Undated meetings and a repeated date give the series diagnostics.
+    let extra = [
+        minutes::parse("# Sync\n\n- [ ] a task @ann\n"),
+        minutes::parse("# Sync 2025-01-02\n\n## WIP\n\n- #12 @bo\n"),
+        minutes::parse("# Sync 2025-01-02\n\n## Done\n\n- #12 @bo\n"),
+    ];
+    let mut failures = Vec::new();
+    let extra_series = minutes::Series::new(&extra);
+    assert_eq!(extra_series.diagnostics.len(), 2);
+    let all = projects
+        .iter()
+        .map(|(path, meetings)| (path.display().to_string(), minutes::Series::new(meetings)))
+        .chain([("extra".to_string(), extra_series)]);
+    for (name, series) in all {
+        let value = serde_json::to_value(&series).expect("serializes");
+        failures.extend(errors(&validator, &name, &value));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn series_schema_and_schema_md_name_the_same_fields() {
+    let doc = series_doc();
+    let doc = &doc[..doc.find("\nExample").unwrap_or(doc.len())];
+    let schema = series_schema();
+    let mut in_schema = BTreeSet::new();
+    for (name, def) in schema["$defs"].as_object().expect("$defs") {
+        let Some(properties) = def["properties"].as_object() else {
+            continue;
+        };
+        let required = def["required"].as_array().expect("required fields");
+        assert_eq!(properties.len(), required.len(), "{name}: all required");
+        for field in properties.keys() {
+            assert!(
+                doc.contains(&format!("`{field}`")),
+                "{name}.{field} is not in SCHEMA.md's Series part"
+            );
+            in_schema.insert(field.clone());
+        }
+    }
+    // Every field in the first column of a Series table is in the schema.
+    for line in doc.lines().filter(|l| l.starts_with("| `")) {
+        let first_cell = line[1..].split('|').next().unwrap_or("");
+        for field in first_cell.split('`').skip(1).step_by(2) {
+            assert!(in_schema.contains(field), "{field} is not in the schema");
+        }
+    }
+    let code = &schema["$defs"]["SeriesDiagnostic"]["properties"]["code"]["description"];
+    for series_code in [
+        minutes::SeriesCode::UndatedMeeting,
+        minutes::SeriesCode::DuplicateDate,
+    ] {
+        let name = serde_json::to_value(series_code).expect("serializes");
+        let name = name.as_str().expect("a string");
+        assert!(code.as_str().expect("text").contains(name), "{name}");
+        assert!(doc.contains(&format!("`{name}`")), "{name}");
     }
 }
