@@ -8,7 +8,6 @@
 //!
 //! ```
 //! use std::collections::BTreeMap;
-//!
 //! fn main() -> Result<(), serde_json::Error> {
 //!     let note = "# Sync 2025-10-28\n\n## Actions\n\n\
 //!                 - [ ] Support P2P model distribution @chlins @gaius-qi\n\
