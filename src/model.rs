@@ -77,6 +77,9 @@ impl fmt::Display for Span {
 }
 
 /// One meeting note: the root of the model.
+///
+/// Read back from JSON, it borrows from the JSON text like it borrows from
+/// the note; [`Meeting::into_owned`] makes it independent of either.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Meeting<'a> {
