@@ -124,7 +124,10 @@ fn markdown_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
             let path = entry.path();
             if entry.file_type()?.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("md")) {
+            } else if path
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
+            {
                 found.push(path);
             }
         }

@@ -653,7 +653,8 @@ fn html_block_start(content: &str, in_paragraph: bool) -> Option<HtmlEnd> {
         return None;
     }
     let after = name_part.get(name_len..).unwrap_or_default();
-    let boundary = after.is_empty() || after.starts_with([' ', '\t', '>']) || after.starts_with("/>");
+    let boundary =
+        after.is_empty() || after.starts_with([' ', '\t', '>']) || after.starts_with("/>");
     if boundary && BLOCK_TAGS.iter().any(|tag| tag.eq_ignore_ascii_case(name)) {
         return Some(HtmlEnd::BlankLine);
     }
@@ -670,12 +671,68 @@ fn html_block_start(content: &str, in_paragraph: bool) -> Option<HtmlEnd> {
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center",
-    "col", "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5",
-    "h6", "head", "header", "hr", "html", "iframe", "legend", "li", "link", "main", "menu",
-    "menuitem", "nav", "noframes", "ol", "optgroup", "option", "p", "param", "search", "section",
-    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "track", "ul",
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
 ];
 
 #[cfg(test)]
@@ -788,7 +845,9 @@ mod tests {
     fn front_matter_is_not_a_setext_heading() {
         let input = "---\ntitle: x\ntags: triage\n---\n# T\n";
         let got = blocks(input);
-        assert!(matches!(got[0], Block::FrontMatter { body, .. } if text(input, body) == "title: x\ntags: triage\n"));
+        assert!(
+            matches!(got[0], Block::FrontMatter { body, .. } if text(input, body) == "title: x\ntags: triage\n")
+        );
         assert!(matches!(got[1], Block::Heading { level: 1, .. }));
     }
 
@@ -803,7 +862,9 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_flattened_with_one_diagnostic() {
-        let input: String = (0..100).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+        let input: String = (0..100)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect();
         let mut sink = Collect::default();
         parse_blocks(&input, 8, &mut sink);
         let max = sink

@@ -20,8 +20,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 ///
 /// `&input[span.start..span.end]` is the source of the object that carries it;
 /// both ends are on `char` boundaries. Serialized as a two-element array.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[derive(Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(from = "(usize, usize)", into = "(usize, usize)")]
 pub struct Span {
     /// Offset of the first byte.
@@ -238,7 +239,11 @@ impl Item<'_> {
     pub fn is_done_with_subtasks(&self) -> bool {
         let mut stack = vec![self];
         while let Some(item) = stack.pop() {
-            if item.task.as_ref().is_some_and(|t| t.state != TaskState::Done) {
+            if item
+                .task
+                .as_ref()
+                .is_some_and(|t| t.state != TaskState::Done)
+            {
                 return false;
             }
             stack.extend(item.children.iter());
@@ -376,7 +381,11 @@ impl Meeting<'_> {
             version: self.version,
             title: own_opt(self.title),
             date: self.date,
-            attendees: self.attendees.into_iter().map(Attendee::into_owned).collect(),
+            attendees: self
+                .attendees
+                .into_iter()
+                .map(Attendee::into_owned)
+                .collect(),
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             paragraphs: own_all(self.paragraphs),
@@ -414,7 +423,9 @@ impl Meeting<'_> {
 
     /// The tasks that still need work, in document order.
     pub fn open_actions(&self) -> impl Iterator<Item = &Item<'_>> {
-        self.all_items().map(|(item, _)| item).filter(|item| item.is_open_task())
+        self.all_items()
+            .map(|(item, _)| item)
+            .filter(|item| item.is_open_task())
     }
 }
 
@@ -459,7 +470,11 @@ impl Item<'_> {
             owners: own_all(self.owners),
             mentions: own_all(self.mentions),
             teams: own_all(self.teams),
-            references: self.references.into_iter().map(Reference::into_owned).collect(),
+            references: self
+                .references
+                .into_iter()
+                .map(Reference::into_owned)
+                .collect(),
             tags: own_all(self.tags),
             children: self.children.into_iter().map(Item::into_owned).collect(),
             span: self.span,

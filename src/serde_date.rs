@@ -23,6 +23,8 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date
     };
     match parse_iso(&text) {
         Some(Ok(date)) if text.len() == 10 => Ok(Some(date)),
-        _ => Err(D::Error::custom(format!("expected a YYYY-MM-DD date, found {text:?}"))),
+        _ => Err(D::Error::custom(format!(
+            "expected a YYYY-MM-DD date, found {text:?}"
+        ))),
     }
 }

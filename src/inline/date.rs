@@ -65,7 +65,9 @@ pub(crate) fn find_date(text: &str, offset: usize) -> Option<Found> {
 
 /// `20251016` at the start of `text`: eight digits that make a valid date.
 fn compact_prefix(text: &str) -> Option<Date> {
-    let digits = text.get(..8).filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let digits = text
+        .get(..8)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
     if text.as_bytes().get(8).is_some_and(u8::is_ascii_digit) {
         return None;
     }
@@ -104,8 +106,14 @@ mod tests {
         let (found, span) = find_date("Date: 2025-11-25 Host", 10).unwrap();
         assert_eq!(found.unwrap(), date(2025, 11, 25));
         assert_eq!(span, Span::new(16, 26));
-        assert_eq!(find_date("Summary: 2026-1-15", 0).unwrap().0.unwrap(), date(2026, 1, 15));
-        assert_eq!(find_date("2018/09/13", 0).unwrap().0.unwrap(), date(2018, 9, 13));
+        assert_eq!(
+            find_date("Summary: 2026-1-15", 0).unwrap().0.unwrap(),
+            date(2026, 1, 15)
+        );
+        assert_eq!(
+            find_date("2018/09/13", 0).unwrap().0.unwrap(),
+            date(2018, 9, 13)
+        );
     }
 
     #[test]
@@ -116,9 +124,18 @@ mod tests {
 
     #[test]
     fn dates_in_paths() {
-        assert_eq!(date_in_path("meetings/maintainer/2025-10-14/README.md"), Some(date(2025, 10, 14)));
-        assert_eq!(date_in_path("jeandle/20251016.md"), Some(date(2025, 10, 16)));
-        assert_eq!(date_in_path("electron/wg-ecosystem-2019-7-18.md"), Some(date(2019, 7, 18)));
+        assert_eq!(
+            date_in_path("meetings/maintainer/2025-10-14/README.md"),
+            Some(date(2025, 10, 14))
+        );
+        assert_eq!(
+            date_in_path("jeandle/20251016.md"),
+            Some(date(2025, 10, 16))
+        );
+        assert_eq!(
+            date_in_path("electron/wg-ecosystem-2019-7-18.md"),
+            Some(date(2019, 7, 18))
+        );
         assert_eq!(date_in_path("2025/notes.md"), None);
         assert_eq!(date_in_path("123456789.md"), None);
     }

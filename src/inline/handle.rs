@@ -25,7 +25,9 @@ fn slug_chars(input: &str) -> IResult<&str, &str> {
 pub(crate) fn is_login(login: &str) -> bool {
     !login.is_empty()
         && login.len() <= 39
-        && login.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && login
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         && !login.starts_with('-')
         && !login.ends_with('-')
         && !login.contains("--")
@@ -91,10 +93,22 @@ mod tests {
 
     #[test]
     fn handles_after_at() {
-        assert_eq!(handle_after_at("gaius-qi rest"), Some((HandleToken::User("gaius-qi"), 8)));
-        assert_eq!(handle_after_at("Zephyrcf. @x"), Some((HandleToken::User("Zephyrcf"), 8)));
-        assert_eq!(handle_after_at("rust-lang/lang"), Some((HandleToken::Team("rust-lang/lang"), 14)));
-        assert_eq!(handle_after_at("org/team_slug)"), Some((HandleToken::Team("org/team_slug"), 13)));
+        assert_eq!(
+            handle_after_at("gaius-qi rest"),
+            Some((HandleToken::User("gaius-qi"), 8))
+        );
+        assert_eq!(
+            handle_after_at("Zephyrcf. @x"),
+            Some((HandleToken::User("Zephyrcf"), 8))
+        );
+        assert_eq!(
+            handle_after_at("rust-lang/lang"),
+            Some((HandleToken::Team("rust-lang/lang"), 14))
+        );
+        assert_eq!(
+            handle_after_at("org/team_slug)"),
+            Some((HandleToken::Team("org/team_slug"), 13))
+        );
         assert_eq!(handle_after_at("github.com"), None);
         assert_eq!(handle_after_at("foo_bar"), None);
         assert_eq!(handle_after_at(""), None);

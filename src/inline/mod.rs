@@ -127,7 +127,9 @@ impl<'a> Scanner<'a, '_> {
             self.pos += skip;
             match bytes[self.pos] {
                 b'\\' => {
-                    let escaped = bytes.get(self.pos + 1).is_some_and(u8::is_ascii_punctuation);
+                    let escaped = bytes
+                        .get(self.pos + 1)
+                        .is_some_and(u8::is_ascii_punctuation);
                     self.pos += if escaped { 2 } else { 1 };
                 }
                 b'`' => self.code_span(),
@@ -242,7 +244,10 @@ impl<'a> Scanner<'a, '_> {
         }
         let bytes = self.bytes();
         let mut i = start;
-        while bytes.get(i).is_some_and(|b| *b == b' ' || *b == b'\t' || *b == b'\n') {
+        while bytes
+            .get(i)
+            .is_some_and(|b| *b == b' ' || *b == b'\t' || *b == b'\n')
+        {
             i += 1;
         }
         let dest_start;
@@ -285,13 +290,19 @@ impl<'a> Scanner<'a, '_> {
             }
             dest_end = i;
         }
-        while bytes.get(i).is_some_and(|b| *b == b' ' || *b == b'\t' || *b == b'\n') {
+        while bytes
+            .get(i)
+            .is_some_and(|b| *b == b' ' || *b == b'\t' || *b == b'\n')
+        {
             i += 1;
         }
         if let Some(&quote @ (b'"' | b'\'')) = bytes.get(i) {
             let len = bytes[i + 1..].iter().position(|&b| b == quote)?;
             i += len + 2;
-            while bytes.get(i).is_some_and(|b| *b == b' ' || *b == b'\t' || *b == b'\n') {
+            while bytes
+                .get(i)
+                .is_some_and(|b| *b == b' ' || *b == b'\t' || *b == b'\n')
+            {
                 i += 1;
             }
         }
@@ -322,10 +333,9 @@ impl<'a> Scanner<'a, '_> {
             }
             return;
         }
-        let Some(len) = rest
-            .iter()
-            .position(|&b| b == b'>' || b == b'<' || b.is_ascii_whitespace() || b.is_ascii_control())
-        else {
+        let Some(len) = rest.iter().position(|&b| {
+            b == b'>' || b == b'<' || b.is_ascii_whitespace() || b.is_ascii_control()
+        }) else {
             return;
         };
         if rest[len] != b'>' {
@@ -367,8 +377,10 @@ impl<'a> Scanner<'a, '_> {
             let unbalanced_paren = last == b')'
                 && rest[..len].iter().filter(|&&b| b == b')').count()
                     > rest[..len].iter().filter(|&&b| b == b'(').count();
-            if matches!(last, b'.' | b',' | b':' | b';' | b'!' | b'?' | b'*' | b'_' | b'~' | b'\'')
-                || unbalanced_paren
+            if matches!(
+                last,
+                b'.' | b',' | b':' | b';' | b'!' | b'?' | b'*' | b'_' | b'~' | b'\''
+            ) || unbalanced_paren
             {
                 len -= 1;
             } else {
@@ -423,7 +435,10 @@ impl<'a> Scanner<'a, '_> {
         let bytes = self.bytes();
         let hash = self.pos;
         self.pos += 1;
-        let digits = bytes[self.pos..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = bytes[self.pos..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         if digits == 0 || digits > 10 {
             return;
         }
@@ -518,7 +533,10 @@ mod tests {
         let out = scan_str(text);
         assert_eq!(numbers(&out), [Some(4025), Some(1), Some(690)]);
         let r = &out.references[1];
-        assert_eq!(&text[r.span.start..r.span.end], "https://github.com/a/b/pull/1");
+        assert_eq!(
+            &text[r.span.start..r.span.end],
+            "https://github.com/a/b/pull/1"
+        );
         assert_eq!(r.kind, ReferenceKind::Pull);
         let r = &out.references[2];
         assert_eq!(r.span.start, text.find("[containerd").unwrap());
@@ -526,7 +544,9 @@ mod tests {
 
     #[test]
     fn short_forms() {
-        let out = scan_str("nodejs/node#22584 (nodejs/tap2junit#12) #52857 C#1 #issuecomment-1 #channel &#123;");
+        let out = scan_str(
+            "nodejs/node#22584 (nodejs/tap2junit#12) #52857 C#1 #issuecomment-1 #channel &#123;",
+        );
         assert_eq!(numbers(&out), [Some(22584), Some(12), Some(52857)]);
         assert_eq!(out.references[0].owner.as_deref(), Some("nodejs"));
         assert_eq!(out.references[2].owner, None);
@@ -546,14 +566,27 @@ mod tests {
 
     #[test]
     fn trailing_punctuation_and_parens() {
-        let out = scan_str("(see https://github.com/a/b/issues/3), https://github.com/a/b/issues/4.");
+        let out =
+            scan_str("(see https://github.com/a/b/issues/3), https://github.com/a/b/issues/4.");
         assert_eq!(numbers(&out), [Some(3), Some(4)]);
-        assert_eq!(out.references[0].url.as_deref(), Some("https://github.com/a/b/issues/3"));
+        assert_eq!(
+            out.references[0].url.as_deref(),
+            Some("https://github.com/a/b/issues/3")
+        );
     }
 
     #[test]
     fn pathological_runs_terminate() {
-        for piece in ["[", "](", "<", "`", "@", "#", "https://github.com/", "[a](b "] {
+        for piece in [
+            "[",
+            "](",
+            "<",
+            "`",
+            "@",
+            "#",
+            "https://github.com/",
+            "[a](b ",
+        ] {
             let text = piece.repeat(20_000);
             let _ = scan_str(&text);
         }

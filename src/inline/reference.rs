@@ -114,10 +114,13 @@ pub(crate) fn repo_before(text: &str, end: usize) -> Option<(usize, &str, &str)>
     }
     let slash = i - 1;
     let mut j = slash;
-    while j > 0 && slash - j < 40 && (bytes[j - 1].is_ascii_alphanumeric() || bytes[j - 1] == b'-') {
+    while j > 0 && slash - j < 40 && (bytes[j - 1].is_ascii_alphanumeric() || bytes[j - 1] == b'-')
+    {
         j -= 1;
     }
-    let owner = text.get(j..slash).filter(|o| crate::inline::handle::is_login(o))?;
+    let owner = text
+        .get(j..slash)
+        .filter(|o| crate::inline::handle::is_login(o))?;
     let before = text.get(..j).and_then(|t| t.chars().next_back());
     if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | '@')) {
         return None;
@@ -171,10 +174,16 @@ mod tests {
     fn searches_and_other_pages_are_not_references() {
         assert_eq!(reference("https://github.com/a/b/issues?q=is%3Aopen"), None);
         assert_eq!(reference("https://github.com/a/b/issues/new"), None);
-        assert_eq!(reference("https://github.com/a/b/blob/main/README.md"), None);
+        assert_eq!(
+            reference("https://github.com/a/b/blob/main/README.md"),
+            None
+        );
         assert_eq!(reference("https://gitlab.com/a/b/issues/1"), None);
         assert_eq!(reference("https://github.com.evil/a/b/issues/1"), None);
-        assert_eq!(github_url("https://github.com/gaius-qi"), Some(GitHubUrl::Profile("gaius-qi")));
+        assert_eq!(
+            github_url("https://github.com/gaius-qi"),
+            Some(GitHubUrl::Profile("gaius-qi"))
+        );
     }
 
     #[test]

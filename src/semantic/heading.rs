@@ -11,8 +11,21 @@ fn normalize(heading: &str) -> &str {
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '*' | '_' | '#'))
 }
 
-const ATTENDEES: &[&str] = &["attendees", "attendee", "attendance", "present", "participants"];
-const TOPICS: &[&str] = &["topics", "topic", "agenda", "main topics", "agenda items", "discussion topics"];
+const ATTENDEES: &[&str] = &[
+    "attendees",
+    "attendee",
+    "attendance",
+    "present",
+    "participants",
+];
+const TOPICS: &[&str] = &[
+    "topics",
+    "topic",
+    "agenda",
+    "main topics",
+    "agenda items",
+    "discussion topics",
+];
 const ACTIONS: &[&str] = &["actions", "action items", "action item", "action"];
 const NEXT_MEETING: &[&str] = &["next meeting", "next meeting schedule", "next meetings"];
 const STATUSES: &[(&str, Status)] = &[
@@ -72,10 +85,19 @@ mod tests {
         assert_eq!(classify("Attendees"), (SectionKind::Attendees, None));
         assert_eq!(classify("👥 Attendees:"), (SectionKind::Attendees, None));
         assert_eq!(classify("Action Items"), (SectionKind::Actions, None));
-        assert_eq!(classify("Next Meeting Schedule"), (SectionKind::NextMeeting, None));
+        assert_eq!(
+            classify("Next Meeting Schedule"),
+            (SectionKind::NextMeeting, None)
+        );
         assert_eq!(classify("DONE"), (SectionKind::Status, Some(Status::Done)));
-        assert_eq!(classify("To Resolve"), (SectionKind::Status, Some(Status::Todo)));
-        assert_eq!(classify("WIP"), (SectionKind::Status, Some(Status::InProgress)));
+        assert_eq!(
+            classify("To Resolve"),
+            (SectionKind::Status, Some(Status::Todo))
+        );
+        assert_eq!(
+            classify("WIP"),
+            (SectionKind::Status, Some(Status::InProgress))
+        );
         assert_eq!(classify("Clean up `TODO` list"), (SectionKind::Other, None));
         assert_eq!(classify("Github Issue"), (SectionKind::Other, None));
     }

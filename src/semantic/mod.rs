@@ -228,7 +228,11 @@ impl<'a> Builder<'a, '_> {
 
     /// Closes open sections at `level` or deeper.
     fn close_sections(&mut self, level: u8) {
-        while self.sections.last().is_some_and(|s| s.section.level >= level) {
+        while self
+            .sections
+            .last()
+            .is_some_and(|s| s.section.level >= level)
+        {
             if let Some(mut open) = self.sections.pop() {
                 open.section.span.end = self.last_end.max(open.section.span.end);
                 match self.sections.last_mut() {
@@ -258,7 +262,9 @@ impl<'a> Builder<'a, '_> {
         let text = self.text(span);
         let mut offset = span.start;
         for line in text.split_inclusive('\n') {
-            let key = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>'));
+            let key = line.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
+            });
             let lower = key.get(..12).unwrap_or(key).to_ascii_lowercase();
             if lower.starts_with("date") || lower.starts_with("meeting date") {
                 let start = offset + (line.len() - key.len());
@@ -272,7 +278,11 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn next_meeting(&mut self, text: &Cow<'a, str>, span: Span) {
-        let has_date = self.meeting.next_meeting.as_ref().is_some_and(|n| n.date.is_some());
+        let has_date = self
+            .meeting
+            .next_meeting
+            .as_ref()
+            .is_some_and(|n| n.date.is_some());
         if has_date {
             return;
         }
@@ -423,12 +433,18 @@ impl<'a> Builder<'a, '_> {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::DateMismatch,
                     span,
-                    format!("the note says {}, but the caller's date is {}", self.text(span), hint),
+                    format!(
+                        "the note says {}, but the caller's date is {}",
+                        self.text(span),
+                        hint
+                    ),
                 ));
             }
         }
         self.meeting.date = document_date.map(|(date, _)| date).or(hint);
-        self.meeting.diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+        self.meeting
+            .diagnostics
+            .sort_by_key(|d| (d.span.start, d.span.end));
         self.meeting
     }
 }

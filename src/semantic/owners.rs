@@ -92,8 +92,14 @@ mod tests {
 
     #[test]
     fn trailing_run_of_handles() {
-        assert_eq!(run("fix it @chlins @gaius-qi").owners, ["chlins", "gaius-qi"]);
-        assert_eq!(run("fix it @chlins  @gaius-qi ").owners, ["chlins", "gaius-qi"]);
+        assert_eq!(
+            run("fix it @chlins @gaius-qi").owners,
+            ["chlins", "gaius-qi"]
+        );
+        assert_eq!(
+            run("fix it @chlins  @gaius-qi ").owners,
+            ["chlins", "gaius-qi"]
+        );
         assert_eq!(run("Nomination for @Zephyrcf. @BraveY").owners, ["BraveY"]);
         assert_eq!(run("update docs (@tonyganch)").owners, ["tonyganch"]);
         assert!(run("ask @x about it").owners.is_empty());
