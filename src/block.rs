@@ -112,7 +112,7 @@ pub(crate) fn parse_blocks<S: Sink>(input: &str, max_depth: usize, sink: &mut S)
     pos = parser.front_matter(pos);
     while pos < input.len() {
         let rest = input.get(pos..).unwrap_or_default();
-        let (line_len, next) = match rest.find('\n') {
+        let (line_len, next) = match find_newline(rest.as_bytes()) {
             Some(nl) => (nl, pos + nl + 1),
             None => (rest.len(), input.len()),
         };
@@ -451,6 +451,31 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     }
 }
 
+/// The index of the first `\n` in `bytes`, eight bytes at a time (SWAR):
+/// `str::find` goes through a memchr whose setup dominated the block layer
+/// on lines of typical length.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk) ^ NEWLINES;
+        // The lowest set high bit marks the first zero byte exactly.
+        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zeros != 0 {
+            return Some(offset + (zeros.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    let rest = bytes.get(offset..).unwrap_or_default();
+    rest.iter().position(|&b| b == b'\n').map(|i| offset + i)
+}
+
 /// Lines of `text` as `(offset, line without newline, offset of next line)`.
 struct LineIter<'a> {
     text: &'a str,
@@ -759,6 +784,19 @@ mod tests {
 
     fn text(input: &str, span: Span) -> &str {
         &input[span.start..span.end]
+    }
+
+    #[test]
+    fn find_newline_agrees_with_find() {
+        let text = "0123456\n89abcdef0123\n\n456789abcdefg\nh";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let part = &text.as_bytes()[start..end];
+                let expected = part.iter().position(|&b| b == b'\n');
+                assert_eq!(find_newline(part), expected, "{start}..{end}");
+            }
+        }
+        assert_eq!(find_newline("é\u{a0a}x\n".as_bytes()), Some(6));
     }
 
     #[test]
