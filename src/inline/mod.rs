@@ -350,6 +350,12 @@ impl<'a> Scanner<'a, '_> {
         let bytes = self.bytes();
         let start = self.pos;
         let rest = &bytes[start..];
+        // `h` and `w` mostly start ordinary words: one byte rules those out
+        // before the prefix and boundary checks.
+        if !matches!(rest.get(1).map(u8::to_ascii_lowercase), Some(b't' | b'w')) {
+            self.pos += 1;
+            return;
+        }
         let prefix = ["https://", "http://", "www."]
             .iter()
             .find(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
