@@ -54,6 +54,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         items: Vec::new(),
         default_repo,
         scratch: Inlines::default(),
+        spare_text: Vec::new(),
         headings_seen: 0,
         title: None,
         date_line: None,
@@ -91,6 +92,9 @@ struct Builder<'a, 'o> {
     default_repo: Option<RepoContext<'a>>,
     /// Reused between items so that scanning allocates only what it keeps.
     scratch: Inlines<'a>,
+    /// Emptied `OpenItem::text` vectors, reused so that an item's text
+    /// spans cost no allocation (one per item otherwise).
+    spare_text: Vec<Vec<Span>>,
     headings_seen: usize,
     /// The title heading's text, and whether it is an H1.
     title: Option<(Span, bool)>,
@@ -118,10 +122,11 @@ impl<'a> Sink for Builder<'a, '_> {
                 while self.items.len() > depth {
                     self.close_item(self.last_end);
                 }
+                let text = self.spare_text.pop().unwrap_or_default();
                 self.items.push(OpenItem {
                     start,
                     checkbox,
-                    text: Vec::new(),
+                    text,
                     children: Vec::new(),
                 });
             }
@@ -378,8 +383,11 @@ impl<'a> Builder<'a, '_> {
 
         let references = dedup_references(&mut found.references);
         self.scratch = found;
+        let text = join_lines(self.input, &open.text);
+        open.text.clear();
+        self.spare_text.push(open.text);
         Item {
-            text: join_lines(self.input, &open.text),
+            text,
             task,
             owners,
             mentions,
