@@ -451,29 +451,37 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     }
 }
 
-/// The index of the first `\n` in `bytes`, eight bytes at a time (SWAR):
-/// `str::find` goes through a memchr whose setup dominated the block layer
-/// on lines of typical length.
+/// The index of the first `\n` in `bytes`.
 fn find_newline(bytes: &[u8]) -> Option<usize> {
+    find_either(bytes, b'\n', b'\n')
+}
+
+/// The index of the first `a` or `b` in `bytes`, eight bytes at a time
+/// (SWAR): `str::find` goes through a memchr whose setup dominated the
+/// block layer on lines of typical length.
+pub(crate) fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    // The lowest set high bit marks the first zero byte exactly.
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let (splat_a, splat_b) = (u64::from_ne_bytes([a; 8]), u64::from_ne_bytes([b; 8]));
     let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
     for chunk in &mut chunks {
         let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
             break;
         };
-        let x = u64::from_le_bytes(chunk) ^ NEWLINES;
-        // The lowest set high bit marks the first zero byte exactly.
-        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
-        if zeros != 0 {
-            return Some(offset + (zeros.trailing_zeros() / 8) as usize);
+        let word = u64::from_le_bytes(chunk);
+        let found = zero_bytes(word ^ splat_a) | zero_bytes(word ^ splat_b);
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
         }
         offset += 8;
     }
     let rest = bytes.get(offset..).unwrap_or_default();
-    rest.iter().position(|&b| b == b'\n').map(|i| offset + i)
+    rest.iter()
+        .position(|&x| x == a || x == b)
+        .map(|i| offset + i)
 }
 
 /// Lines of `text` as `(offset, line without newline, offset of next line)`.
@@ -797,6 +805,7 @@ mod tests {
             }
         }
         assert_eq!(find_newline("é\u{a0a}x\n".as_bytes()), Some(6));
+        assert_eq!(find_either(b"abcdefgh-ijk\r\n", b'\n', b'\r'), Some(12));
     }
 
     #[test]

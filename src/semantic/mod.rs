@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use time::Date;
 
-use crate::block::{parse_blocks, Block, Checkbox, Sink};
+use crate::block::{find_either, parse_blocks, Block, Checkbox, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan, Inlines, RepoContext};
@@ -465,11 +465,13 @@ fn join_lines<'a>(input: &'a str, spans: &[Span]) -> Cow<'a, str> {
         [] => Cow::Borrowed(""),
         [one] => {
             let raw = text(one);
-            let clean = !raw.contains('\r')
-                && raw
-                    .split('\n')
-                    .skip(1)
-                    .all(|line| !line.starts_with([' ', '\t']));
+            // Most texts are one line: one search settles them.
+            let clean = find_either(raw.as_bytes(), b'\n', b'\r').is_none()
+                || (!raw.contains('\r')
+                    && raw
+                        .split('\n')
+                        .skip(1)
+                        .all(|line| !line.starts_with([' ', '\t'])));
             if clean {
                 Cow::Borrowed(raw)
             } else {
