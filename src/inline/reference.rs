@@ -1,7 +1,6 @@
 //! GitHub references: issue, pull request and discussion URLs, and the short
 //! forms `owner/repo#N` and `#N`.
 
-use nom::bytes::complete::take_while1;
 use nom::character::complete::digit1;
 use nom::{IResult, Parser};
 
@@ -22,8 +21,20 @@ pub(crate) enum GitHubUrl<'a> {
     Profile(&'a str),
 }
 
+/// A path segment of ASCII letters, digits, `-`, `_` and `.`. Counted over
+/// bytes: `take_while1` over chars decoded UTF-8 for every byte of a URL.
 fn segment(input: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).parse(input)
+    let len = input
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        .count();
+    match (input.get(len..), input.get(..len)) {
+        (Some(rest), Some(segment)) if len > 0 => Ok((rest, segment)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+    }
 }
 
 /// `input` without `prefix`, compared ASCII case-insensitively. Byte-wise
