@@ -61,6 +61,25 @@ const fn special_bytes() -> [bool; 256] {
 
 static SPECIAL: [bool; 256] = special_bytes();
 
+/// The index of the first [`SPECIAL`] byte. Tests eight bytes per branch:
+/// most runs between candidates are longer than that.
+fn next_special(bytes: &[u8]) -> Option<usize> {
+    let mut offset = 0;
+    for chunk in bytes.chunks_exact(8) {
+        if chunk
+            .iter()
+            .fold(false, |any, &b| any | SPECIAL[usize::from(b)])
+        {
+            break;
+        }
+        offset += 8;
+    }
+    let rest = bytes.get(offset..)?;
+    rest.iter()
+        .position(|&b| SPECIAL[usize::from(b)])
+        .map(|i| offset + i)
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 struct OpenBracket {
     pos: usize,
@@ -121,7 +140,7 @@ impl<'a> Scanner<'a, '_> {
     fn run(&mut self) {
         let bytes = self.bytes();
         while self.pos < bytes.len() {
-            let Some(skip) = bytes[self.pos..].iter().position(|&b| SPECIAL[b as usize]) else {
+            let Some(skip) = next_special(&bytes[self.pos..]) else {
                 break;
             };
             self.pos += skip;
