@@ -95,7 +95,7 @@ fn compare(name: &str, input: &str, contenders: &[Contender], goal: Option<f64>)
 fn main() {
     // `cargo bench` passes `--bench`; a filter word runs only matching parts.
     let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    let wanted = |part: &str| filter.as_deref().map_or(true, |f| part.contains(f));
+    let wanted = |part: &str| filter.as_deref().is_none_or(|f| part.contains(f));
     let started = Instant::now();
     let corpus = common::corpus();
     let all = [MINUTES, EVENTS, EXTRACT];

@@ -33,6 +33,7 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![doc(test(attr(deny(warnings))))]
 
 mod block;
 pub mod diagnostic;
@@ -91,3 +92,8 @@ pub fn parse_bytes_with<'a>(input: &'a [u8], options: &Options) -> Result<Meetin
 pub fn date_from_path(path: impl AsRef<std::path::Path>) -> Option<time::Date> {
     inline::date::date_in_path(&path.as_ref().to_string_lossy())
 }
+
+/// The README's examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

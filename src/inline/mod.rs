@@ -220,8 +220,9 @@ impl<'a> Scanner<'a, '_> {
             }) => {
                 // The link is the reference; short forms in its text repeat it.
                 let refs = &mut self.out.references;
-                let mut kept = open.references.min(refs.len());
-                for i in kept..refs.len() {
+                let first = open.references.min(refs.len());
+                let mut kept = first;
+                for i in first..refs.len() {
                     if refs[i].url.is_some() {
                         refs.swap(kept, i);
                         kept += 1;

@@ -151,7 +151,9 @@ pub(crate) fn repo_before(text: &str, end: usize) -> Option<(usize, &str, &str)>
 mod tests {
     use super::*;
 
-    fn reference(url: &str) -> Option<(&str, &str, ReferenceKind, Option<u64>, Option<u64>)> {
+    type Parts<'a> = (&'a str, &'a str, ReferenceKind, Option<u64>, Option<u64>);
+
+    fn reference(url: &str) -> Option<Parts<'_>> {
         match github_url(url)? {
             GitHubUrl::Reference {
                 owner,

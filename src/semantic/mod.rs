@@ -254,7 +254,7 @@ impl<'a> Builder<'a, '_> {
             self.date_line = self.date_line(span);
         }
         if self.current_kind() == Some(SectionKind::NextMeeting) {
-            self.next_meeting(&text, span);
+            self.next_meeting(text.clone(), span);
         }
         match self.sections.last_mut() {
             Some(open) => open.section.paragraphs.push(text),
@@ -282,7 +282,7 @@ impl<'a> Builder<'a, '_> {
         None
     }
 
-    fn next_meeting(&mut self, text: &Cow<'a, str>, span: Span) {
+    fn next_meeting(&mut self, text: Cow<'a, str>, span: Span) {
         let has_date = self
             .meeting
             .next_meeting
@@ -293,11 +293,7 @@ impl<'a> Builder<'a, '_> {
         }
         let date = self.found_date(self.text(span), span.start).map(|(d, _)| d);
         if self.meeting.next_meeting.is_none() || date.is_some() {
-            self.meeting.next_meeting = Some(NextMeeting {
-                date,
-                text: text.clone(),
-                span,
-            });
+            self.meeting.next_meeting = Some(NextMeeting { date, text, span });
         }
     }
 
@@ -316,7 +312,7 @@ impl<'a> Builder<'a, '_> {
                 self.date_line = self.date_line(span);
             }
             if self.current_kind() == Some(SectionKind::NextMeeting) {
-                self.next_meeting(&item.text, span);
+                self.next_meeting(item.text.clone(), span);
             }
         }
         match self.sections.last_mut() {

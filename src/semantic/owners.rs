@@ -20,10 +20,7 @@ pub(crate) fn trailer<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) ->
     let mut out = Trailer::default();
     let mut end = text.end;
     let mut next_handle = handles.len();
-    loop {
-        let Some(before) = input.get(text.start..end) else {
-            break;
-        };
+    while let Some(before) = input.get(text.start..end) {
         let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
         end = text.start + trimmed.len();
         while next_handle > 0 && handles[next_handle - 1].span.end > end {
