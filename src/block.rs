@@ -551,6 +551,10 @@ fn columns_from(text: &str, col: usize) -> (usize, usize) {
 
 /// `# Heading ##` gives the level and the text range within `content`.
 fn atx_heading(content: &str) -> Option<(u8, (usize, usize))> {
+    // Most lines are not headings; a byte test is cheaper than the parser.
+    if !content.starts_with('#') {
+        return None;
+    }
     let hashes: IResult<&str, &str> = take_while_m_n(1, 6, |c| c == '#').parse(content);
     let (rest, hashes) = hashes.ok()?;
     if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
@@ -629,6 +633,13 @@ struct Marker {
 /// A bullet (`-`, `*`, `+`) or ordered (`1.`, `1)`) list marker followed by
 /// white space or the end of the line.
 fn list_marker(content: &str) -> Option<Marker> {
+    // Most lines start with neither marker; a byte test rules them out.
+    if !matches!(
+        content.as_bytes().first(),
+        Some(b'-' | b'*' | b'+' | b'0'..=b'9')
+    ) {
+        return None;
+    }
     let bullet: IResult<&str, char> = one_of("-*+").parse(content);
     let (rest, width, number) = match bullet {
         Ok((rest, _)) => (rest, 1, None),
