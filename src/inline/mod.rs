@@ -2,7 +2,7 @@
 //!
 //! One left-to-right pass over the bytes. Uninteresting bytes are skipped with
 //! a lookup table; at each candidate byte (`@`, `#`, `[`, `]`, `<`, `` ` ``,
-//! `h`, `w`, `\`) a small `nom` recognizer decides. Brackets are matched with a
+//! `\`, and `:` or `.` for bare URLs) a small `nom` recognizer decides. Brackets are matched with a
 //! bounded stack, and every search that can fail remembers its failure, so
 //! the pass is linear in the text whatever the input.
 //!
@@ -50,7 +50,7 @@ const MAX_CODE_RUN: usize = 63;
 
 const fn special_bytes() -> [bool; 256] {
     let mut table = [false; 256];
-    let specials = b"@#[]<`\\hHwW";
+    let specials = b"@#[]<`\\:.";
     let mut i = 0;
     while i < specials.len() {
         table[specials[i] as usize] = true;
@@ -140,6 +140,7 @@ impl<'a> Scanner<'a, '_> {
     fn run(&mut self) {
         let bytes = self.bytes();
         while self.pos < bytes.len() {
+            let from = self.pos;
             let Some(skip) = next_special(&bytes[self.pos..]) else {
                 break;
             };
@@ -166,9 +167,36 @@ impl<'a> Scanner<'a, '_> {
                 b'<' => self.autolink(),
                 b'@' => self.handle(),
                 b'#' => self.short_reference(),
-                _ => self.bare_url(),
+                _ => self.url_start(from),
             }
         }
+    }
+
+    /// A bare URL is found from the `:` of `http(s)://` or the `.` of
+    /// `www.`, bytes far rarer than the `h` and `w` it starts with; its start
+    /// is looked for behind, never before `from`, where the skip began.
+    fn url_start(&mut self, from: usize) {
+        let at = self.pos;
+        let bytes = self.bytes();
+        let behind = |word: &[u8]| {
+            at.checked_sub(word.len())
+                .filter(|&start| start >= from)
+                .filter(|&start| {
+                    bytes
+                        .get(start..at)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                })
+        };
+        let start = if bytes.get(at) == Some(&b':') {
+            behind(b"https").or_else(|| behind(b"http"))
+        } else {
+            behind(b"www")
+        };
+        if let Some(start) = start {
+            self.pos = start;
+            self.bare_url();
+        }
+        self.pos = self.pos.max(at + 1);
     }
 
     fn code_span(&mut self) {
@@ -566,6 +594,16 @@ mod tests {
         assert_eq!(r.kind, ReferenceKind::Pull);
         let r = &out.references[2];
         assert_eq!(r.span.start, text.find("[containerd").unwrap());
+    }
+
+    #[test]
+    fn bare_urls_found_from_colon_or_dot() {
+        let text = "xhttps://github.com/a/b/issues/1 @https://x www.github.com/a/b/issues/2 \
+                    wwww.github.com/a/b/issues/3 (HTTP://github.com/a/b/pull/4) http:x.";
+        let out = scan_str(text);
+        assert_eq!(numbers(&out), [Some(2), Some(4)]);
+        assert_eq!(out.references[0].span.start, text.find("www.").unwrap());
+        assert_eq!(logins(&out), ["https"]);
     }
 
     #[test]
