@@ -63,11 +63,11 @@ fn pathological(c: &mut Criterion) {
 }
 
 fn scaling(c: &mut Criterion) {
-    let corpus = common::corpus();
+    let base = common::scaling_base();
     let mut group = c.benchmark_group("scaling");
     group.sample_size(10);
     for (name, size) in common::SCALING_SIZES {
-        let input = common::repeat_to(&corpus, size);
+        let input = common::repeat_to(&base, size);
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_function(format!("{name}/minutes"), |b| {
             b.iter(|| minutes_parse(black_box(&input)))

@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 use common::{minutes_parse, pulldown_events, pulldown_extract};
 
 /// Rounds per measurement; each round times a batch of about `ROUND`.
-const ROUNDS: usize = 7;
-const ROUND: Duration = Duration::from_millis(60);
+const ROUNDS: usize = 11;
+const ROUND: Duration = Duration::from_millis(40);
 
 type Contender = (&'static str, fn(&str) -> usize);
 
@@ -110,9 +110,10 @@ fn main() {
     }
 
     if wanted("scaling") {
+        let base = common::scaling_base();
         let mut per_byte = Vec::new();
         for (name, size) in common::SCALING_SIZES {
-            let input = common::repeat_to(&corpus, size);
+            let input = common::repeat_to(&base, size);
             let secs = measure(&input, &[MINUTES])[0];
             println!(
                 "scaling {name}: minutes {:.0} MB/s",

@@ -22,30 +22,53 @@ pub const SCALING_SIZES: [(&str, usize); 4] = [
 
 /// The shared corpus concatenated (every `*.md`, sorted by path, a blank
 /// line between notes). Without `../shared/corpus` it prints a note and
-/// falls back to [`NOTE`] repeated to the corpus's size (1.3 MB).
+/// falls back to [`NOTE`] repeated to the corpus's size (0.9 MB).
 pub fn corpus() -> String {
+    let notes = corpus_notes();
+    if notes.is_empty() {
+        return repeat_to(NOTE, 915_000);
+    }
+    notes.concat()
+}
+
+/// The base of the scaling group: every n-th note of the corpus, about
+/// 100 KB. Each size repeats this same text, so the time per byte compares
+/// the same mix of content at every size (a prefix of the sorted corpus
+/// would be one project's notes only).
+pub fn scaling_base() -> String {
+    let notes = corpus_notes();
+    let total: usize = notes.iter().map(String::len).sum();
+    let step = (total / 100_000).max(1);
+    let base: String = notes.iter().step_by(step).map(String::as_str).collect();
+    if base.len() < 100_000 {
+        return repeat_to(&base, 100_000);
+    }
+    base
+}
+
+/// The corpus's notes, each followed by a blank line; empty (with a
+/// printed note) when the folder is missing.
+fn corpus_notes() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let mut files = Vec::new();
     collect_markdown(&dir, &mut files);
     files.sort();
-    let mut out = String::new();
+    let mut notes = Vec::new();
     for file in files {
         if file.file_name().is_some_and(|n| n == "README.md") && file.parent() == Some(&dir) {
             continue; // the corpus's own description, not a note
         }
         if let Ok(text) = std::fs::read_to_string(&file) {
-            out.push_str(&text);
-            out.push_str("\n\n");
+            notes.push(text + "\n\n");
         }
     }
-    if out.is_empty() {
+    if notes.is_empty() {
         eprintln!(
             "note: {} not found; using the embedded sample repeated instead",
             dir.display()
         );
-        return repeat_to(NOTE, 1_300_000);
     }
-    out
+    notes
 }
 
 fn collect_markdown(dir: &Path, out: &mut Vec<PathBuf>) {
