@@ -55,6 +55,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         default_repo,
         scratch: Inlines::default(),
         spare_text: Vec::new(),
+        spare_items: Vec::new(),
         headings_seen: 0,
         title: None,
         date_line: None,
@@ -95,6 +96,10 @@ struct Builder<'a, 'o> {
     /// Emptied `OpenItem::text` vectors, reused so that an item's text
     /// spans cost no allocation (one per item otherwise).
     spare_text: Vec<Vec<Span>>,
+    /// Buffers that collect the items of open sections and items; each list
+    /// is copied out at its close in one allocation of its exact size,
+    /// instead of growing (and copying) push by push.
+    spare_items: Vec<Vec<Item<'a>>>,
     headings_seen: usize,
     /// The title heading's text, and whether it is an H1.
     title: Option<(Span, bool)>,
@@ -127,7 +132,7 @@ impl<'a> Sink for Builder<'a, '_> {
                     start,
                     checkbox,
                     text,
-                    children: Vec::new(),
+                    children: self.spare_items.pop().unwrap_or_default(),
                 });
             }
             Block::ItemEnd { end } => {
@@ -222,7 +227,7 @@ impl<'a> Builder<'a, '_> {
                 level,
                 kind,
                 status,
-                items: Vec::new(),
+                items: self.spare_items.pop().unwrap_or_default(),
                 paragraphs: Vec::new(),
                 sections: Vec::new(),
                 span,
@@ -240,6 +245,7 @@ impl<'a> Builder<'a, '_> {
         {
             if let Some(mut open) = self.sections.pop() {
                 open.section.span.end = self.last_end.max(open.section.span.end);
+                open.section.items = self.exact(std::mem::take(&mut open.section.items));
                 match self.sections.last_mut() {
                     Some(parent) => parent.section.sections.push(open.section),
                     None => self.meeting.sections.push(open.section),
@@ -390,9 +396,17 @@ impl<'a> Builder<'a, '_> {
             teams,
             references,
             tags: trailer.tags.into_iter().map(Cow::Borrowed).collect(),
-            children: open.children,
+            children: self.exact(open.children),
             span,
         }
+    }
+
+    /// The items of `buffer` in a vector of their exact size; the emptied
+    /// buffer goes back to the spares.
+    fn exact(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
+        let items = buffer.drain(..).collect();
+        self.spare_items.push(buffer);
+        items
     }
 
     fn task(&mut self, checkbox: Checkbox) -> Option<Task<'a>> {
