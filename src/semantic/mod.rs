@@ -404,7 +404,8 @@ impl<'a> Builder<'a, '_> {
     /// The items of `buffer` in a vector of their exact size; the emptied
     /// buffer goes back to the spares.
     fn exact(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
-        let items = buffer.drain(..).collect();
+        let mut items = Vec::with_capacity(buffer.len());
+        items.append(&mut buffer);
         self.spare_items.push(buffer);
         items
     }
