@@ -9,8 +9,12 @@
 //! A date in a path (`2025-10-14/README.md`, `20251016.md`) is passed to the
 //! parser as the date hint.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use common::Note;
 
 const SAMPLE: &str = include_str!("data/dragonfly-2025-10-28.md");
 const SAMPLE_NAME: &str = "dragonfly/2025-10-28.md";
@@ -51,109 +55,23 @@ fn main() -> ExitCode {
         }
     }
 
-    let mut documents: Vec<(String, String)> = Vec::new();
-    if paths.is_empty() {
-        documents.push((SAMPLE_NAME.to_string(), SAMPLE.to_string()));
-    }
-    for path in &paths {
-        let files = match markdown_files(path) {
-            Ok(files) => files,
-            Err(err) => {
-                eprintln!("notes2json: {}: {err}", path.display());
-                return ExitCode::FAILURE;
-            }
-        };
-        if files.is_empty() {
-            eprintln!("notes2json: {}: no *.md files found", path.display());
+    let notes = match common::load(&paths, &[(SAMPLE_NAME, SAMPLE)]) {
+        Ok(notes) => notes,
+        Err(err) => {
+            eprintln!("notes2json: {err}");
             return ExitCode::FAILURE;
         }
-        for file in files {
-            match std::fs::read(&file) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => documents.push((file.display().to_string(), text)),
-                    Err(err) => {
-                        let offset = err.utf8_error().valid_up_to();
-                        eprintln!("notes2json: {}: not UTF-8 at byte {offset}", file.display());
-                        return ExitCode::FAILURE;
-                    }
-                },
-                Err(err) => {
-                    eprintln!("notes2json: {}: {err}", file.display());
-                    return ExitCode::FAILURE;
-                }
-            }
-        }
-    }
+    };
+    let meetings: Vec<minutes::Meeting<'_>> = notes.iter().map(Note::parse).collect();
 
-    let meetings: Vec<minutes::Meeting<'_>> = documents
-        .iter()
-        .map(|(name, text)| {
-            let mut options = minutes::Options::new();
-            if let Some(date) = minutes::date_from_path(name) {
-                options = options.date_hint(date);
-            }
-            minutes::parse_with(text, &options)
-        })
-        .collect();
-
-    let print = |value: &dyn erased::Json| value.print(pretty);
     if jsonl {
         for meeting in &meetings {
-            println!("{}", erased::to_string(meeting, false));
+            println!("{}", common::json(meeting, false));
         }
-    } else if meetings.len() == 1 {
-        print(&meetings[0]);
+    } else if let [meeting] = meetings.as_slice() {
+        println!("{}", common::json(meeting, pretty));
     } else {
-        print(&meetings);
+        println!("{}", common::json(&meetings, pretty));
     }
     ExitCode::SUCCESS
-}
-
-/// `path` itself when it is a file; every `*.md` below it, sorted, when it is
-/// a directory.
-fn markdown_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        std::fs::metadata(path)?;
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut found = Vec::new();
-    let mut pending = vec![path.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let entry = entry?;
-            let path = entry.path();
-            if entry.file_type()?.is_dir() {
-                pending.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
-            {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
-/// Printing one value or a list through the same code path.
-mod erased {
-    pub trait Json {
-        fn print(&self, pretty: bool);
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn print(&self, pretty: bool) {
-            println!("{}", to_string(self, pretty));
-        }
-    }
-
-    pub fn to_string<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> String {
-        let json = if pretty {
-            serde_json::to_string_pretty(value)
-        } else {
-            serde_json::to_string(value)
-        };
-        json.unwrap_or_else(|err| format!("{{\"error\":\"{err}\"}}"))
-    }
 }

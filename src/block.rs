@@ -48,6 +48,8 @@ pub(crate) enum Block {
 pub(crate) struct Checkbox {
     pub marker: Span,
     pub span: Span,
+    /// No list marker before it: a line such as `[x] [link](...)`.
+    pub bare: bool,
 }
 
 /// Receives blocks and diagnostics from [`parse_blocks`].
@@ -235,6 +237,16 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         }) {
             self.close_items(keep);
             self.open_item(start, line, first, indent, marker);
+        } else if is_bare_task(content) {
+            // `[x] [link](...)` at line start: an item without a list marker.
+            self.close_items(keep);
+            let marker = Marker {
+                width: 0,
+                number: None,
+                empty: false,
+                bare: true,
+            };
+            self.open_item(start, line, first, indent, marker);
         } else if let Some(until) = html_block_start(content, lazy) {
             self.close_items(keep);
             self.leaf = Leaf::Html {
@@ -393,6 +405,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             let checkbox = Checkbox {
                 marker: Span::new(text_start + inner.0, text_start + inner.1),
                 span: Span::new(text_start, text_start + len),
+                bare: marker.bare,
             };
             let after = text.get(len..).unwrap_or_default();
             text_start += len + (after.len() - after.trim_start().len());
@@ -628,6 +641,8 @@ struct Marker {
     number: Option<u32>,
     /// Whether nothing follows the marker on its line.
     empty: bool,
+    /// No marker at all: a task checkbox starts the item.
+    bare: bool,
 }
 
 /// A bullet (`-`, `*`, `+`) or ordered (`1.`, `1)`) list marker followed by
@@ -660,6 +675,20 @@ fn list_marker(content: &str) -> Option<Marker> {
         width,
         number,
         empty: rest.trim().is_empty(),
+        bare: false,
+    })
+}
+
+/// A line that starts with a checkbox (`[ ]`, `[x]`, or one mark that is not
+/// a letter or digit) and has text after it.
+fn is_bare_task(content: &str) -> bool {
+    checkbox(content).is_some_and(|((start, end), len)| {
+        let marker = content.get(start..end).unwrap_or_default();
+        let mark_ok = marker
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_alphanumeric() || c == 'x' || c == 'X');
+        mark_ok && !content.get(len..).unwrap_or_default().trim().is_empty()
     })
 }
 

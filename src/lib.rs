@@ -30,6 +30,7 @@
 //! - `block`: lines into headings, list items, paragraphs and code (CommonMark nesting).
 //! - `inline`: handles, references, links, code spans and dates inside a text.
 //! - `semantic`: sections classified, attendees, owners, meeting and next-meeting dates.
+//! - [`series`]: many meetings as one history; [`mod@render`]: a meeting back to Markdown.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -41,16 +42,24 @@ mod error;
 mod inline;
 pub mod model;
 mod options;
+pub mod render;
 mod semantic;
 mod serde_date;
+mod serde_time;
+pub mod series;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::{
-    Attendee, Item, Meeting, NextMeeting, Reference, ReferenceKind, Section, SectionKind, Span,
-    Status, Task, TaskState, SCHEMA_VERSION,
+    login_key, Attendee, Item, Meeting, MeetingTime, NextMeeting, Reference, ReferenceKind,
+    Section, SectionKind, Span, Status, Task, TaskState, SCHEMA_VERSION,
 };
 pub use options::{Options, TaskDialect, MAX_DEPTH_CEILING};
+pub use render::{render, render_next};
+pub use series::{
+    ActionHistory, ActionSighting, ActionStatus, Attendance, BucketPeriod, IssueHistory,
+    IssueSighting, Series, SeriesCode, SeriesDiagnostic, SeriesMeeting,
+};
 
 /// Parses a meeting note with default [`Options`]. Never fails and never
 /// panics: what cannot be understood becomes a diagnostic.

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, Time, UtcOffset};
 
 use crate::diagnostic::Diagnostic;
 
@@ -89,6 +89,9 @@ pub struct Meeting<'a> {
     /// section, front matter `date:`, or else the caller's hint.
     #[serde(with = "crate::serde_date")]
     pub date: Option<Date>,
+    /// The time of day on the line that gave [`Meeting::date`], if it has one.
+    #[serde(borrow, default)]
+    pub time: Option<MeetingTime<'a>>,
     /// The people present, from the attendees section.
     #[serde(borrow)]
     pub attendees: Vec<Attendee<'a>>,
@@ -145,6 +148,13 @@ pub struct Section<'a> {
     pub kind: SectionKind,
     /// The status bucket: the heading's own, or the nearest ancestor's.
     pub status: Option<Status>,
+    /// Every user handle in the heading, in order, without duplicates.
+    #[serde(borrow, default)]
+    pub mentions: Vec<Cow<'a, str>>,
+    /// The trailing run of handles of the heading, as for an item:
+    /// `### Graduation Proposal @mingcheng @gaius-qi`.
+    #[serde(borrow, default)]
+    pub owners: Vec<Cow<'a, str>>,
     /// List items directly under this heading.
     #[serde(borrow)]
     pub items: Vec<Item<'a>>,
@@ -278,12 +288,20 @@ pub enum TaskState {
     Cancelled,
     /// Any other marker; [`Task::marker`] keeps it.
     Other,
+    /// `[~]`: not applicable.
+    NotApplicable,
+    /// `[>]`: deferred, moved to a later meeting.
+    Deferred,
 }
 
 impl TaskState {
-    /// Open and in-progress tasks still need work; done and cancelled ones do not.
+    /// Open, in-progress and deferred tasks still need work (a deferred one
+    /// later); done, cancelled and not applicable ones do not.
     pub fn is_open(self) -> bool {
-        matches!(self, TaskState::Open | TaskState::InProgress)
+        matches!(
+            self,
+            TaskState::Open | TaskState::InProgress | TaskState::Deferred
+        )
     }
 }
 
@@ -309,6 +327,12 @@ pub struct Reference<'a> {
     pub number: Option<u64>,
     /// The comment id of an `#issuecomment-N` anchor.
     pub comment: Option<u64>,
+    /// The review id of a `#pullrequestreview-N` anchor.
+    #[serde(default)]
+    pub review: Option<u64>,
+    /// The review comment id of a `#discussion_rN` anchor.
+    #[serde(default)]
+    pub review_comment: Option<u64>,
     /// The URL, autolink, link or short form in the source.
     pub span: Span,
 }
@@ -355,11 +379,60 @@ pub struct NextMeeting<'a> {
     /// The announced date.
     #[serde(with = "crate::serde_date")]
     pub date: Option<Date>,
+    /// The announced time of day, if the announcement has one.
+    #[serde(borrow, default)]
+    pub time: Option<MeetingTime<'a>>,
     /// The announcement text.
     #[serde(borrow)]
     pub text: Cow<'a, str>,
     /// The announcement in the source.
     pub span: Span,
+}
+
+/// The time of day a meeting is held, from a line such as
+/// `Date: 2025-10-14 19:00 - 20:00 UTC+8` or `June 25, 2020 (10:00 AM - 11:00 AM PT)`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct MeetingTime<'a> {
+    /// When it starts, serialized as `"HH:MM"`.
+    #[serde(with = "crate::serde_time")]
+    pub start: Time,
+    /// When it ends, if a range is given.
+    #[serde(with = "crate::serde_time::option", default)]
+    pub end: Option<Time>,
+    /// The time zone as written (`PT`, `UTC+8`, `+05:30`), if any.
+    #[serde(borrow, default)]
+    pub zone: Option<Cow<'a, str>>,
+    /// The zone's offset from UTC where the zone is numeric (`UTC+8`) or UTC
+    /// itself; named zones with daylight saving time (`PT`) have none.
+    /// Serialized as `"+08:00"`.
+    #[serde(with = "crate::serde_time::offset", default)]
+    pub utc_offset: Option<UtcOffset>,
+    /// The time in the source.
+    pub span: Span,
+}
+
+impl MeetingTime<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> MeetingTime<'static> {
+        MeetingTime {
+            start: self.start,
+            end: self.end,
+            zone: own_opt(self.zone),
+            utc_offset: self.utc_offset,
+            span: self.span,
+        }
+    }
+}
+
+/// The key under which GitHub logins compare: GitHub treats `@Gaius-Qi` and
+/// `@gaius-qi` as one account, and so does this crate.
+///
+/// ```
+/// assert_eq!(minutes::login_key("Gaius-Qi"), minutes::login_key("gaius-qi"));
+/// ```
+pub fn login_key(login: &str) -> String {
+    login.to_ascii_lowercase()
 }
 
 fn own(text: Cow<'_, str>) -> Cow<'static, str> {
@@ -381,6 +454,7 @@ impl Meeting<'_> {
             version: self.version,
             title: own_opt(self.title),
             date: self.date,
+            time: self.time.map(MeetingTime::into_owned),
             attendees: self
                 .attendees
                 .into_iter()
@@ -450,6 +524,8 @@ impl Section<'_> {
             level: self.level,
             kind: self.kind,
             status: self.status,
+            mentions: own_all(self.mentions),
+            owners: own_all(self.owners),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             paragraphs: own_all(self.paragraphs),
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
@@ -493,6 +569,8 @@ impl Reference<'_> {
             kind: self.kind,
             number: self.number,
             comment: self.comment,
+            review: self.review,
+            review_comment: self.review_comment,
             span: self.span,
         }
     }
@@ -503,6 +581,7 @@ impl NextMeeting<'_> {
     pub fn into_owned(self) -> NextMeeting<'static> {
         NextMeeting {
             date: self.date,
+            time: self.time.map(MeetingTime::into_owned),
             text: own(self.text),
             span: self.span,
         }

@@ -48,7 +48,8 @@ impl Options {
 
     /// The date the caller believes the meeting has (from a file name, say).
     /// Used when the note has no date of its own; a note date that disagrees
-    /// is kept and raises a `date-mismatch` diagnostic.
+    /// is kept and raises a `date-mismatch` diagnostic. Dates written without
+    /// a year (`Sept 7th`) take the hint's year.
     pub fn date_hint(mut self, date: Date) -> Self {
         self.date_hint = Some(date);
         self
@@ -104,8 +105,10 @@ impl Options {
 pub enum TaskDialect {
     /// GitHub Flavored Markdown: only `[ ]`, `[x]` and `[X]`.
     Gfm,
-    /// GFM plus the common extensions `[/]`, `[-]`, `[~]`, `[>]`, `[]` and any
-    /// other single character, kept as [`TaskState::Other`](crate::TaskState::Other).
+    /// GFM plus the common extensions `[/]` in progress, `[-]` cancelled,
+    /// `[~]` not applicable, `[>]` deferred, `[]` (open, with a diagnostic),
+    /// and any other single mark that is not a letter or digit, kept as
+    /// [`TaskState::Other`](crate::TaskState::Other).
     #[default]
     Extended,
 }

@@ -8,28 +8,42 @@ use nom::character::complete::one_of;
 use nom::{IResult, Parser};
 use time::{Date, Month};
 
-use crate::model::Span;
+use super::time::time_after;
+use crate::model::{MeetingTime, Span};
 
-/// A date found in a text, or why the date-shaped text is not a date.
-pub(crate) type Found = (Result<Date, time::error::ComponentRange>, Span);
+/// A date found in a text (or why the date-shaped text is not a date), its
+/// span, and the time of day that follows it on the same line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found<'a> {
+    pub date: Result<Date, time::error::ComponentRange>,
+    pub span: Span,
+    pub time: Option<MeetingTime<'a>>,
+}
 
 fn number(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
     move |input| take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(input)
 }
 
-/// `YYYY-MM-DD`, `YYYY-M-D` or `YYYY/MM/DD` at the start of `text`. Returns
-/// the date (or the calendar error) and the length consumed.
+/// `YYYY-MM-DD`, `YYYY-M-D`, `YYYY/MM/DD` or `YYYY.MM.DD` at the start of
+/// `text`. Returns the date (or the calendar error) and the length consumed.
 fn iso_prefix(text: &str) -> Option<(Result<Date, time::error::ComponentRange>, usize)> {
     let parsed: IResult<&str, (&str, char, &str, char, &str)> = (
         number(4, 4),
-        one_of("-/"),
+        one_of("-/."),
         number(1, 2),
-        one_of("-/"),
+        one_of("-/."),
         number(1, 2),
     )
         .parse(text);
     let (rest, (year, sep1, month, sep2, day)) = parsed.ok()?;
     if sep1 != sep2 || rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // `2019.03.14.1` is a version number, not a date.
+    let continues = rest
+        .strip_prefix('.')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    if sep1 == '.' && continues {
         return None;
     }
     let year: i32 = year.parse().ok()?;
@@ -47,20 +61,203 @@ pub(crate) fn parse_iso(text: &str) -> Option<Result<Date, time::error::Componen
     }
 }
 
-/// The first date in `text`, which starts at byte `offset` of the input.
-pub(crate) fn find_date(text: &str, offset: usize) -> Option<Found> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
-            if let Some((date, len)) = text.get(i..).and_then(iso_prefix) {
-                return Some((date, Span::new(offset + i, offset + i + len)));
-            }
-        }
-        i += 1;
+/// Month names and the abbreviations notes use, with `Sept`.
+const MONTHS: &[(&str, Month)] = &[
+    ("january", Month::January),
+    ("february", Month::February),
+    ("march", Month::March),
+    ("april", Month::April),
+    ("may", Month::May),
+    ("june", Month::June),
+    ("july", Month::July),
+    ("august", Month::August),
+    ("september", Month::September),
+    ("october", Month::October),
+    ("november", Month::November),
+    ("december", Month::December),
+    ("sept", Month::September),
+    ("jan", Month::January),
+    ("feb", Month::February),
+    ("mar", Month::March),
+    ("apr", Month::April),
+    ("jun", Month::June),
+    ("jul", Month::July),
+    ("aug", Month::August),
+    ("sep", Month::September),
+    ("oct", Month::October),
+    ("nov", Month::November),
+    ("dec", Month::December),
+];
+
+/// A capitalized month name or abbreviation (`September`, `Sept.`, `Feb`)
+/// that ends a word, at the start of `text`.
+fn month_prefix(text: &str) -> Option<(Month, usize)> {
+    if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
     }
-    None
+    let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    // Most capitalized words are not months: rule them out before the table.
+    let initial = text.as_bytes().first()?;
+    if !(3..=9).contains(&word) || !b"JFMASOND".contains(initial) {
+        return None;
+    }
+    let name = text.get(..word)?;
+    let &(_, month) = MONTHS.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
+    let dot = usize::from(word <= 4 && text.as_bytes().get(word) == Some(&b'.'));
+    Some((month, word + dot))
+}
+
+/// A day of the month, `7` or `7th`, at the start of `text`.
+fn day_prefix(text: &str) -> Option<(u8, usize)> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let day = text.get(..digits)?.parse().ok()?;
+    let rest = text.get(digits..)?;
+    let suffix = ["st", "nd", "rd", "th"]
+        .iter()
+        .find(|s| rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(s)))
+        .map_or(0, |_| 2);
+    let after = rest.get(suffix..)?;
+    if after.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((day, digits + suffix))
+}
+
+/// A four-digit year after `, ` or ` ` at the start of `text`.
+fn year_prefix(text: &str) -> Option<(i32, usize)> {
+    let trimmed = text.strip_prefix(',').unwrap_or(text);
+    let spaces = trimmed.len() - trimmed.trim_start_matches([' ', '\t']).len();
+    if spaces == 0 {
+        return None;
+    }
+    let digits = trimmed.get(spaces..)?;
+    let year = digits
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    if digits
+        .as_bytes()
+        .get(4)
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    Some((year.parse().ok()?, text.len() - digits.len() + 4))
+}
+
+fn spaces(text: &str) -> usize {
+    text.len() - text.trim_start_matches([' ', '\t']).len()
+}
+
+type Calendar = (Result<Date, time::error::ComponentRange>, usize);
+
+/// `September 4, 2025`, `Feb 26 2026`, `Sept 7th` (year from `year_hint`).
+fn month_first(text: &str, year_hint: Option<i32>) -> Option<Calendar> {
+    let (month, mut len) = month_prefix(text)?;
+    let gap = spaces(text.get(len..)?);
+    if gap == 0 {
+        return None;
+    }
+    len += gap;
+    let (day, day_len) = day_prefix(text.get(len..)?)?;
+    len += day_len;
+    let (year, year_len) = match year_prefix(text.get(len..)?) {
+        Some(found) => found,
+        None => (year_hint?, 0),
+    };
+    Some((Date::from_calendar_date(year, month, day), len + year_len))
+}
+
+/// `4 September 2025`, `25th June, 2020`, `7 Sept` (year from `year_hint`).
+fn day_first(text: &str, year_hint: Option<i32>) -> Option<Calendar> {
+    let (day, mut len) = day_prefix(text)?;
+    let gap = spaces(text.get(len..)?);
+    if gap == 0 {
+        return None;
+    }
+    len += gap;
+    let (month, month_len) = month_prefix(text.get(len..)?)?;
+    len += month_len;
+    let (year, year_len) = match year_prefix(text.get(len..)?) {
+        Some(found) => found,
+        None => (year_hint?, 0),
+    };
+    Some((Date::from_calendar_date(year, month, day), len + year_len))
+}
+
+/// The length of a weekday name and the punctuation after it at the start
+/// of `text` (`Thursday `, `Thu, `), or 0.
+pub(crate) fn weekday_prefix(text: &str) -> usize {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let is_weekday = text
+        .get(..word)
+        .is_some_and(|w| WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    if !is_weekday {
+        return 0;
+    }
+    let rest = text.get(word..).unwrap_or_default();
+    word + rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'))
+            .len()
+}
+
+/// The first date in `text`, which starts at byte `offset` of the input,
+/// with the time that follows it. Dates without a year take `year_hint`'s
+/// or are skipped.
+pub(crate) fn find_date(text: &str, offset: usize, year_hint: Option<i32>) -> Option<Found<'_>> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+        .find_map(|i| date_at(text, i, offset, year_hint))
+}
+
+/// The date that starts at byte `i` of `text`, with the time after it.
+pub(crate) fn date_at(
+    text: &str,
+    i: usize,
+    offset: usize,
+    year_hint: Option<i32>,
+) -> Option<Found<'_>> {
+    let rest = text.get(i..)?;
+    let first = *rest.as_bytes().first()?;
+    let (date, len) = if first.is_ascii_digit() {
+        iso_prefix(rest).or_else(|| day_first(rest, year_hint))?
+    } else if first.is_ascii_uppercase() {
+        month_first(rest, year_hint)?
+    } else {
+        return None;
+    };
+    let end = i + len;
+    let time = text
+        .get(end..)
+        .and_then(|after| time_after(after, offset + end));
+    Some(Found {
+        date,
+        span: Span::new(offset + i, offset + end),
+        time,
+    })
 }
 
 /// `20251016` at the start of `text`: eight digits that make a valid date.
@@ -103,23 +300,43 @@ mod tests {
 
     #[test]
     fn finds_iso_dates_with_their_spans() {
-        let (found, span) = find_date("Date: 2025-11-25 Host", 10).unwrap();
-        assert_eq!(found.unwrap(), date(2025, 11, 25));
-        assert_eq!(span, Span::new(16, 26));
+        let found = find_date("Date: 2025-11-25 Host", 10, None).unwrap();
+        assert_eq!(found.date.unwrap(), date(2025, 11, 25));
+        assert_eq!(found.span, Span::new(16, 26));
         assert_eq!(
-            find_date("Summary: 2026-1-15", 0).unwrap().0.unwrap(),
+            find_date("Summary: 2026-1-15", 0, None)
+                .unwrap()
+                .date
+                .unwrap(),
             date(2026, 1, 15)
         );
         assert_eq!(
-            find_date("2018/09/13", 0).unwrap().0.unwrap(),
+            find_date("2018/09/13", 0, None).unwrap().date.unwrap(),
             date(2018, 9, 13)
         );
     }
 
     #[test]
+    fn month_names() {
+        let d = |t: &str| find_date(t, 0, Some(2025)).map(|f| f.date.unwrap());
+        assert_eq!(d("September 4, 2025, 19:00"), Some(date(2025, 9, 4)));
+        assert_eq!(
+            d("Thursday June 25, 2020 (10:00 AM"),
+            Some(date(2020, 6, 25))
+        );
+        assert_eq!(d("4 September 2025"), Some(date(2025, 9, 4)));
+        assert_eq!(d("the Sept 7th video call"), Some(date(2025, 9, 7)));
+        assert_eq!(d("Feb. 26 2026"), Some(date(2026, 2, 26)));
+    }
+
+    #[test]
     fn impossible_dates_are_errors_not_panics() {
-        assert!(find_date("2025-02-30", 0).unwrap().0.is_err());
-        assert!(find_date("2025-13-01", 0).unwrap().0.is_err());
+        assert!(find_date("2025-02-30", 0, None).unwrap().date.is_err());
+        assert!(find_date("2025-13-01", 0, None).unwrap().date.is_err());
+        assert!(find_date("February 30, 2025", 0, None)
+            .unwrap()
+            .date
+            .is_err());
     }
 
     #[test]
@@ -142,10 +359,13 @@ mod tests {
 
     #[test]
     fn rejects_non_dates() {
-        assert!(find_date("2025-10/14", 0).is_none());
-        assert!(find_date("x2025-10-14", 0).is_none());
-        assert!(find_date("12025-10-14", 0).is_none());
-        assert!(find_date("2025-10-145", 0).is_none());
+        assert!(find_date("2025-10/14", 0, None).is_none());
+        assert!(find_date("x2025-10-14", 0, None).is_none());
+        assert!(find_date("12025-10-14", 0, None).is_none());
+        assert!(find_date("2025-10-145", 0, None).is_none());
+        assert!(find_date("July 16 video call", 0, None).is_none());
+        assert!(find_date("may 5", 0, Some(2025)).is_none());
+        assert!(find_date("Mayday 5", 0, Some(2025)).is_none());
         assert!(parse_iso("2025-10-14 ").is_none());
     }
 }

@@ -50,15 +50,17 @@ pub(crate) fn handle_after_at(after: &str) -> Option<(HandleToken<'_>, usize)> {
     let (rest, login) = login_chars(after).ok()?;
     let mut next = rest.chars();
     match next.next() {
-        // `@org/team-slug`
-        Some('/') => {
-            let (rest2, slug) = slug_chars(next.as_str()).ok()?;
-            if !is_login(login) || !ends_cleanly(rest2) {
-                return None;
+        // `@org/team-slug`; `@alice/@bob` is two users.
+        Some('/') => match slug_chars(next.as_str()) {
+            Ok((rest2, slug)) => {
+                if !is_login(login) || !ends_cleanly(rest2) {
+                    return None;
+                }
+                let len = login.len() + 1 + slug.len();
+                Some((HandleToken::Team(after.get(..len)?), len))
             }
-            let len = login.len() + 1 + slug.len();
-            Some((HandleToken::Team(&after[..len]), len))
-        }
+            Err(_) => is_login(login).then_some((HandleToken::User(login), login.len())),
+        },
         _ if !ends_cleanly(rest) || !is_login(login) => None,
         _ => Some((HandleToken::User(login), login.len())),
     }

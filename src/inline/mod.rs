@@ -2,8 +2,8 @@
 //!
 //! One left-to-right pass over the bytes. Uninteresting bytes are skipped with
 //! a lookup table; at each candidate byte (`@`, `#`, `[`, `]`, `<`, `` ` ``,
-//! `\`, and `:` or `.` for bare URLs) a small `nom` recognizer decides. Brackets are matched with a
-//! bounded stack, and every search that can fail remembers its failure, so
+//! `\`, `G` for `GH-N`, and `:` or `.` for bare URLs) a small `nom` recognizer
+//! decides. Brackets are matched with a bounded stack, and every search that can fail remembers its failure, so
 //! the pass is linear in the text whatever the input.
 //!
 //! Code spans and link destinations are never read for handles or short
@@ -11,14 +11,17 @@
 //! once, whatever its text says.
 
 pub(crate) mod date;
+mod definitions;
 pub(crate) mod handle;
 pub(crate) mod reference;
+mod time;
 
 use std::borrow::Cow;
 
 use crate::model::{Reference, ReferenceKind, Span};
+pub(crate) use definitions::LazyDefinitions;
 use handle::{boundary_before, handle_after_at, HandleToken};
-use reference::{github_url, repo_before, GitHubUrl};
+use reference::{github_url, repo_before, GitHubUrl, Target};
 
 /// A handle found in the text, with its source (from the `@`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,12 +48,16 @@ pub(crate) struct Inlines<'a> {
 const MAX_BRACKETS: usize = 32;
 /// Parentheses nesting allowed inside a link destination (as in CommonMark).
 const MAX_DEST_PARENS: usize = 32;
+/// Link labels longer than this are not labels (as in CommonMark).
+pub(crate) const MAX_LABEL: usize = 999;
+/// Repository names are at most this long on GitHub.
+const MAX_REPO_NAME: usize = 100;
 /// Backtick runs longer than this never open a code span.
 const MAX_CODE_RUN: usize = 63;
 
 const fn special_bytes() -> [bool; 256] {
     let mut table = [false; 256];
-    let specials = b"@#[]<`\\:.";
+    let specials = b"@#[]<`\\:.G";
     let mut i = 0;
     while i < specials.len() {
         table[specials[i] as usize] = true;
@@ -80,18 +87,57 @@ fn next_special(bytes: &[u8]) -> Option<usize> {
         .map(|i| offset + i)
 }
 
+/// The reference a GitHub URL names, borrowing the URL as written.
+fn url_reference<'a>(url: &'a str, target: Target<'a>, span: Span) -> Reference<'a> {
+    Reference {
+        url: Some(Cow::Borrowed(url)),
+        host: Cow::Borrowed("github.com"),
+        owner: Some(Cow::Borrowed(target.owner)),
+        repo: Some(Cow::Borrowed(target.repo)),
+        kind: target.kind,
+        number: target.number,
+        comment: target.comment,
+        review: target.review,
+        review_comment: target.review_comment,
+        span,
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 struct OpenBracket {
     pos: usize,
     references: usize,
 }
 
-/// Scans `input[span]` and appends what it finds to `out`. Spans are offsets
-/// into `input`.
+/// [`scan_with`] without a document around the text: no definitions.
+#[cfg(test)]
 pub(crate) fn scan<'a>(
     input: &'a str,
     span: Span,
     repo: Option<&RepoContext<'a>>,
+    out: &mut Inlines<'a>,
+) {
+    let context = Context {
+        repo,
+        definitions: &LazyDefinitions::new(""),
+    };
+    scan_with(input, span, &context, out);
+}
+
+/// What a scan needs to know about the rest of the document.
+pub(crate) struct Context<'a, 'o> {
+    /// The repository that bare `#N` and `GH-N` refer to.
+    pub repo: Option<&'o RepoContext<'a>>,
+    /// Link reference definitions that name GitHub references.
+    pub definitions: &'o LazyDefinitions<'a>,
+}
+
+/// Scans `input[span]` and appends what it finds to `out`. Spans are offsets
+/// into `input`.
+pub(crate) fn scan_with<'a>(
+    input: &'a str,
+    span: Span,
+    context: &Context<'a, '_>,
     out: &mut Inlines<'a>,
 ) {
     let Some(src) = input.get(..span.end) else {
@@ -101,7 +147,8 @@ pub(crate) fn scan<'a>(
         src,
         pos: span.start,
         start: span.start,
-        repo,
+        repo: context.repo,
+        definitions: context.definitions,
         out,
         brackets: [OpenBracket::default(); MAX_BRACKETS],
         open: 0,
@@ -116,6 +163,7 @@ struct Scanner<'a, 'o> {
     pos: usize,
     start: usize,
     repo: Option<&'o RepoContext<'a>>,
+    definitions: &'o LazyDefinitions<'a>,
     out: &'o mut Inlines<'a>,
     brackets: [OpenBracket; MAX_BRACKETS],
     open: usize,
@@ -167,6 +215,7 @@ impl<'a> Scanner<'a, '_> {
                 b'<' => self.autolink(),
                 b'@' => self.handle(),
                 b'#' => self.short_reference(),
+                b'G' => self.gh_reference(),
                 _ => self.url_start(from),
             }
         }
@@ -229,23 +278,22 @@ impl<'a> Scanner<'a, '_> {
         };
         let open = self.brackets[index];
         self.open = index;
-        if self.bytes().get(close + 1) != Some(&b'(') {
-            return;
-        }
-        let Some((dest, end)) = self.destination(close + 2) else {
-            return;
+        let text = self.src.get(open.pos + 1..close).unwrap_or_default();
+        let (dest, end) = if self.bytes().get(close + 1) == Some(&b'(') {
+            match self.destination(close + 2) {
+                Some(found) => found,
+                None => return,
+            }
+        } else {
+            match self.reference_link(text, close + 1) {
+                Some(found) => found,
+                None => return,
+            }
         };
         self.pos = end;
         let at_sign = open.pos > 0 && self.bytes().get(open.pos - 1) == Some(&b'@');
-        let text = self.src.get(open.pos + 1..close).unwrap_or_default();
         match github_url(dest) {
-            Some(GitHubUrl::Reference {
-                owner,
-                repo,
-                kind,
-                number,
-                comment,
-            }) => {
+            Some(GitHubUrl::Reference(target)) => {
                 // The link is the reference; short forms in its text repeat it.
                 let refs = &mut self.out.references;
                 let first = open.references.min(refs.len());
@@ -257,16 +305,9 @@ impl<'a> Scanner<'a, '_> {
                     }
                 }
                 refs.truncate(kept);
-                self.out.references.push(Reference {
-                    url: Some(Cow::Borrowed(dest)),
-                    host: Cow::Borrowed("github.com"),
-                    owner: Some(Cow::Borrowed(owner)),
-                    repo: Some(Cow::Borrowed(repo)),
-                    kind,
-                    number,
-                    comment,
-                    span: Span::new(open.pos, end),
-                });
+                self.out
+                    .references
+                    .push(url_reference(dest, target, Span::new(open.pos, end)));
             }
             Some(GitHubUrl::Profile(login)) if at_sign && handle::is_login(login) => {
                 self.out.handles.push(Handle {
@@ -282,6 +323,37 @@ impl<'a> Scanner<'a, '_> {
             }
             _ => {}
         }
+    }
+
+    /// A reference link whose text `text` ends right before `after`: full
+    /// `[text][label]`, collapsed `[text][]` or shortcut `[text]`, when the
+    /// label has a definition. Returns the destination and where the link ends.
+    fn reference_link(&self, text: &str, after: usize) -> Option<(&'a str, usize)> {
+        let bytes = self.bytes();
+        let full = bytes.get(after) == Some(&b'[');
+        if !full && !definitions::may_be_issue_label(text) {
+            return None;
+        }
+        let definitions = self.definitions.get();
+        if definitions.is_empty() {
+            return None;
+        }
+        if full {
+            let label_start = after + 1;
+            let len = bytes
+                .get(label_start..)?
+                .iter()
+                .take(MAX_LABEL + 1)
+                .position(|&b| b == b']' || b == b'[')?;
+            if bytes.get(label_start + len) != Some(&b']') {
+                return None;
+            }
+            let label = self.src.get(label_start..label_start + len)?;
+            let label = if label.trim().is_empty() { text } else { label };
+            let dest = definitions.get(label)?;
+            return Some((dest, label_start + len + 1));
+        }
+        Some((definitions.get(text)?, after))
     }
 
     /// A link destination and optional title after `](`, starting at `start`.
@@ -427,15 +499,18 @@ impl<'a> Scanner<'a, '_> {
                 .unwrap_or(rest.len() - prefix);
         // Trailing punctuation ends the sentence, not the URL; a closing
         // parenthesis belongs to the URL only when it balances one inside.
+        // Counted once, so that a URL ending in a long run of `)` stays linear.
+        let url_bytes = rest.get(..len).unwrap_or_default();
+        let count = |paren: u8| url_bytes.iter().filter(|&&b| b == paren).count();
+        let (opens, mut closes) = (count(b'('), count(b')'));
         while let Some(&last) = rest.get(len.wrapping_sub(1)).filter(|_| len > prefix) {
-            let unbalanced_paren = last == b')'
-                && rest[..len].iter().filter(|&&b| b == b')').count()
-                    > rest[..len].iter().filter(|&&b| b == b'(').count();
+            let unbalanced_paren = last == b')' && closes > opens;
             if matches!(
                 last,
                 b'.' | b',' | b':' | b';' | b'!' | b'?' | b'*' | b'_' | b'~' | b'\''
             ) || unbalanced_paren
             {
+                closes -= usize::from(last == b')');
                 len -= 1;
             } else {
                 break;
@@ -447,31 +522,22 @@ impl<'a> Scanner<'a, '_> {
     }
 
     fn push_url(&mut self, url: &'a str, span: Span) {
-        if let Some(GitHubUrl::Reference {
-            owner,
-            repo,
-            kind,
-            number,
-            comment,
-        }) = github_url(url)
-        {
-            self.out.references.push(Reference {
-                url: Some(Cow::Borrowed(url)),
-                host: Cow::Borrowed("github.com"),
-                owner: Some(Cow::Borrowed(owner)),
-                repo: Some(Cow::Borrowed(repo)),
-                kind,
-                number,
-                comment,
-                span,
-            });
+        if let Some(GitHubUrl::Reference(target)) = github_url(url) {
+            self.out.references.push(url_reference(url, target, span));
         }
     }
 
     fn handle(&mut self) {
         let at = self.pos;
         self.pos += 1;
-        if !boundary_before(self.prev_char(at)) {
+        // `@a/@b`: a slash right after a handle separates two handles.
+        let after_handle = self
+            .out
+            .handles
+            .last()
+            .is_some_and(|h| h.span.end + 1 == at)
+            && self.bytes().get(at.wrapping_sub(1)) == Some(&b'/');
+        if !after_handle && !boundary_before(self.prev_char(at)) {
             // Part of a word or an address: skip the rest of it.
             return;
         }
@@ -485,25 +551,11 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
+    /// `#N`, `owner/repo#N`, or `repo#N` (a repository of the context's owner).
     fn short_reference(&mut self) {
-        let bytes = self.bytes();
         let hash = self.pos;
         self.pos += 1;
-        let digits = bytes[self.pos..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if digits == 0 || digits > 10 {
-            return;
-        }
-        let end = self.pos + digits;
-        if bytes
-            .get(end)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        {
-            return;
-        }
-        let Some(number) = self.src.get(self.pos..end).and_then(|d| d.parse().ok()) else {
+        let Some((number, end)) = self.issue_number(hash + 1) else {
             return;
         };
         self.pos = end;
@@ -511,17 +563,102 @@ impl<'a> Scanner<'a, '_> {
             Some((start, owner, repo)) if start >= self.start => {
                 (start, Some(Cow::Borrowed(owner)), Some(Cow::Borrowed(repo)))
             }
-            _ => {
-                let prev = self.prev_char(hash);
-                if prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '&' | '#' | '/' | '_')) {
-                    return;
+            _ => match self.alias_before(hash) {
+                Some((start, alias)) if !is_issue_word(alias) => {
+                    let owner = self.repo.map(|ctx| ctx.owner.clone());
+                    (start, owner, Some(Cow::Borrowed(alias)))
                 }
-                match self.repo {
-                    Some(ctx) => (hash, Some(ctx.owner.clone()), Some(ctx.repo.clone())),
-                    None => (hash, None, None),
+                Some((_, _)) => self.in_context(hash),
+                None if self.prev_char(hash).is_some_and(|c| {
+                    c.is_alphanumeric() || matches!(c, '&' | '#' | '/' | '_' | '-' | '.')
+                }) =>
+                {
+                    return
                 }
-            }
+                None => self.in_context(hash),
+            },
         };
+        self.push_short(start, owner, repo, number, end);
+    }
+
+    /// `GH-N`, GitHub's other short form for an issue of the context repository.
+    fn gh_reference(&mut self) {
+        let start = self.pos;
+        self.pos += 1;
+        if self.bytes().get(start..start + 3) != Some(b"GH-".as_slice())
+            || self
+                .prev_char(start)
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '#'))
+        {
+            return;
+        }
+        let Some((number, end)) = self.issue_number(start + 3) else {
+            return;
+        };
+        self.pos = end;
+        let (_, owner, repo) = self.in_context(start);
+        self.push_short(start, owner, repo, number, end);
+    }
+
+    /// The digits of an issue number at `at`, not followed by a word
+    /// character, and where they end.
+    fn issue_number(&self, at: usize) -> Option<(u64, usize)> {
+        let bytes = self.bytes();
+        let digits = bytes
+            .get(at..)?
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 || digits > 10 {
+            return None;
+        }
+        let end = at + digits;
+        if bytes
+            .get(end)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            return None;
+        }
+        Some((self.src.get(at..end)?.parse().ok()?, end))
+    }
+
+    /// A repository name without owner right before the `#` at `hash`
+    /// (`rust#83167`, `lang-team#171`): two or more name characters after a
+    /// boundary.
+    fn alias_before(&self, hash: usize) -> Option<(usize, &'a str)> {
+        let bytes = self.bytes();
+        let is_name = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
+        let mut i = hash;
+        while i > self.start && hash - i < MAX_REPO_NAME && is_name(bytes[i - 1]) {
+            i -= 1;
+        }
+        let alias = self.src.get(i..hash)?;
+        let repo_like = alias.len() >= 2 && alias.bytes().any(|b| b.is_ascii_lowercase());
+        if !repo_like && !is_issue_word(alias) {
+            return None;
+        }
+        let boundary = !self.prev_char(i).is_some_and(|c| {
+            c.is_alphanumeric() || matches!(c, '/' | '@' | '.' | '-' | '_' | '&' | '#')
+        });
+        boundary.then_some((i, alias))
+    }
+
+    /// Owner and repository of the context for a short form at `start`.
+    fn in_context(&self, start: usize) -> (usize, Option<Cow<'a, str>>, Option<Cow<'a, str>>) {
+        match self.repo {
+            Some(ctx) => (start, Some(ctx.owner.clone()), Some(ctx.repo.clone())),
+            None => (start, None, None),
+        }
+    }
+
+    fn push_short(
+        &mut self,
+        start: usize,
+        owner: Option<Cow<'a, str>>,
+        repo: Option<Cow<'a, str>>,
+        number: u64,
+        end: usize,
+    ) {
         self.out.references.push(Reference {
             url: None,
             host: Cow::Borrowed("github.com"),
@@ -530,9 +667,21 @@ impl<'a> Scanner<'a, '_> {
             kind: ReferenceKind::Issue,
             number: Some(number),
             comment: None,
+            review: None,
+            review_comment: None,
             span: Span::new(start, end),
         });
     }
+}
+
+/// Words that name an issue rather than a repository before `#N`:
+/// `PR#12` and `issue#12` are `#12`.
+fn is_issue_word(word: &str) -> bool {
+    [
+        "pr", "prs", "pull", "issue", "issues", "bug", "fix", "fixes", "closes", "see", "no",
+    ]
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
@@ -650,9 +799,14 @@ mod tests {
             "#",
             "https://github.com/",
             "[a](b ",
+            "GH-1",
+            "a#1",
+            "[#1][]",
         ] {
             let text = piece.repeat(20_000);
             let _ = scan_str(&text);
         }
+        let closing = format!("https://github.com/a/b/issues/1{}", ")".repeat(20_000));
+        assert_eq!(numbers(&scan_str(&closing)), [Some(1)]);
     }
 }

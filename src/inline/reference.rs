@@ -6,17 +6,27 @@ use nom::{IResult, Parser};
 
 use crate::model::ReferenceKind;
 
+/// An issue, pull request or discussion (or an issue list) and the anchor
+/// that points into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Target<'a> {
+    pub owner: &'a str,
+    pub repo: &'a str,
+    pub kind: ReferenceKind,
+    pub number: Option<u64>,
+    /// `#issuecomment-N`.
+    pub comment: Option<u64>,
+    /// `#pullrequestreview-N`.
+    pub review: Option<u64>,
+    /// `#discussion_rN`.
+    pub review_comment: Option<u64>,
+}
+
 /// What a GitHub URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GitHubUrl<'a> {
     /// An issue, pull request or discussion, or a repository's issue list.
-    Reference {
-        owner: &'a str,
-        repo: &'a str,
-        kind: ReferenceKind,
-        number: Option<u64>,
-        comment: Option<u64>,
-    },
+    Reference(Target<'a>),
     /// A profile page, `https://github.com/login`.
     Profile(&'a str),
 }
@@ -106,16 +116,20 @@ pub(crate) fn github_url(url: &str) -> Option<GitHubUrl<'_>> {
     if !path_rest.is_empty() && !path_rest.starts_with('/') {
         return None;
     }
-    let comment = anchor
-        .and_then(|a| a.strip_prefix("issuecomment-"))
-        .and_then(|digits| digits.parse().ok());
-    Some(GitHubUrl::Reference {
+    let anchor_number = |prefix: &str| {
+        anchor
+            .and_then(|a| a.strip_prefix(prefix))
+            .and_then(|digits| digits.parse().ok())
+    };
+    Some(GitHubUrl::Reference(Target {
         owner,
         repo,
         kind,
         number,
-        comment,
-    })
+        comment: anchor_number("issuecomment-"),
+        review: anchor_number("pullrequestreview-"),
+        review_comment: anchor_number("discussion_r"),
+    }))
 }
 
 /// The `owner/repo` that ends right before byte `end` of `text`, preceded by
@@ -155,13 +169,7 @@ mod tests {
 
     fn reference(url: &str) -> Option<Parts<'_>> {
         match github_url(url)? {
-            GitHubUrl::Reference {
-                owner,
-                repo,
-                kind,
-                number,
-                comment,
-            } => Some((owner, repo, kind, number, comment)),
+            GitHubUrl::Reference(t) => Some((t.owner, t.repo, t.kind, t.number, t.comment)),
             GitHubUrl::Profile(_) => None,
         }
     }

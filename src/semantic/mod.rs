@@ -19,10 +19,10 @@ use time::Date;
 use crate::block::{find_either, parse_blocks, Block, Checkbox, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
-use crate::inline::{date, scan, Inlines, RepoContext};
+use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
 use crate::model::{
-    Item, Meeting, NextMeeting, Reference, Section, SectionKind, Span, Task, TaskState,
-    SCHEMA_VERSION,
+    Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind, Span, Task,
+    TaskState, SCHEMA_VERSION,
 };
 use crate::options::{Options, TaskDialect};
 
@@ -42,6 +42,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
             version: SCHEMA_VERSION,
             title: None,
             date: None,
+            time: None,
             attendees: Vec::new(),
             sections: Vec::new(),
             items: Vec::new(),
@@ -53,12 +54,14 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         sections: Vec::new(),
         items: Vec::new(),
         default_repo,
+        definitions: LazyDefinitions::new(input),
         scratch: Inlines::default(),
         spare_text: Vec::new(),
         spare_items: Vec::new(),
         headings_seen: 0,
         title: None,
         date_line: None,
+        timed_line: None,
         front_matter_date: None,
         last_end: 0,
     };
@@ -81,8 +84,13 @@ struct OpenItem<'a> {
     children: Vec<Item<'a>>,
 }
 
-/// A date and where it came from.
-type Dated = (Date, Span);
+/// A date, where it came from, and the time of day given with it.
+#[derive(Debug, Clone)]
+struct Dated<'a> {
+    date: Date,
+    span: Span,
+    time: Option<MeetingTime<'a>>,
+}
 
 struct Builder<'a, 'o> {
     input: &'a str,
@@ -91,6 +99,7 @@ struct Builder<'a, 'o> {
     sections: Vec<OpenSection<'a>>,
     items: Vec<OpenItem<'a>>,
     default_repo: Option<RepoContext<'a>>,
+    definitions: LazyDefinitions<'a>,
     /// Reused between items so that scanning allocates only what it keeps.
     scratch: Inlines<'a>,
     /// Emptied `OpenItem::text` vectors, reused so that an item's text
@@ -103,8 +112,10 @@ struct Builder<'a, 'o> {
     headings_seen: usize,
     /// The title heading's text, and whether it is an H1.
     title: Option<(Span, bool)>,
-    date_line: Option<Dated>,
-    front_matter_date: Option<Dated>,
+    date_line: Option<Dated<'a>>,
+    /// The first `Date:` line after the preamble that has a time of day.
+    timed_line: Option<Dated<'a>>,
+    front_matter_date: Option<Dated<'a>>,
     last_end: usize,
 }
 
@@ -184,10 +195,21 @@ impl<'a> Builder<'a, '_> {
 
     /// The first date in `text` (at `offset`); an impossible one becomes a
     /// diagnostic.
-    fn found_date(&mut self, text: &str, offset: usize) -> Option<Dated> {
-        let (date, span) = date::find_date(text, offset)?;
-        match date {
-            Ok(date) => Some((date, span)),
+    fn found_date(&mut self, text: &'a str, offset: usize) -> Option<Dated<'a>> {
+        let year_hint = self.options.date_hint.map(|d| d.year());
+        let found = date::find_date(text, offset, year_hint)?;
+        self.dated(found)
+    }
+
+    /// A found date, or its diagnostic when the calendar has no such day.
+    fn dated(&mut self, found: date::Found<'a>) -> Option<Dated<'a>> {
+        let span = found.span;
+        match found.date {
+            Ok(date) => Some(Dated {
+                date,
+                span,
+                time: found.time,
+            }),
             Err(err) => {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::InvalidDate,
@@ -221,12 +243,15 @@ impl<'a> Builder<'a, '_> {
                 repo: Cow::Borrowed(repo),
             })
             .or_else(|| parent.and_then(|p| p.repo.clone()));
+        let (mentions, owners) = self.heading_handles(text);
         self.sections.push(OpenSection {
             section: Section {
                 heading: Cow::Borrowed(heading),
                 level,
                 kind,
                 status,
+                mentions,
+                owners,
                 items: self.spare_items.pop().unwrap_or_default(),
                 paragraphs: Vec::new(),
                 sections: Vec::new(),
@@ -234,6 +259,30 @@ impl<'a> Builder<'a, '_> {
             },
             repo,
         });
+    }
+
+    /// The user handles of a heading and its owners, the trailing run:
+    /// `### Graduation Proposal @mingcheng @gaius-qi`.
+    fn heading_handles(&mut self, text: Span) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
+        if !self.text(text).contains('@') {
+            return (Vec::new(), Vec::new());
+        }
+        let mut found = std::mem::take(&mut self.scratch);
+        found.handles.clear();
+        found.references.clear();
+        let context = Context {
+            repo: None,
+            definitions: &self.definitions,
+        };
+        scan_with(self.input, text, &context, &mut found);
+        let mentions = unique(users(&found.handles));
+        let owners = unique(
+            owners::trailer(self.input, text, &found.handles)
+                .owners
+                .into_iter(),
+        );
+        self.scratch = found;
+        (mentions, owners)
     }
 
     /// Closes open sections at `level` or deeper.
@@ -256,9 +305,7 @@ impl<'a> Builder<'a, '_> {
 
     fn paragraph(&mut self, span: Span) {
         let text = join_lines(self.input, &[span]);
-        if self.in_preamble() && self.date_line.is_none() {
-            self.date_line = self.date_line(span);
-        }
+        self.date_lines(span);
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
         }
@@ -268,24 +315,62 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    /// A line such as `Date: 2025-11-25` or `* Meeting date: 2020-11-02`.
-    fn date_line(&mut self, span: Span) -> Option<Dated> {
+    /// Reads `input[span]` for date lines: in the preamble for the meeting
+    /// date, further on for a `Date & Time:` line that gives the time of day.
+    fn date_lines(&mut self, span: Span) {
+        if self.in_preamble() {
+            if self.date_line.is_none() {
+                self.date_line = self.date_line(span);
+            }
+        } else if self.timed_line.is_none() && self.current_kind() != Some(SectionKind::NextMeeting)
+        {
+            self.timed_line = self.keyed_date(span).filter(|dated| dated.time.is_some());
+        }
+    }
+
+    /// The first line of a block when it has a `Date` key. The search for a
+    /// timed date line goes on through the whole note, so it only glances
+    /// at the start of each block.
+    fn keyed_date(&mut self, span: Span) -> Option<Dated<'a>> {
+        let text = self.text(span);
+        let key = text.trim_start_matches(is_key_decoration);
+        if !has_date_key(key) {
+            return None;
+        }
+        let line = key.split('\n').next().unwrap_or(key);
+        self.found_date(line, span.start + (text.len() - key.len()))
+    }
+
+    /// A line such as `Date: 2025-11-25`, `* Meeting date: 2020-11-02`, or
+    /// one that starts with a date: `Thursday June 25, 2020 (10:00 AM PT)`.
+    fn date_line(&mut self, span: Span) -> Option<Dated<'a>> {
         let text = self.text(span);
         let mut offset = span.start;
         for line in text.split_inclusive('\n') {
-            let key = line.trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
-            });
-            let lower = key.get(..12).unwrap_or(key).to_ascii_lowercase();
-            if lower.starts_with("date") || lower.starts_with("meeting date") {
-                let start = offset + (line.len() - key.len());
-                if let Some(found) = self.found_date(key, start) {
-                    return Some(found);
-                }
+            let key = line.trim_start_matches(is_key_decoration);
+            let start = offset + (line.len() - key.len());
+            let found = if has_date_key(key) {
+                self.found_date(key, start)
+            } else {
+                self.leading_date(key, start)
+            };
+            if found.is_some() {
+                return found;
             }
             offset += line.len();
         }
         None
+    }
+
+    /// A date at the start of `text` (after a weekday name, if any), so that
+    /// prose that merely mentions a date further on does not date the meeting.
+    fn leading_date(&mut self, text: &'a str, offset: usize) -> Option<Dated<'a>> {
+        let body = text.trim_end();
+        let weekday = date::weekday_prefix(body);
+        let rest = body.get(weekday..)?;
+        let year_hint = self.options.date_hint.map(|d| d.year());
+        let found = date::date_at(rest, 0, offset + weekday, year_hint)?;
+        self.dated(found)
     }
 
     fn next_meeting(&mut self, text: Cow<'a, str>, span: Span) {
@@ -297,9 +382,18 @@ impl<'a> Builder<'a, '_> {
         if has_date {
             return;
         }
-        let date = self.found_date(self.text(span), span.start).map(|(d, _)| d);
+        let found = self.found_date(self.text(span), span.start);
+        let (date, time) = match found {
+            Some(found) => (Some(found.date), found.time),
+            None => (None, None),
+        };
         if self.meeting.next_meeting.is_none() || date.is_some() {
-            self.meeting.next_meeting = Some(NextMeeting { date, text, span });
+            self.meeting.next_meeting = Some(NextMeeting {
+                date,
+                time,
+                text,
+                span,
+            });
         }
     }
 
@@ -314,9 +408,7 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         if let Some(span) = first_text {
-            if self.in_preamble() && self.date_line.is_none() {
-                self.date_line = self.date_line(span);
-            }
+            self.date_lines(span);
             if self.current_kind() == Some(SectionKind::NextMeeting) {
                 self.next_meeting(item.text.clone(), span);
             }
@@ -348,8 +440,12 @@ impl<'a> Builder<'a, '_> {
         let mut found = std::mem::take(&mut self.scratch);
         found.handles.clear();
         found.references.clear();
+        let context = Context {
+            repo,
+            definitions: &self.definitions,
+        };
         for &span in &open.text {
-            scan(self.input, span, repo, &mut found);
+            scan_with(self.input, span, &context, &mut found);
         }
 
         let trailer = open
@@ -358,16 +454,17 @@ impl<'a> Builder<'a, '_> {
             .map(|&span| owners::trailer(self.input, span, &found.handles))
             .unwrap_or_default();
 
-        let users = found.handles.iter().filter_map(|h| match h.token {
-            HandleToken::User(login) => Some(login),
-            HandleToken::Team(_) => None,
-        });
-        let mentions = unique(users);
+        let mentions = unique(users(&found.handles));
         let teams = unique(found.handles.iter().filter_map(|h| match h.token {
             HandleToken::Team(team) => Some(team),
             HandleToken::User(_) => None,
         }));
-        let owners = unique(trailer.owners.into_iter());
+        let leading = open
+            .text
+            .first()
+            .map(|&span| owners::leading(self.input, span, &found.handles, task.is_some()))
+            .unwrap_or_default();
+        let owners = unique(leading.into_iter().chain(trailer.owners));
 
         let span = Span::new(open.start, end.max(open.start));
         if self.current_kind() == Some(SectionKind::Attendees) && self.items.is_empty() {
@@ -410,12 +507,18 @@ impl<'a> Builder<'a, '_> {
         items
     }
 
+    /// The task a checkbox makes in the dialect of the options, if any.
     fn task(&mut self, checkbox: Checkbox) -> Option<Task<'a>> {
+        let gfm = self.options.task_dialect == TaskDialect::Gfm;
+        if checkbox.bare && gfm {
+            // GFM knows tasks only in list items.
+            return None;
+        }
         let marker = self.text(checkbox.marker);
         let state = match marker {
             " " => TaskState::Open,
             "x" | "X" => TaskState::Done,
-            _ if self.options.task_dialect == TaskDialect::Gfm => return None,
+            _ if gfm => return None,
             "" => {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::EmptyTaskMarker,
@@ -426,9 +529,19 @@ impl<'a> Builder<'a, '_> {
             }
             "/" => TaskState::InProgress,
             "-" => TaskState::Cancelled,
+            "~" => TaskState::NotApplicable,
+            ">" => TaskState::Deferred,
+            // `[a]`, `[1]`: a link label or footnote, not a checkbox.
             m if m.chars().all(|c| c.is_alphanumeric()) => return None,
             _ => TaskState::Other,
         };
+        if checkbox.bare {
+            self.meeting.diagnostics.push(Diagnostic::new(
+                Code::TaskWithoutListMarker,
+                checkbox.span,
+                "task checkbox without a list marker (`- `) before it; read as a task",
+            ));
+        }
         Some(Task {
             state,
             marker: Cow::Borrowed(marker),
@@ -445,9 +558,20 @@ impl<'a> Builder<'a, '_> {
             let text = self.text(span);
             self.found_date(text, span.start)
         });
-        let document_date = title_date.or(self.date_line).or(self.front_matter_date);
+        let date_line = self.date_line.take();
+        let mut document_date = title_date
+            .or_else(|| date_line.clone())
+            .or_else(|| self.front_matter_date.take());
+        // A title rarely has a time; a `Date & Time:` line of the same day does.
+        if let Some(dated) = document_date.as_mut().filter(|d| d.time.is_none()) {
+            dated.time = [&date_line, &self.timed_line]
+                .into_iter()
+                .flatten()
+                .find(|line| line.date == dated.date)
+                .and_then(|line| line.time.clone());
+        }
         let hint = self.options.date_hint;
-        if let (Some((date, span)), Some(hint)) = (document_date, hint) {
+        if let (Some(&Dated { date, span, .. }), Some(hint)) = (document_date.as_ref(), hint) {
             if date != hint {
                 self.meeting.diagnostics.push(Diagnostic::new(
                     Code::DateMismatch,
@@ -460,12 +584,26 @@ impl<'a> Builder<'a, '_> {
                 ));
             }
         }
-        self.meeting.date = document_date.map(|(date, _)| date).or(hint);
+        self.meeting.time = document_date.as_ref().and_then(|d| d.time.clone());
+        self.meeting.date = document_date.map(|d| d.date).or(hint);
         self.meeting
             .diagnostics
             .sort_by_key(|d| (d.span.start, d.span.end));
         self.meeting
     }
+}
+
+/// What may come before a `Date:` key: list marks, emphasis, quote marks.
+fn is_key_decoration(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
+}
+
+/// `Date:`, `Date & Time:`, `Meeting date:` (case-insensitive, colon optional).
+fn has_date_key(text: &str) -> bool {
+    ["date", "meeting date"].iter().any(|word| {
+        text.get(..word.len())
+            .is_some_and(|k| k.eq_ignore_ascii_case(word))
+    })
 }
 
 /// Joins paragraph runs into one text: borrowed when the source already reads
@@ -510,6 +648,14 @@ fn joined<'a>(parts: impl Iterator<Item = &'a str>) -> String {
     out
 }
 
+/// The logins of the user handles, in order.
+fn users<'a, 'h>(handles: &'h [Handle<'a>]) -> impl Iterator<Item = &'a str> + 'h {
+    handles.iter().filter_map(|h| match h.token {
+        HandleToken::User(login) => Some(login),
+        HandleToken::Team(_) => None,
+    })
+}
+
 /// Lists this long switch from a linear search to a hash set.
 const LINEAR_LIMIT: usize = 16;
 
@@ -533,8 +679,20 @@ fn unique<'a>(logins: impl Iterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
     out
 }
 
-/// Keeps the first of each target, in order.
+/// Keeps the first of each target, in order. A `#N` that no repository
+/// resolves is dropped when the item also links issue N of a repository:
+/// `#63599 [](https://github.com/rust-lang/rust/issues/63599)` is one issue.
 fn dedup_references<'a>(found: &mut Vec<Reference<'a>>) -> Vec<Reference<'a>> {
+    let numbered = |r: &Reference<'_>| r.owner.is_some().then_some(r.number).flatten();
+    if found.iter().any(|r| r.owner.is_none() && r.repo.is_none()) {
+        let mut resolved: Vec<u64> = found.iter().filter_map(numbered).collect();
+        resolved.sort_unstable();
+        found.retain(|r| {
+            r.owner.is_some()
+                || r.repo.is_some()
+                || r.number.is_none_or(|n| resolved.binary_search(&n).is_err())
+        });
+    }
     let mut out: Vec<Reference<'a>> = Vec::with_capacity(found.len());
     if found.len() <= LINEAR_LIMIT {
         for reference in found.drain(..) {

@@ -13,47 +13,155 @@ pub(crate) struct Trailer<'a> {
     pub tags: Vec<&'a str>,
 }
 
+/// What may stand between owners: white space, commas, emphasis marks and
+/// slashes (`@a/@b`).
+fn is_soft_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | '*' | '/')
+}
+
+/// Also the parentheses of `(@tonyganch)`, which are trimmed only where no
+/// handle such as `@[login](url)` ends with them.
+fn is_separator(c: char) -> bool {
+    is_soft_separator(c) || matches!(c, '(' | ')')
+}
+
+/// Words that join owners: `@a and @b`, `@x or @y`.
+const JOINERS: &[&str] = &["and", "or", "&"];
+
 /// Reads the run of handles and tags at the end of `input[text]`, walking
-/// backwards: `... @chlins @gaius-qi [pending]`, `... (@tonyganch)`.
-/// `handles` are the item's handles in source order.
+/// backwards: `... @chlins  @gaius-qi [pending]`, `... (@tonyganch)`,
+/// `... @fatelei # a comment`. `handles` are the item's handles in source
+/// order.
 pub(crate) fn trailer<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) -> Trailer<'a> {
     let mut out = Trailer::default();
-    let mut end = text.end;
-    let mut next_handle = handles.len();
+    let mut end = comment_start(input, text, handles).unwrap_or(text.end);
+    let mut next_handle = handles.partition_point(|h| h.span.end <= end);
+    let mut after_owner = false;
     while let Some(before) = input.get(text.start..end) {
-        let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
-        end = text.start + trimmed.len();
-        while next_handle > 0 && handles[next_handle - 1].span.end > end {
+        let mut trimmed = before.trim_end_matches(is_soft_separator);
+        if after_owner {
+            if let Some(joined) = JOINERS.iter().find_map(|w| {
+                let rest = trimmed.strip_suffix(w)?;
+                rest.ends_with(char::is_whitespace).then_some(rest)
+            }) {
+                trimmed = joined.trim_end_matches(is_soft_separator);
+            }
+        }
+        if let Some(tag) = tag_at_end(trimmed) {
+            out.tags.push(tag);
+            end = text.start + trimmed.len() - tag.len() - 2;
+            after_owner = false;
+            continue;
+        }
+        // `@[login](url)` ends with `)`; `(@login)` only after the `)`.
+        let soft_end = text.start + trimmed.len();
+        let hard_end = text.start + trimmed.trim_end_matches(is_separator).len();
+        while next_handle > 0 && handles[next_handle - 1].span.end > soft_end {
             next_handle -= 1;
         }
         let last_handle = next_handle.checked_sub(1).and_then(|i| handles.get(i));
-        if let Some(tag) = tag_at_end(trimmed) {
-            out.tags.push(tag);
-            end -= tag.len() + 2;
-        } else if let Some(handle) = last_handle.filter(|h| h.span.end == end) {
-            if let HandleToken::User(login) = handle.token {
-                out.owners.push(login);
+        match last_handle.filter(|h| h.span.end == soft_end || h.span.end == hard_end) {
+            Some(handle) => {
+                if let HandleToken::User(login) = handle.token {
+                    out.owners.push(login);
+                }
+                end = handle.span.start;
+                next_handle -= 1;
+                after_owner = true;
             }
-            end = handle.span.start;
-            next_handle -= 1;
-        } else if let Some(handle) = last_handle.filter(|h| {
-            trimmed.ends_with(')')
-                && h.span.end + 1 == end
-                && h.span.start > 0
-                && input.as_bytes().get(h.span.start - 1) == Some(&b'(')
-        }) {
-            if let HandleToken::User(login) = handle.token {
-                out.owners.push(login);
-            }
-            end = handle.span.start - 1;
-            next_handle -= 1;
-        } else {
-            break;
+            None => break,
         }
     }
     out.owners.reverse();
     out.tags.reverse();
     out
+}
+
+/// Where a trailing `# comment` starts: a `#` between spaces right after a
+/// handle, as in `@fatelei # This issue is out of date`.
+fn comment_start(input: &str, text: Span, handles: &[Handle<'_>]) -> Option<usize> {
+    let body = input.get(text.start..text.end)?;
+    let bytes = body.as_bytes();
+    // The comment follows a handle, so the search starts after the first one.
+    let first_handle_end = handles
+        .iter()
+        .find(|h| h.span.start >= text.start)?
+        .span
+        .end;
+    let mut from = first_handle_end.checked_sub(text.start)?;
+    while let Some(found) = body.get(from..)?.find('#') {
+        let hash = from + found;
+        from = hash + 1;
+        let spaced_before = hash > 0 && bytes[hash - 1].is_ascii_whitespace();
+        let spaced_after = bytes.get(hash + 1).is_none_or(u8::is_ascii_whitespace);
+        if !(spaced_before && spaced_after) {
+            continue;
+        }
+        let owner_end = text.start + body.get(..hash)?.trim_end().len();
+        let ends_handle = handles
+            .binary_search_by_key(&owner_end, |h| h.span.end)
+            .is_ok();
+        if ends_handle {
+            return Some(text.start + hash);
+        }
+    }
+    None
+}
+
+/// The run of handles that opens `input[text]` and assigns the item:
+/// `@VerteDinde to update the docs`, `@erickzhao or @felixrieseberg: ...`,
+/// `**@codebytere** will ...`, or any leading run on a task. A run that
+/// starts a report (`@mikeal created a repo`) does not own the item.
+pub(crate) fn leading<'a>(
+    input: &'a str,
+    text: Span,
+    handles: &[Handle<'a>],
+    is_task: bool,
+) -> Vec<&'a str> {
+    let mut owners = Vec::new();
+    let mut pos = text.start;
+    let mut next_handle = handles.partition_point(|h| h.span.start < text.start);
+    while let Some(rest) = input.get(pos..text.end) {
+        let mut trimmed =
+            rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '*'));
+        if !owners.is_empty() {
+            if let Some(joined) = JOINERS.iter().find_map(|w| {
+                let after = trimmed.strip_prefix(w)?;
+                after.starts_with(char::is_whitespace).then_some(after)
+            }) {
+                trimmed = joined.trim_start();
+            }
+        }
+        pos = text.end - trimmed.len();
+        match handles.get(next_handle).filter(|h| h.span.start == pos) {
+            Some(handle) => {
+                if let HandleToken::User(login) = handle.token {
+                    owners.push(login);
+                }
+                pos = handle.span.end;
+                next_handle += 1;
+            }
+            None => break,
+        }
+    }
+    if owners.is_empty() || is_task {
+        return owners;
+    }
+    let after = input
+        .get(pos..text.end)
+        .unwrap_or_default()
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '*');
+    let assigns = after.starts_with(':')
+        || ["to ", "will "].iter().any(|w| {
+            after
+                .get(..w.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(w))
+        });
+    if assigns {
+        owners
+    } else {
+        Vec::new()
+    }
 }
 
 /// `[pending]` at the end of `text`: a short word or phrase in brackets that
@@ -79,6 +187,39 @@ fn tag_at_end(text: &str) -> Option<&str> {
 mod tests {
     use super::*;
     use crate::inline::{scan, Inlines};
+
+    fn run_leading(text: &str) -> Vec<&str> {
+        let mut out = Inlines::default();
+        let span = Span::new(0, text.len());
+        scan(text, span, None, &mut out);
+        leading(text, span, &out.handles, false)
+    }
+
+    #[test]
+    fn leading_run_of_handles() {
+        assert_eq!(
+            run_leading("@VerteDinde to update the docs"),
+            ["VerteDinde"]
+        );
+        assert_eq!(
+            run_leading("@erickzhao or @felixrieseberg: look"),
+            ["erickzhao", "felixrieseberg"]
+        );
+        assert_eq!(run_leading("**@codebytere**: publish"), ["codebytere"]);
+        assert!(run_leading("ask @x").is_empty());
+        assert!(run_leading("and @x").is_empty());
+        assert!(run_leading("@mikeal created a repo").is_empty());
+        assert_eq!(run_leading("@ckerr will look"), ["ckerr"]);
+    }
+
+    #[test]
+    fn comments_after_owners() {
+        assert_eq!(
+            run("<https://github.com/a/b/issues/1> @fatelei # out of date @x").owners,
+            ["fatelei"]
+        );
+        assert!(run("see # not a comment @x").owners == ["x"]);
+    }
 
     fn run(text: &str) -> Trailer<'_> {
         let mut out = Inlines::default();

@@ -1,0 +1,258 @@
+//! A [`Meeting`] back to Markdown, in the Dragonfly house style, and the draft
+//! of the next meeting.
+//!
+//! The canonical form: ATX headings (setext for a heading of several lines),
+//! `-` bullets indented two spaces per level, `[marker]` checkboxes as
+//! written, item and paragraph texts verbatim with continuation lines
+//! indented under their item (four columns further when the line would
+//! otherwise open a block: a lazy line in the source), a blank line between
+//! blocks, and in each
+//! section its paragraphs before its items. What the model does not keep
+//! (code blocks, HTML, thematic breaks, the order of paragraphs among items,
+//! front matter other than the date) is not rendered. When neither the title
+//! nor a `Date:` line carries the meeting's date, front matter `date:` does,
+//! so that `parse(&render(&m))` gives `m` back up to spans.
+//!
+//! ```
+//! let note = "# Sync 2025-10-28\n\n## Actions\n* [x] ship it @ann\n* [ ] write docs\n  (by Friday) @bo\n";
+//! let meeting = minutes::parse(note);
+//! let text = minutes::render(&meeting);
+//! assert_eq!(text, "# Sync 2025-10-28\n\n## Actions\n\n- [x] ship it @ann\n- [ ] write docs\n  (by Friday) @bo\n");
+//! ```
+
+use std::borrow::Cow;
+
+use time::Date;
+
+use crate::model::{Item, Meeting, Section, SectionKind, Status};
+
+/// The note as Markdown in the canonical form described in the module docs.
+pub fn render(meeting: &Meeting<'_>) -> String {
+    let body = render_body(meeting);
+    let Some(date) = meeting.date else {
+        return body;
+    };
+    if crate::parse(&body).date == Some(date) {
+        return body;
+    }
+    format!("---\ndate: {}\n---\n\n{body}", iso(date))
+}
+
+/// The next meeting's note, drafted from `latest` the way maintainers copy
+/// the last note: dated `date` (else the date `latest` announces), the open
+/// actions carried over and the done ones dropped, the issues in TODO, WIP
+/// and other open buckets carried in their buckets, Done emptied, Attendees
+/// and Topics empty, and the next meeting after it announced at the same
+/// interval.
+///
+/// ```
+/// let latest = minutes::parse("# Sync 2025-10-28\n\n## Actions\n\n- [x] ship it\n- [ ] write docs @bo\n\n## Next Meeting\n\nDate: 2025-11-11\n");
+/// let draft = minutes::render_next(&latest, None);
+/// assert!(draft.starts_with("# Sync 2025-11-11\n"));
+/// assert!(draft.contains("- [ ] write docs @bo") && !draft.contains("ship it"));
+/// assert!(draft.contains("Date: 2025-11-25"));
+/// ```
+pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
+    let date = date.or_else(|| latest.next_meeting.as_ref().and_then(|n| n.date));
+    let mut draft = latest.clone();
+    draft.date = date;
+    draft.title = latest.title.as_deref().map(|title| {
+        let replaced = date.and_then(|date| {
+            let span = crate::inline::date::find_date(title, 0, None)?.span;
+            let before = title.get(..span.start)?;
+            let after = title.get(span.end..)?;
+            Some(format!("{before}{}{after}", iso(date)))
+        });
+        Cow::Owned(replaced.unwrap_or_else(|| title.to_string()))
+    });
+    // The title heading is the first H1, else the first heading.
+    let title_level = if latest.all_sections().any(|s| s.level == 1) {
+        1
+    } else {
+        latest.all_sections().next().map_or(1, |s| s.level)
+    };
+    let mut title_pending = true;
+    let following = match (latest.date, date) {
+        (Some(previous), Some(date)) if date > previous => Some(date + (date - previous)),
+        _ => None,
+    };
+
+    draft.paragraphs.clear();
+    keep_open_tasks(&mut draft.items);
+    let mut stack: Vec<&mut Section<'_>> = draft.sections.iter_mut().rev().collect();
+    while let Some(section) = stack.pop() {
+        if title_pending && section.level == title_level {
+            title_pending = false;
+            if let Some(title) = &draft.title {
+                section.heading = title.clone();
+            }
+        }
+        match (section.kind, section.status) {
+            (SectionKind::Attendees, _) => {
+                section.items.clear();
+                section.paragraphs.clear();
+            }
+            (SectionKind::Topics, _) => {
+                section.items.clear();
+                section.paragraphs.clear();
+                section.sections.retain(has_buckets);
+            }
+            (SectionKind::NextMeeting, _) => {
+                section.items.clear();
+                section.paragraphs = vec![Cow::Owned(match following {
+                    Some(next) => format!("Date: {}", iso(next)),
+                    None => "Date: TBD".to_string(),
+                })];
+            }
+            (_, Some(Status::Done)) => section.items.clear(),
+            (_, Some(_)) => {}
+            _ => {
+                section.paragraphs.clear();
+                keep_open_tasks(&mut section.items);
+            }
+        }
+        stack.extend(section.sections.iter_mut().rev());
+    }
+    render(&draft)
+}
+
+/// Whether a status bucket sits in or below `section`.
+fn has_buckets(section: &Section<'_>) -> bool {
+    let mut stack = vec![section];
+    while let Some(section) = stack.pop() {
+        if section.status.is_some() {
+            return true;
+        }
+        stack.extend(section.sections.iter());
+    }
+    false
+}
+
+/// Keeps the tasks still to do, with their notes (items that are not tasks)
+/// and their open subtasks.
+fn keep_open_tasks(items: &mut Vec<Item<'_>>) {
+    items.retain(Item::is_open_task);
+    let mut stack: Vec<&mut Vec<Item<'_>>> = items.iter_mut().map(|i| &mut i.children).collect();
+    while let Some(children) = stack.pop() {
+        children.retain(|item| item.task.is_none() || item.is_open_task());
+        stack.extend(children.iter_mut().map(|i| &mut i.children));
+    }
+}
+
+fn iso(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+/// Blocks joined by blank lines.
+#[derive(Default)]
+struct Out {
+    text: String,
+}
+
+impl Out {
+    fn start_block(&mut self) {
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+    }
+
+    fn paragraphs(&mut self, paragraphs: &[Cow<'_, str>]) {
+        for paragraph in paragraphs {
+            self.start_block();
+            let mut lines = paragraph.split('\n');
+            self.text.push_str(lines.next().unwrap_or_default());
+            self.text.push('\n');
+            for line in lines {
+                self.continuation(0, line);
+            }
+        }
+    }
+
+    /// A continuation line at `indent`, pushed four columns further when
+    /// it would otherwise start a block of its own (a lazy line in the source).
+    fn continuation(&mut self, indent: usize, line: &str) {
+        let extra = if starts_block(line) { 4 } else { 0 };
+        self.text.extend(std::iter::repeat_n(' ', indent + extra));
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    fn heading(&mut self, level: u8, heading: &str) {
+        self.start_block();
+        if heading.contains('\n') && level <= 2 {
+            self.text.push_str(heading);
+            self.text
+                .push_str(if level == 1 { "\n===\n" } else { "\n---\n" });
+            return;
+        }
+        for _ in 0..level {
+            self.text.push('#');
+        }
+        if !heading.is_empty() {
+            self.text.push(' ');
+            self.text.push_str(heading);
+        }
+        self.text.push('\n');
+    }
+
+    fn items(&mut self, items: &[Item<'_>]) {
+        if items.is_empty() {
+            return;
+        }
+        self.start_block();
+        let mut stack: Vec<(&Item<'_>, usize)> = items.iter().rev().map(|i| (i, 0)).collect();
+        while let Some((item, indent)) = stack.pop() {
+            self.item(item, indent);
+            stack.extend(item.children.iter().rev().map(|c| (c, indent + 2)));
+        }
+    }
+
+    fn item(&mut self, item: &Item<'_>, indent: usize) {
+        let pad = " ".repeat(indent);
+        self.text.push_str(&pad);
+        self.text.push('-');
+        if let Some(task) = &item.task {
+            self.text.push_str(" [");
+            self.text.push_str(&task.marker);
+            self.text.push(']');
+        }
+        let mut lines = item.text.split('\n');
+        if let Some(first) = lines.next().filter(|line| !line.is_empty()) {
+            self.text.push(' ');
+            self.text.push_str(first);
+        }
+        self.text.push('\n');
+        for line in lines {
+            self.continuation(indent + 2, line);
+        }
+    }
+}
+
+/// Whether `line` at the start of a line could open a block (a list item,
+/// heading, quote, fence, HTML block, break or setext underline) instead of
+/// continuing a paragraph.
+fn starts_block(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let after_digits = line.get(digits..).unwrap_or_default();
+    line.starts_with(['-', '*', '+', '#', '>', '`', '~', '<', '=', '_', '|'])
+        || (digits > 0 && after_digits.starts_with(['.', ')']))
+}
+
+fn render_body(meeting: &Meeting<'_>) -> String {
+    let mut out = Out::default();
+    out.paragraphs(&meeting.paragraphs);
+    out.items(&meeting.items);
+    let mut stack: Vec<&Section<'_>> = meeting.sections.iter().rev().collect();
+    while let Some(section) = stack.pop() {
+        out.heading(section.level, &section.heading);
+        out.paragraphs(&section.paragraphs);
+        out.items(&section.items);
+        stack.extend(section.sections.iter().rev());
+    }
+    out.text
+}

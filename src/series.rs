@@ -1,0 +1,763 @@
+//! Many meetings read as one history: actions followed from note to note,
+//! issues moving between status buckets, and who attended.
+//!
+//! ```
+//! let before = minutes::parse("# Sync 2025-07-15\n\n## Actions\n\n- [ ] Update devlopment guideance @frog\n");
+//! let after = minutes::parse("# Sync 2025-07-29\n\n## Actions\n\n- [x] Update development guidance. @frog\n");
+//! let series = minutes::Series::new([&after, &before]);
+//! let action = &series.actions[0];
+//! assert_eq!(series.actions.len(), 1);
+//! assert_eq!(action.status, minutes::ActionStatus::Closed);
+//! assert_eq!(series.meetings[action.closed_in.unwrap()].input, 0);
+//! ```
+//!
+//! Everything here is owned, so a series outlives the notes it was built
+//! from; positions such as [`ActionHistory::first_seen`] index
+//! [`Series::meetings`], and [`SeriesMeeting::input`] leads back to the
+//! caller's own list.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::model::{Meeting, ReferenceKind, Status, TaskState, SCHEMA_VERSION};
+
+/// Two action texts closer than this (1 − edit distance / length, on the
+/// normalized texts) are the same action.
+pub const ACTION_SIMILARITY: f64 = 0.8;
+
+/// Normalized texts are compared on at most this many characters, which keeps
+/// the edit distance cheap whatever the input.
+const COMPARED_CHARS: usize = 256;
+
+/// Meetings in date order with the history of their actions, issues and
+/// attendees. Serializes as documented in `SCHEMA.md` ("Series").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Series {
+    /// The JSON contract version, [`SCHEMA_VERSION`].
+    pub version: u32,
+    /// The meetings, oldest first.
+    pub meetings: Vec<SeriesMeeting>,
+    /// Every action (task item), in the order first seen.
+    pub actions: Vec<ActionHistory>,
+    /// Every numbered reference listed in a status bucket, in the order first seen.
+    pub issues: Vec<IssueHistory>,
+    /// Every attendee, in the order first seen.
+    pub attendance: Vec<Attendance>,
+    /// What the ordering noticed: undated meetings, two meetings on one day.
+    pub diagnostics: Vec<SeriesDiagnostic>,
+}
+
+/// One meeting of a [`Series`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SeriesMeeting {
+    /// Position of the meeting in the input given to [`Series::with_hints`].
+    pub input: usize,
+    /// The meeting's date, else the caller's hint.
+    #[serde(with = "crate::serde_date")]
+    pub date: Option<Date>,
+    /// The meeting's title.
+    pub title: Option<String>,
+}
+
+/// Where an action stands at the end of the series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ActionStatus {
+    /// Still open in the latest meeting that lists actions.
+    Open,
+    /// Done or cancelled when last seen.
+    Closed,
+    /// Open when last seen, then missing from a later meeting that lists actions.
+    Dropped,
+}
+
+/// One action followed across meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ActionHistory {
+    /// The latest wording.
+    pub text: String,
+    /// Where it stands now.
+    pub status: ActionStatus,
+    /// Meeting (index into [`Series::meetings`]) where it first appears.
+    pub first_seen: usize,
+    /// Meeting where it last appears.
+    pub last_seen: usize,
+    /// Meeting where it was ticked off for good.
+    pub closed_in: Option<usize>,
+    /// First later meeting with actions that no longer lists it, open.
+    pub dropped_in: Option<usize>,
+    /// The action in each meeting that lists it.
+    pub sightings: Vec<ActionSighting>,
+}
+
+/// An action as one meeting lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ActionSighting {
+    /// Index into [`Series::meetings`].
+    pub meeting: usize,
+    /// The checkbox state.
+    pub state: TaskState,
+    /// The text as written there.
+    pub text: String,
+    /// The owners there.
+    pub owners: Vec<String>,
+}
+
+/// One issue, pull request or discussion followed through the status buckets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct IssueHistory {
+    /// `github.com`.
+    pub host: String,
+    /// Repository owner, when known.
+    pub owner: Option<String>,
+    /// Repository name, when known.
+    pub repo: Option<String>,
+    /// Issue or pull request number.
+    pub number: u64,
+    /// What the first sighting links to.
+    pub kind: ReferenceKind,
+    /// The first URL written for it.
+    pub url: Option<String>,
+    /// The buckets and owners in each meeting that lists it.
+    pub sightings: Vec<IssueSighting>,
+    /// Each unbroken stay in a bucket.
+    pub periods: Vec<BucketPeriod>,
+    /// Listed outside Done in a meeting after one that listed it as Done.
+    pub went_back: bool,
+    /// First later meeting with buckets that no longer lists it, when it
+    /// never reached Done.
+    pub vanished_in: Option<usize>,
+}
+
+/// An issue as one meeting lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct IssueSighting {
+    /// Index into [`Series::meetings`].
+    pub meeting: usize,
+    /// Its buckets there, in order of progress (one issue may sit in two).
+    pub statuses: Vec<Status>,
+    /// Owners of the items that list it, without duplicates.
+    pub owners: Vec<String>,
+}
+
+/// A stay in one bucket over consecutive meetings that have buckets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct BucketPeriod {
+    /// The bucket.
+    pub status: Status,
+    /// Meeting where it entered.
+    pub entered: usize,
+    /// First meeting with buckets where it was no longer there; `None` while
+    /// it still is.
+    pub left: Option<usize>,
+}
+
+/// One person across the series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Attendance {
+    /// The latest display name.
+    pub name: String,
+    /// GitHub login, when any note gives one.
+    pub handle: Option<String>,
+    /// Meetings attended, as indexes into [`Series::meetings`].
+    pub meetings: Vec<usize>,
+}
+
+/// Something the series noticed about its meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SeriesDiagnostic {
+    /// Stable code.
+    pub code: SeriesCode,
+    /// For people.
+    pub message: String,
+    /// Index into [`Series::meetings`].
+    pub meeting: usize,
+}
+
+/// Stable codes of [`SeriesDiagnostic`]s, serialized in kebab-case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum SeriesCode {
+    /// The meeting has no date and no hint; it keeps its input position.
+    UndatedMeeting,
+    /// The meeting has the same date as the one before it.
+    DuplicateDate,
+}
+
+impl Series {
+    /// The series of `meetings`, ordered by their dates.
+    pub fn new<'m, 'a: 'm>(meetings: impl IntoIterator<Item = &'m Meeting<'a>>) -> Series {
+        Series::with_hints(meetings.into_iter().map(|m| (m, None)))
+    }
+
+    /// The series of `meetings`, each with the caller's date for it (used
+    /// when the meeting has no date). Meetings are ordered by date; an
+    /// undated one stays after the meeting that precedes it in the input,
+    /// with an `undated-meeting` diagnostic.
+    pub fn with_hints<'m, 'a: 'm>(
+        meetings: impl IntoIterator<Item = (&'m Meeting<'a>, Option<Date>)>,
+    ) -> Series {
+        let mut diagnostics = Vec::new();
+        let mut inputs: Vec<(&Meeting<'_>, Option<Date>)> = Vec::new();
+        for (meeting, hint) in meetings {
+            inputs.push((meeting, meeting.date.or(hint)));
+        }
+        // Undated meetings sort right after the dated meeting before them.
+        let mut order: Vec<(Option<Date>, usize)> = Vec::with_capacity(inputs.len());
+        let mut previous = None;
+        for (index, (_, date)) in inputs.iter().enumerate() {
+            previous = date.or(previous);
+            order.push((previous, index));
+        }
+        order.sort();
+
+        let mut ordered = Vec::with_capacity(order.len());
+        let mut last_date = None;
+        for (position, &(_, input)) in order.iter().enumerate() {
+            let Some(&(meeting, date)) = inputs.get(input) else {
+                continue;
+            };
+            match date {
+                None => diagnostics.push(SeriesDiagnostic {
+                    code: SeriesCode::UndatedMeeting,
+                    message: "the meeting has no date; it keeps its place in the input".into(),
+                    meeting: position,
+                }),
+                Some(date) if Some(date) == last_date => diagnostics.push(SeriesDiagnostic {
+                    code: SeriesCode::DuplicateDate,
+                    message: format!("a second meeting on {date}"),
+                    meeting: position,
+                }),
+                Some(_) => {}
+            }
+            last_date = date.or(last_date);
+            ordered.push((meeting, date, input));
+        }
+
+        let meetings = ordered
+            .iter()
+            .map(|&(meeting, date, input)| SeriesMeeting {
+                input,
+                date,
+                title: meeting.title.as_deref().map(str::to_owned),
+            })
+            .collect();
+        let notes: Vec<&Meeting<'_>> = ordered.iter().map(|&(m, _, _)| m).collect();
+        Series {
+            version: SCHEMA_VERSION,
+            meetings,
+            actions: actions(&notes),
+            issues: issues(&notes),
+            attendance: attendance(&notes),
+            diagnostics,
+        }
+    }
+
+    /// The actions still open, oldest first.
+    pub fn open_actions(&self) -> impl Iterator<Item = &ActionHistory> {
+        // `actions` is already in order of first sighting.
+        self.actions
+            .iter()
+            .filter(|a| a.status == ActionStatus::Open)
+    }
+
+    /// Days from meeting `from` to meeting `to` (indexes into
+    /// [`Series::meetings`]), when both are dated.
+    pub fn days_between(&self, from: usize, to: usize) -> Option<i64> {
+        let from = self.meetings.get(from)?.date?;
+        let to = self.meetings.get(to)?.date?;
+        Some((to - from).whole_days())
+    }
+
+    /// The issue with this repository and number (compared case-insensitively).
+    pub fn issue(&self, owner: &str, repo: &str, number: u64) -> Option<&IssueHistory> {
+        self.issues.iter().find(|issue| {
+            issue.number == number
+                && issue
+                    .owner
+                    .as_deref()
+                    .is_some_and(|o| o.eq_ignore_ascii_case(owner))
+                && issue
+                    .repo
+                    .as_deref()
+                    .is_some_and(|r| r.eq_ignore_ascii_case(repo))
+        })
+    }
+}
+
+impl ActionHistory {
+    /// The number of meetings that list it.
+    pub fn meetings_seen(&self) -> usize {
+        self.sightings.len()
+    }
+
+    /// The owners when last seen.
+    pub fn owners(&self) -> &[String] {
+        self.sightings.last().map_or(&[], |s| s.owners.as_slice())
+    }
+}
+
+impl IssueHistory {
+    /// `owner/repo#number`, or `#number` when the repository is unknown.
+    pub fn name(&self) -> String {
+        match (&self.owner, &self.repo) {
+            (Some(owner), Some(repo)) => format!("{owner}/{repo}#{}", self.number),
+            _ => format!("#{}", self.number),
+        }
+    }
+}
+
+/// Progress order of buckets, for listing an issue's buckets in one meeting.
+fn progress(status: Status) -> u8 {
+    match status {
+        Status::Tbd => 0,
+        Status::Todo => 1,
+        Status::Blocked => 2,
+        Status::InProgress => 3,
+        Status::Done => 4,
+    }
+}
+
+/// An action's text reduced for matching: lower case, words only, handles
+/// and URLs dropped, so that punctuation, owners, links and case do not matter.
+pub fn normalize_action(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_word = false;
+    let mut in_handle = false;
+    let mut in_url = false;
+    for (i, c) in text.char_indices() {
+        let rest = text.get(i..).unwrap_or_default();
+        if rest.starts_with("https://") || rest.starts_with("http://") {
+            in_url = true;
+        }
+        if in_url {
+            if c.is_whitespace() || matches!(c, ')' | '>' | ']') {
+                in_url = false;
+            }
+            in_word = false;
+            continue;
+        }
+        if in_handle {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '/') {
+                continue;
+            }
+            in_handle = false;
+        }
+        if c == '@' {
+            in_handle = true;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word && !out.is_empty() {
+                out.push(' ');
+            }
+            in_word = true;
+            out.extend(c.to_lowercase());
+        } else {
+            in_word = false;
+        }
+    }
+    out
+}
+
+/// An action text this many words long or longer, continued by more words,
+/// is the same action with a note added (`… processes. (refer: #1599)`).
+const PREFIX_WORDS: usize = 4;
+
+/// How alike two normalized texts are: 1 for equal, 0 for nothing in common.
+fn similarity(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    let extends = long
+        .strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(' '));
+    if extends && short.split(' ').count() >= PREFIX_WORDS {
+        return ACTION_SIMILARITY;
+    }
+    let a: Vec<char> = a.chars().take(COMPARED_CHARS).collect();
+    let b: Vec<char> = b.chars().take(COMPARED_CHARS).collect();
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    // Lengths alone already rule most pairs out.
+    let gap = a.len().abs_diff(b.len());
+    if (gap as f64) > (1.0 - ACTION_SIMILARITY) * longest as f64 {
+        return 0.0;
+    }
+    1.0 - edit_distance(&a, &b) as f64 / longest as f64
+}
+
+/// Levenshtein distance, one row at a time.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (cell, cb) in row.iter_mut().skip(1).zip(b) {
+            let up = *cell;
+            let value = (diagonal + usize::from(ca != cb)).min(up + 1).min(left + 1);
+            diagonal = up;
+            *cell = value;
+            left = value;
+        }
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// An action being followed, with its normalized latest text.
+struct Track {
+    history: ActionHistory,
+    key: String,
+}
+
+fn actions(meetings: &[&Meeting<'_>]) -> Vec<ActionHistory> {
+    let mut tracks: Vec<Track> = Vec::new();
+    let mut last_with_actions = None;
+    for (index, meeting) in meetings.iter().enumerate() {
+        let tasks: Vec<_> = meeting
+            .all_items()
+            .filter_map(|(item, _)| item.task.as_ref().map(|task| (item, task.state)))
+            .map(|(item, state)| (item, state, normalize_action(&item.text)))
+            .collect();
+        if tasks.is_empty() {
+            continue;
+        }
+        last_with_actions = Some(index);
+
+        let keys: Vec<(TaskState, &str)> = tasks
+            .iter()
+            .map(|(_, state, key)| (*state, key.as_str()))
+            .collect();
+        let task_track = match_tasks(&keys, &tracks);
+
+        for ((item, state, key), matched) in tasks.into_iter().zip(task_track) {
+            let sighting = ActionSighting {
+                meeting: index,
+                state,
+                text: item.text.to_string(),
+                owners: item.owners.iter().map(|o| o.to_string()).collect(),
+            };
+            match matched.and_then(|k| tracks.get_mut(k)) {
+                Some(track) => {
+                    track.history.text = sighting.text.clone();
+                    track.history.last_seen = index;
+                    track.history.sightings.push(sighting);
+                    track.key = key;
+                }
+                None => tracks.push(Track {
+                    history: ActionHistory {
+                        text: sighting.text.clone(),
+                        status: ActionStatus::Open,
+                        first_seen: index,
+                        last_seen: index,
+                        closed_in: None,
+                        dropped_in: None,
+                        sightings: vec![sighting],
+                    },
+                    key,
+                }),
+            }
+        }
+    }
+
+    let mut histories: Vec<ActionHistory> = tracks.into_iter().map(|t| t.history).collect();
+    for history in &mut histories {
+        let closed_from = history
+            .sightings
+            .iter()
+            .rposition(|s| s.state.is_open())
+            .map_or(0, |open| open + 1);
+        if let Some(first_closed) = history.sightings.get(closed_from) {
+            history.status = ActionStatus::Closed;
+            history.closed_in = Some(first_closed.meeting);
+        } else if last_with_actions.is_some_and(|last| last > history.last_seen) {
+            history.status = ActionStatus::Dropped;
+            history.dropped_in = meetings
+                .iter()
+                .enumerate()
+                .skip(history.last_seen + 1)
+                .find(|(_, m)| m.all_items().any(|(item, _)| item.task.is_some()))
+                .map(|(i, _)| i);
+        }
+    }
+    histories
+}
+
+/// The action each task continues (an index into `tracks`), by the rule in
+/// `SCHEMA.md`: exact normalized texts first, then the most similar, then
+/// the most recently seen action; each action at most once.
+fn match_tasks(tasks: &[(TaskState, &str)], tracks: &[Track]) -> Vec<Option<usize>> {
+    // A closed action does not reopen: an open task with its text is a new
+    // action (a recurring chore).
+    let eligible = |track: &Track, state: TaskState| {
+        let last = track.history.sightings.last().map(|s| s.state);
+        !(last.is_some_and(|s| !s.is_open()) && state.is_open())
+    };
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, track) in tracks.iter().enumerate() {
+        by_key.entry(track.key.as_str()).or_default().push(k);
+    }
+    let mut task_track: Vec<Option<usize>> = vec![None; tasks.len()];
+    let mut taken = vec![false; tracks.len()];
+
+    for (&(state, key), slot) in tasks.iter().zip(task_track.iter_mut()) {
+        let best = by_key
+            .get(key)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&k| !taken.get(k).copied().unwrap_or(true))
+            .filter(|&k| tracks.get(k).is_some_and(|track| eligible(track, state)))
+            .max_by_key(|&k| (tracks.get(k).map(|t| t.history.last_seen), Reverse(k)));
+        if let Some(k) = best {
+            *slot = Some(k);
+            if let Some(flag) = taken.get_mut(k) {
+                *flag = true;
+            }
+        }
+    }
+
+    let mut pairs = Vec::new();
+    for (t, &(state, key)) in tasks.iter().enumerate() {
+        if task_track.get(t).is_some_and(Option::is_some) {
+            continue;
+        }
+        for (k, track) in tracks.iter().enumerate() {
+            if taken.get(k).copied().unwrap_or(true) || !eligible(track, state) {
+                continue;
+            }
+            let score = similarity(key, &track.key);
+            if score >= ACTION_SIMILARITY {
+                pairs.push((score, track.history.last_seen, k, t));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    for (_, _, k, t) in pairs {
+        let (Some(flag), Some(slot)) = (taken.get_mut(k), task_track.get_mut(t)) else {
+            continue;
+        };
+        if !*flag && slot.is_none() {
+            *flag = true;
+            *slot = Some(k);
+        }
+    }
+    task_track
+}
+
+type IssueKey = (String, Option<String>, Option<String>, u64);
+
+fn issues(meetings: &[&Meeting<'_>]) -> Vec<IssueHistory> {
+    let mut histories: Vec<IssueHistory> = Vec::new();
+    let mut keys: HashMap<IssueKey, usize> = HashMap::new();
+    // Meetings that list any issue in a bucket: only they can show a move.
+    let mut bucket_meetings = Vec::new();
+    for (index, meeting) in meetings.iter().enumerate() {
+        let mut any = false;
+        for (item, status) in meeting.all_items() {
+            let Some(status) = status else { continue };
+            for reference in &item.references {
+                let Some(number) = reference.number else {
+                    continue;
+                };
+                any = true;
+                let lower = |s: &Option<std::borrow::Cow<'_, str>>| {
+                    s.as_deref().map(str::to_ascii_lowercase)
+                };
+                let key = (
+                    reference.host.to_ascii_lowercase(),
+                    lower(&reference.owner),
+                    lower(&reference.repo),
+                    number,
+                );
+                let position = match keys.get(&key) {
+                    Some(&position) => position,
+                    None => {
+                        keys.insert(key, histories.len());
+                        histories.push(IssueHistory {
+                            host: reference.host.to_string(),
+                            owner: reference.owner.as_deref().map(str::to_owned),
+                            repo: reference.repo.as_deref().map(str::to_owned),
+                            number,
+                            kind: reference.kind,
+                            url: reference.url.as_deref().map(str::to_owned),
+                            sightings: Vec::new(),
+                            periods: Vec::new(),
+                            went_back: false,
+                            vanished_in: None,
+                        });
+                        histories.len() - 1
+                    }
+                };
+                let Some(history) = histories.get_mut(position) else {
+                    continue;
+                };
+                if history.sightings.last().map(|s| s.meeting) != Some(index) {
+                    history.sightings.push(IssueSighting {
+                        meeting: index,
+                        statuses: Vec::new(),
+                        owners: Vec::new(),
+                    });
+                }
+                if let Some(sighting) = history.sightings.last_mut() {
+                    if !sighting.statuses.contains(&status) {
+                        sighting.statuses.push(status);
+                        sighting.statuses.sort_by_key(|s| progress(*s));
+                    }
+                    for owner in &item.owners {
+                        if !sighting
+                            .owners
+                            .iter()
+                            .any(|o| o.eq_ignore_ascii_case(owner))
+                        {
+                            sighting.owners.push(owner.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        if any {
+            bucket_meetings.push(index);
+        }
+    }
+
+    for history in &mut histories {
+        summarize_issue(history, &bucket_meetings);
+    }
+    histories
+}
+
+/// Fills in the periods, `went_back` and `vanished_in` from the sightings.
+fn summarize_issue(history: &mut IssueHistory, bucket_meetings: &[usize]) {
+    // The meeting with buckets that follows `meeting`.
+    let next = |meeting: usize| bucket_meetings.iter().copied().find(|&m| m > meeting);
+    let mut open: Vec<BucketPeriod> = Vec::new();
+    let mut previous: Option<usize> = None;
+    let mut done_seen = false;
+    for sighting in &history.sightings {
+        let consecutive = previous.is_some_and(|p| next(p) == Some(sighting.meeting));
+        let mut still_open = Vec::new();
+        for period in open.drain(..) {
+            if consecutive && sighting.statuses.contains(&period.status) {
+                still_open.push(period);
+            } else {
+                history.periods.push(BucketPeriod {
+                    left: previous.and_then(next),
+                    ..period
+                });
+            }
+        }
+        for &status in &sighting.statuses {
+            if !still_open.iter().any(|p| p.status == status) {
+                still_open.push(BucketPeriod {
+                    status,
+                    entered: sighting.meeting,
+                    left: None,
+                });
+            }
+        }
+        open = still_open;
+        if done_seen && !sighting.statuses.contains(&Status::Done) {
+            history.went_back = true;
+        }
+        done_seen |= sighting.statuses.contains(&Status::Done);
+        previous = Some(sighting.meeting);
+    }
+    let left = previous.and_then(next);
+    history.periods.extend(
+        open.into_iter()
+            .map(|period| BucketPeriod { left, ..period }),
+    );
+    history
+        .periods
+        .sort_by_key(|p| (p.entered, progress(p.status)));
+    if !done_seen {
+        history.vanished_in = left;
+    }
+}
+
+fn attendance(meetings: &[&Meeting<'_>]) -> Vec<Attendance> {
+    let mut people: Vec<Attendance> = Vec::new();
+    let mut positions: HashMap<String, usize> = HashMap::new();
+    for (index, meeting) in meetings.iter().enumerate() {
+        for attendee in &meeting.attendees {
+            let key = match &attendee.handle {
+                Some(handle) => format!("@{}", handle.to_lowercase()),
+                None => attendee.name.trim().to_lowercase(),
+            };
+            let position = *positions.entry(key).or_insert_with(|| {
+                people.push(Attendance {
+                    name: String::new(),
+                    handle: None,
+                    meetings: Vec::new(),
+                });
+                people.len() - 1
+            });
+            if let Some(person) = people.get_mut(position) {
+                person.name = attendee.name.to_string();
+                if let Some(handle) = &attendee.handle {
+                    person.handle = Some(handle.to_string());
+                }
+                if person.meetings.last() != Some(&index) {
+                    person.meetings.push(index);
+                }
+            }
+        }
+    }
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizing_drops_owners_punctuation_and_case() {
+        assert_eq!(
+            normalize_action("Organize topics for KubeCon 2026 EU. @mingcheng @gaius-qi"),
+            "organize topics for kubecon 2026 eu"
+        );
+        assert_eq!(normalize_action("Ask Zhou Xu(@fcgxz2003)"), "ask zhou xu");
+        assert_eq!(
+            normalize_action("Host it.([topics](https://github.com/o/r/issues/44)) @chlins"),
+            "host it topics"
+        );
+    }
+
+    #[test]
+    fn typo_fixes_are_similar_and_other_actions_are_not() {
+        let a = normalize_action("Update devlopment guideance");
+        let b = normalize_action("Update development guidance");
+        assert!(similarity(&a, &b) >= ACTION_SIMILARITY);
+        let c = normalize_action("Publish the blog post");
+        assert!(similarity(&a, &c) < ACTION_SIMILARITY);
+        let noted = normalize_action("Publish the blog post. (refer: [#1599](https://x.y/1))");
+        assert_eq!(similarity(&c, &noted), ACTION_SIMILARITY);
+        assert!(similarity("fix it", "fix it later today please") < ACTION_SIMILARITY);
+        assert_eq!(edit_distance(&['a', 'b'], &['b']), 1);
+    }
+}

@@ -1,0 +1,252 @@
+//! `render` writes a meeting back as Markdown that parses to the same model,
+//! and `render_next` drafts the next meeting from the latest one.
+
+mod common;
+
+use minutes::{Code, Meeting, Options};
+use serde_json::Value;
+
+/// Diagnostics about source structure the model does not keep, which the
+/// canonical form therefore cannot reproduce.
+const NORMALIZED_CODES: &[Code] = &[
+    Code::UnclosedFence,
+    Code::UnclosedFrontMatter,
+    Code::NestingTooDeep,
+    Code::TaskWithoutListMarker,
+];
+
+/// Corpus files that cannot round-trip because of the parser, with the reason.
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[];
+
+/// The model as JSON without spans (they index the source, which differs)
+/// and without the diagnostics the canonical form normalizes away.
+fn comparable(meeting: &Meeting<'_>) -> Value {
+    let mut value = serde_json::to_value(meeting).expect("serializes");
+    if let Some(Value::Array(diagnostics)) = value.get_mut("diagnostics") {
+        let normalized: Vec<&str> = NORMALIZED_CODES.iter().map(|c| c.as_str()).collect();
+        diagnostics.retain(|d| {
+            d.get("code")
+                .and_then(Value::as_str)
+                .is_none_or(|code| !normalized.contains(&code))
+        });
+    }
+    let mut stack = vec![&mut value];
+    while let Some(node) = stack.pop() {
+        match node {
+            Value::Object(map) => {
+                map.remove("span");
+                stack.extend(map.values_mut());
+            }
+            Value::Array(values) => stack.extend(values.iter_mut()),
+            _ => {}
+        }
+    }
+    value
+}
+
+fn options_for(path: &std::path::Path) -> Options {
+    let mut options = Options::new();
+    if let Some(date) = minutes::date_from_path(path) {
+        options = options.date_hint(date);
+    }
+    options
+}
+
+/// The first place two JSON values differ, for a readable failure.
+fn first_difference(a: &Value, b: &Value, path: String) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            for (key, value) in x {
+                let other = y.get(key).unwrap_or(&Value::Null);
+                if let Some(d) = first_difference(value, other, format!("{path}.{key}")) {
+                    return Some(d);
+                }
+            }
+            None
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (u, v))| first_difference(u, v, format!("{path}[{i}]"))),
+        _ if a == b => None,
+        _ => Some(format!("{path}: {a} != {b}")),
+    }
+}
+
+#[test]
+fn every_corpus_file_round_trips_through_render() {
+    let mut failures = Vec::new();
+    for (path, text) in &common::corpus_files() {
+        let options = options_for(path);
+        let meeting = minutes::parse_with(text, &options);
+        let rendered = minutes::render(&meeting);
+        let again = minutes::parse_with(&rendered, &options);
+        let name = path.display().to_string();
+        let known = KNOWN_DIFFERENCES
+            .iter()
+            .any(|(file, _)| name.ends_with(file));
+        let (before, after) = (comparable(&meeting), comparable(&again));
+        if before != after && !known {
+            let diff = first_difference(&before, &after, String::new()).unwrap_or_default();
+            failures.push(format!("{name}: {diff}"));
+        }
+        // Rendering is canonical: a second round changes nothing.
+        if minutes::render(&again) != rendered && !known {
+            failures.push(format!("{name}: a second render differs"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_canonical_form() {
+    let note = "\
+Sync notes
+==========
+Date: 2025-10-28
+
+1. [] first @ann
+   still the first
+    - a child: the first's content starts at column 3
+* [x] second
+      * not a child: four columns past the content, a lazy line
+
+```
+code is not kept
+```
+## Next Meeting ##
+TBD
+";
+    let meeting = minutes::parse(note);
+    let rendered = minutes::render(&meeting);
+    assert_eq!(
+        rendered,
+        "\
+# Sync notes
+
+Date: 2025-10-28
+
+- [] first @ann
+  still the first
+  - a child: the first's content starts at column 3
+- [x] second
+      * not a child: four columns past the content, a lazy line
+
+## Next Meeting
+
+TBD
+"
+    );
+    assert_eq!(comparable(&minutes::parse(&rendered)), comparable(&meeting));
+}
+
+#[test]
+fn a_date_only_the_caller_knew_goes_into_front_matter() {
+    let date = time::Date::from_calendar_date(2025, time::Month::October, 28).unwrap();
+    let meeting = minutes::parse_with("# Maintainer Meeting\n", &Options::new().date_hint(date));
+    let rendered = minutes::render(&meeting);
+    assert_eq!(
+        rendered,
+        "---\ndate: 2025-10-28\n---\n\n# Maintainer Meeting\n"
+    );
+    assert_eq!(minutes::parse(&rendered).date, Some(date));
+}
+
+fn dragonfly(name: &str) -> Option<String> {
+    let path = common::corpus_dir()?.join("dragonfly").join(name);
+    Some(std::fs::read_to_string(path).expect("dragonfly note is readable"))
+}
+
+/// The buckets an issue sits in, in a meeting.
+fn buckets(meeting: &Meeting<'_>, number: u64) -> Vec<minutes::Status> {
+    meeting
+        .all_items()
+        .filter(|(item, _)| item.references.iter().any(|r| r.number == Some(number)))
+        .filter_map(|(_, status)| status)
+        .collect()
+}
+
+#[test]
+fn next_draft_from_2025_10_28() {
+    let Some(text) = dragonfly("2025-10-28.md") else {
+        return;
+    };
+    let latest = minutes::parse_with(&text, &options_for("2025-10-28.md".as_ref()));
+    let draft_text = minutes::render_next(&latest, None);
+    let draft = minutes::parse(&draft_text);
+    // Dated as announced (`Date: 2025-11-25`), the next one four weeks on.
+    assert_eq!(draft.date.unwrap().to_string(), "2025-11-25");
+    let announced = draft.next_meeting.as_ref().and_then(|n| n.date);
+    assert_eq!(announced.unwrap().to_string(), "2025-12-23");
+    // Both open actions carried over.
+    let open: Vec<&str> = draft.open_actions().map(|i| &i.text[..20]).collect();
+    assert_eq!(open, ["Support Model Artifa", "Organize topics and "]);
+    assert!(draft.attendees.is_empty());
+    let topics = draft
+        .all_sections()
+        .find(|s| s.heading == "Topics")
+        .unwrap();
+    assert!(topics.items.is_empty());
+    // #4025 stays in TODO and WIP; #4345 was Done and is gone.
+    use minutes::Status::{InProgress, Todo};
+    assert_eq!(buckets(&draft, 4025), [Todo, InProgress]);
+    assert_eq!(buckets(&draft, 4345), []);
+    assert_eq!(minutes::render(&draft), draft_text);
+}
+
+#[test]
+fn next_draft_from_2025_07_29_drops_done_actions_and_topics() {
+    let Some(text) = dragonfly("2025-07-29.md") else {
+        return;
+    };
+    let date = time::Date::from_calendar_date(2025, time::Month::August, 12).unwrap();
+    let latest = minutes::parse_with(
+        &text,
+        &Options::new().date_hint(date - time::Duration::days(14)),
+    );
+    let draft = minutes::render_next(&latest, Some(date));
+    let draft = minutes::parse(&draft);
+    assert_eq!(draft.date, Some(date));
+    // 9 tasks under Actions, 5 ticked: the 4 open ones remain.
+    let open: Vec<String> = draft.open_actions().map(|i| i.text.to_string()).collect();
+    assert_eq!(open.len(), 4);
+    assert_eq!(open[3], "Update development guidance @CooooolFrog");
+    assert_eq!(
+        draft.all_items().filter(|(i, _)| i.task.is_some()).count(),
+        4
+    );
+    // The three H3 topics under Topics are gone.
+    let topics = draft
+        .all_sections()
+        .find(|s| s.heading == "Topics")
+        .unwrap();
+    assert!(topics.sections.is_empty());
+    // 8 TODO and 7 WIP issues carried over, Done (11 issues) emptied.
+    use minutes::Status::{Done, InProgress, Todo};
+    let count = |status| {
+        draft
+            .all_items()
+            .filter(|(_, s)| *s == Some(status))
+            .count()
+    };
+    assert_eq!((count(Todo), count(InProgress), count(Done)), (8, 7, 0));
+}
+
+#[test]
+fn dragonfly_notes_are_already_in_the_house_style() {
+    // 2026-01-13.md is canonical as written; 2025-10-28.md only lacks the
+    // date, which its folder name carried, so front matter adds it.
+    let Some(text) = dragonfly("2026-01-13.md") else {
+        return;
+    };
+    assert_eq!(minutes::render(&minutes::parse(&text)), text);
+    let Some(text) = dragonfly("2025-10-28.md") else {
+        return;
+    };
+    let meeting = minutes::parse_with(&text, &options_for("2025-10-28.md".as_ref()));
+    assert_eq!(
+        minutes::render(&meeting),
+        format!("---\ndate: 2025-10-28\n---\n\n{text}")
+    );
+}
