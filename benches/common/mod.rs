@@ -28,27 +28,43 @@ pub fn corpus() -> String {
     if notes.is_empty() {
         return repeat_to(NOTE, 915_000);
     }
-    notes.concat()
+    notes.into_iter().map(|(_, text)| text).collect()
 }
 
-/// The base of the scaling group: every n-th note of the corpus, about
-/// 100 KB. Each size repeats this same text, so the time per byte compares
-/// the same mix of content at every size (a prefix of the sorted corpus
-/// would be one project's notes only).
+/// The base of the scaling group: notes taken from each project in turn,
+/// as many as fit in 100 KB. Every size repeats this same text (100 KB is
+/// the base itself), so the time per byte compares the same content at
+/// every size; a prefix of the corpus would be one project's notes only.
 pub fn scaling_base() -> String {
     let notes = corpus_notes();
-    let total: usize = notes.iter().map(String::len).sum();
-    let step = (total / 100_000).max(1);
-    let base: String = notes.iter().step_by(step).map(String::as_str).collect();
-    if base.len() < 100_000 {
-        return repeat_to(&base, 100_000);
+    let mut projects: Vec<(&Path, Vec<&str>)> = Vec::new();
+    for (path, text) in &notes {
+        let project = path.parent().unwrap_or(path);
+        match projects.iter_mut().find(|(p, _)| *p == project) {
+            Some((_, texts)) => texts.push(text),
+            None => projects.push((project, vec![text])),
+        }
+    }
+    let mut base = String::new();
+    let longest = projects.iter().map(|(_, t)| t.len()).max().unwrap_or(0);
+    for i in 0..longest {
+        for (_, texts) in &projects {
+            if let Some(text) = texts.get(i) {
+                if base.len() + text.len() <= 100_000 {
+                    base.push_str(text);
+                }
+            }
+        }
+    }
+    if base.is_empty() {
+        return repeat_to(NOTE, 100_000);
     }
     base
 }
 
-/// The corpus's notes, each followed by a blank line; empty (with a
-/// printed note) when the folder is missing.
-fn corpus_notes() -> Vec<String> {
+/// The corpus's notes with their paths, each followed by a blank line;
+/// empty (with a printed note) when the folder is missing.
+fn corpus_notes() -> Vec<(PathBuf, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let mut files = Vec::new();
     collect_markdown(&dir, &mut files);
@@ -59,7 +75,7 @@ fn corpus_notes() -> Vec<String> {
             continue; // the corpus's own description, not a note
         }
         if let Ok(text) = std::fs::read_to_string(&file) {
-            notes.push(text + "\n\n");
+            notes.push((file, text + "\n\n"));
         }
     }
     if notes.is_empty() {
