@@ -63,6 +63,8 @@ struct OpenItem {
     /// The column where the item's content starts; lines indented at least
     /// this far belong to the item.
     content_col: usize,
+    /// Nothing followed the marker yet: a blank line now ends the item.
+    empty: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -70,6 +72,20 @@ struct Paragraph {
     start: usize,
     end: usize,
     in_item: bool,
+    kind: ParagraphKind,
+    /// It has more than one line.
+    continued: bool,
+}
+
+/// Block quotes and tables are read as paragraphs, but any line that starts
+/// another block interrupts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ParagraphKind {
+    Plain,
+    /// Opened by a `>` line.
+    Quote,
+    /// A delimiter row on the second line.
+    Table,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -147,7 +163,13 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         let Some((_, first, _)) = lines.next() else {
             return start;
         };
-        if first.trim_end() != "---" {
+        // A blank line right after `---` makes it a thematic break, as in
+        // pulldown-cmark (and so on GitHub).
+        let blank_next = lines
+            .clone()
+            .next()
+            .is_none_or(|(_, line, _)| line.trim().is_empty());
+        if first.trim_end() != "---" || blank_next {
             return start;
         }
         let body_start = start + first.len() + 1;
@@ -183,6 +205,9 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         }
         let content = &line[first..];
         let content_start = start + first;
+        if let Some(item) = self.items.last_mut() {
+            item.empty = false;
+        }
 
         // How many open items contain this line by indentation.
         let keep = self
@@ -195,6 +220,13 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             .and_then(|i| self.items.get(i))
             .map_or(0, |item| item.content_col);
         let lazy = self.paragraph.is_some() && !self.blank_before;
+        // The line would continue the paragraph of the innermost container,
+        // so only some blocks may interrupt it (CommonMark 4.8, 5.2).
+        let continues = lazy
+            && keep == self.items.len()
+            && self
+                .paragraph
+                .is_some_and(|p| p.kind == ParagraphKind::Plain);
 
         if indent - base >= 4 {
             if lazy {
@@ -205,6 +237,18 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                     start: content_start,
                     end,
                 };
+            }
+        } else if content.starts_with('>') {
+            self.close_items(keep);
+            self.paragraph = Some(Paragraph {
+                start: content_start,
+                end,
+                in_item: !self.items.is_empty(),
+                kind: ParagraphKind::Quote,
+                continued: false,
+            });
+            if !quote_takes_lazy_lines(content) {
+                self.flush_paragraph();
             }
         } else if let Some((level, text)) = atx_heading(content) {
             self.close_items(0);
@@ -218,9 +262,12 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 fence_char,
                 fence_len,
             };
-        } else if let Some(level) = self.setext_underline(content, lazy) {
-            let paragraph = self.paragraph.take();
-            if let Some(p) = paragraph {
+        } else if let Some(level) = self.setext_underline(content, continues) {
+            if self.paragraph.is_some_and(|p| p.in_item) {
+                // Not a heading inside an item, but it ends the paragraph.
+                self.extend_paragraph(end);
+                self.flush_paragraph();
+            } else if let Some(p) = self.paragraph.take() {
                 let text = Span::new(p.start, trim_end_offset(self.input, p.start, p.end));
                 let span = Span::new(p.start, end);
                 self.sink.block(Block::Heading { level, text, span });
@@ -231,9 +278,10 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 span: Span::new(content_start, end),
             });
         } else if let Some(marker) = list_marker(content).filter(|m| {
-            // A new list may interrupt a top-level paragraph only with a
-            // bullet or `1.` that has content (CommonMark 5.2).
-            !(lazy && self.items.is_empty() && (m.empty || m.number.is_some_and(|n| n != 1)))
+            // An item may interrupt a paragraph it would otherwise continue
+            // (every open item contains the line) only with a bullet or `1.`
+            // that has content (CommonMark 5.2).
+            !(continues && (m.empty || m.number.is_some_and(|n| n != 1)))
         }) {
             self.close_items(keep);
             self.open_item(start, line, first, indent, marker);
@@ -247,7 +295,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 bare: true,
             };
             self.open_item(start, line, first, indent, marker);
-        } else if let Some(until) = html_block_start(content, lazy) {
+        } else if let Some(until) = html_block_start(content, continues) {
             self.close_items(keep);
             self.leaf = Leaf::Html {
                 start: content_start,
@@ -260,13 +308,25 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         } else if lazy {
             // Lazy continuation: the paragraph goes on even when the line is
             // indented less than the innermost item's content.
+            // Only a paragraph's second line can make it a table.
+            let header = self
+                .paragraph
+                .filter(|p| !p.continued)
+                .and_then(|p| self.input.get(p.start..p.end));
             self.extend_paragraph(end);
+            if header.is_some_and(|header| is_table_delimiter(content, header)) {
+                if let Some(p) = &mut self.paragraph {
+                    p.kind = ParagraphKind::Table;
+                }
+            }
         } else {
             self.close_items(keep);
             self.paragraph = Some(Paragraph {
                 start: content_start,
                 end,
                 in_item: !self.items.is_empty(),
+                kind: ParagraphKind::Plain,
+                continued: false,
             });
         }
         self.blank_before = false;
@@ -275,6 +335,10 @@ impl<S: Sink> BlockParser<'_, '_, S> {
 
     fn blank_line(&mut self, start: usize) {
         self.flush_paragraph();
+        // An item can begin with at most one blank line (CommonMark 5.2).
+        if self.items.last().is_some_and(|item| item.empty) && matches!(self.leaf, Leaf::None) {
+            self.close_items(self.items.len() - 1);
+        }
         match self.leaf {
             Leaf::Html {
                 until: HtmlEnd::BlankLine,
@@ -297,7 +361,15 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 fence_len,
                 ..
             } => {
-                if indent < 4 && is_closing_fence(&line[first..], fence_char, fence_len) {
+                // The closing fence may be indented up to 3 columns past the
+                // content of the items that contain it.
+                let base = self
+                    .items
+                    .iter()
+                    .take_while(|item| item.content_col <= indent)
+                    .last()
+                    .map_or(0, |item| item.content_col);
+                if indent - base < 4 && is_closing_fence(&line[first..], fence_char, fence_len) {
                     if let Leaf::Fence { start: open, .. } = self.leaf {
                         self.sink.block(Block::Code {
                             span: Span::new(open, end),
@@ -353,9 +425,9 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         self.sink.block(Block::Code { span });
     }
 
-    fn setext_underline(&self, content: &str, lazy: bool) -> Option<u8> {
-        let paragraph = self.paragraph.as_ref()?;
-        if !lazy || paragraph.in_item || !self.items.is_empty() {
+    /// A `===` or `---` line under a paragraph it would continue.
+    fn setext_underline(&self, content: &str, continues: bool) -> Option<u8> {
+        if !continues {
             return None;
         }
         let trimmed = content.trim_end();
@@ -401,7 +473,10 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         };
         let mut text_start = start + after_marker + rest_first;
         let text = rest.get(rest_first..).unwrap_or_default();
-        let checkbox = checkbox(text).map(|(inner, len)| {
+        // Five or more spaces after the marker: the item opens with
+        // indented code (CommonMark 5.2), which holds no checkbox.
+        let code = spaces > 4 && !text.is_empty();
+        let checkbox = checkbox(text).filter(|_| !code).map(|(inner, len)| {
             let checkbox = Checkbox {
                 marker: Span::new(text_start + inner.0, text_start + inner.1),
                 span: Span::new(text_start, text_start + len),
@@ -411,18 +486,28 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             text_start += len + (after.len() - after.trim_start().len());
             checkbox
         });
-        self.items.push(OpenItem { content_col });
+        self.items.push(OpenItem {
+            content_col,
+            empty: text.is_empty(),
+        });
         self.sink.block(Block::ItemStart {
             depth,
             start: start + first,
             checkbox,
         });
         let end = start + line.len();
-        if text_start < end {
+        if code {
+            self.leaf = Leaf::IndentedCode {
+                start: text_start,
+                end,
+            };
+        } else if text_start < end {
             self.paragraph = Some(Paragraph {
                 start: text_start,
                 end,
                 in_item: true,
+                kind: ParagraphKind::Plain,
+                continued: false,
             });
         }
     }
@@ -430,6 +515,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     fn extend_paragraph(&mut self, end: usize) {
         if let Some(paragraph) = &mut self.paragraph {
             paragraph.end = end;
+            paragraph.continued = true;
         }
     }
 
@@ -497,7 +583,61 @@ pub(crate) fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
         .map(|i| offset + i)
 }
 
+/// The block structure as plain data, for the differential test against a
+/// CommonMark implementation (`tests/commonmark.rs`). Not part of the
+/// contract: it may change with any release.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outline {
+    /// A heading: level and the byte range of its text.
+    Heading { level: u8, text: (usize, usize) },
+    /// A list item opening at `depth`, with the text between its checkbox
+    /// brackets; `bare` when the checkbox had no list marker before it.
+    Item {
+        depth: usize,
+        task: Option<String>,
+        bare: bool,
+    },
+    /// Code or an HTML block: the byte range of its source.
+    Opaque { span: (usize, usize) },
+}
+
+/// The [`Outline`] of `input`, nesting limited to 32 levels.
+#[doc(hidden)]
+pub fn outline(input: &str) -> Vec<Outline> {
+    struct Collect<'a>(&'a str, Vec<Outline>);
+    impl Sink for Collect<'_> {
+        fn block(&mut self, block: Block) {
+            let event = match block {
+                Block::Heading { level, text, .. } => Outline::Heading {
+                    level,
+                    text: (text.start, text.end),
+                },
+                Block::ItemStart {
+                    depth, checkbox, ..
+                } => Outline::Item {
+                    depth,
+                    bare: checkbox.is_some_and(|c| c.bare),
+                    task: checkbox
+                        .and_then(|c| c.marker.slice(self.0))
+                        .map(String::from),
+                },
+                Block::Code { span } => Outline::Opaque {
+                    span: (span.start, span.end),
+                },
+                _ => return,
+            };
+            self.1.push(event);
+        }
+        fn diagnostic(&mut self, _: Diagnostic) {}
+    }
+    let mut sink = Collect(input, Vec::new());
+    parse_blocks(input, 32, &mut sink);
+    sink.1
+}
+
 /// Lines of `text` as `(offset, line without newline, offset of next line)`.
+#[derive(Clone)]
 struct LineIter<'a> {
     text: &'a str,
     base: usize,
@@ -590,6 +730,50 @@ fn atx_heading(content: &str) -> Option<(u8, (usize, usize))> {
         content.len() - rest.trim_start().len()
     };
     Some((level, (start, start + text.len())))
+}
+
+/// Whether the text of a `>` line is a paragraph (or a list item's), which
+/// a following line may continue lazily; a heading, fence, break, HTML or
+/// code inside the quote may not be continued.
+fn quote_takes_lazy_lines(content: &str) -> bool {
+    let mut inner = content.get(1..).unwrap_or_default();
+    // Nested quotes: the innermost content decides.
+    loop {
+        let (indent, first) = indentation(inner);
+        let rest = inner.get(first..).unwrap_or_default();
+        if rest.is_empty() || indent >= 5 {
+            return false;
+        }
+        match rest.strip_prefix('>') {
+            Some(nested) => inner = nested,
+            None => {
+                let rest = list_marker(rest)
+                    .and_then(|m| rest.get(m.width..))
+                    .map_or(rest, str::trim_start);
+                return !(rest.is_empty()
+                    || atx_heading(rest).is_some()
+                    || fence_open(rest).is_some()
+                    || is_thematic_break(rest)
+                    || html_block_start(rest, false).is_some());
+            }
+        }
+    }
+}
+
+/// A table's delimiter row, `|---|:--:|`, with as many cells as the header.
+fn is_table_delimiter(content: &str, header: &str) -> bool {
+    fn cells(row: &str) -> usize {
+        let row = row.trim();
+        let row = row.strip_prefix('|').unwrap_or(row);
+        let row = row.strip_suffix('|').unwrap_or(row);
+        1 + row.matches('|').count() - row.matches("\\|").count()
+    }
+    let row = content.trim_end();
+    row.contains('-')
+        && row
+            .bytes()
+            .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
+        && cells(row) == cells(header)
 }
 
 /// An opening code fence: three or more backticks or tildes.
@@ -731,16 +915,56 @@ fn html_block_start(content: &str, in_paragraph: bool) -> Option<HtmlEnd> {
     if boundary && BLOCK_TAGS.iter().any(|tag| tag.eq_ignore_ascii_case(name)) {
         return Some(HtmlEnd::BlankLine);
     }
-    // Kind 7: the whole line is one open or closing tag.
-    let trimmed = content.trim_end();
-    let looks_like_tag = trimmed.ends_with('>')
-        && !trimmed.contains("://")
-        && after.starts_with([' ', '\t', '>', '/'])
-        && !after.contains('<');
-    if !in_paragraph && looks_like_tag {
-        return Some(HtmlEnd::BlankLine);
+    // Kind 7: the whole line is one complete open or closing tag.
+    if !in_paragraph && !matches!(name, "script" | "style" | "pre" | "textarea") {
+        let closing = rest.starts_with('/');
+        let tail = if closing {
+            Some(after.trim_start())
+        } else {
+            tag_attributes(after)
+        };
+        let rest = tail.and_then(|t| t.strip_prefix('>'));
+        if rest.is_some_and(|r| r.trim().is_empty()) {
+            return Some(HtmlEnd::BlankLine);
+        }
     }
     None
+}
+
+/// Skips the attributes of an open tag (CommonMark 6.6) and an optional `/`;
+/// returns what follows, which must start with `>` for a complete tag.
+fn tag_attributes(mut text: &str) -> Option<&str> {
+    loop {
+        let trimmed = text.trim_start_matches([' ', '\t']);
+        let spaced = trimmed.len() < text.len();
+        let name_len = trimmed
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':' | b'.' | b'-'))
+            .count();
+        let starts_well = trimmed
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'_' | b':'));
+        if !(spaced && starts_well && name_len > 0) {
+            return Some(trimmed.strip_prefix('/').unwrap_or(trimmed));
+        }
+        text = trimmed.get(name_len..)?;
+        let value = text.trim_start_matches([' ', '\t']);
+        if let Some(value) = value.strip_prefix('=') {
+            let value = value.trim_start_matches([' ', '\t']);
+            let len = match value.bytes().next()? {
+                q @ (b'"' | b'\'') => 2 + value.get(1..)?.find(q as char)?,
+                _ => value
+                    .bytes()
+                    .take_while(|b| !b" \t\"'=<>`".contains(b))
+                    .count(),
+            };
+            if len == 0 {
+                return None;
+            }
+            text = value.get(len..)?;
+        }
+    }
 }
 
 const BLOCK_TAGS: &[&str] = &[

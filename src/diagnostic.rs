@@ -116,6 +116,9 @@ codes! {
     UnclosedFrontMatter = "unclosed-front-matter", Warning;
     /// A task marker at the start of a line without a list marker, read as a task.
     TaskWithoutListMarker = "task-without-list-marker", Warning;
+    /// A `)` after an attendee's affiliation with no `(` of its own: an
+    /// affiliation line moved away from its attendee.
+    StrayParenthesis = "stray-parenthesis", Warning;
 }
 
 impl fmt::Display for Code {

@@ -48,10 +48,12 @@ mod serde_date;
 mod serde_time;
 pub mod series;
 
+#[doc(hidden)]
+pub use block::{outline, Outline};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use model::{
-    login_key, Attendee, Item, Meeting, MeetingTime, NextMeeting, Reference, ReferenceKind,
+    login_key, Attendee, Field, Item, Meeting, MeetingTime, NextMeeting, Reference, ReferenceKind,
     Section, SectionKind, Span, Status, Task, TaskState, SCHEMA_VERSION,
 };
 pub use options::{Options, TaskDialect, MAX_DEPTH_CEILING};

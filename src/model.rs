@@ -92,7 +92,8 @@ pub struct Meeting<'a> {
     /// The time of day on the line that gave [`Meeting::date`], if it has one.
     #[serde(borrow, default)]
     pub time: Option<MeetingTime<'a>>,
-    /// The people present, from the attendees section.
+    /// The people present: from the attendees section, a label such as
+    /// `**Members**`, an `Attendees:` field or a table with a name column.
     #[serde(borrow)]
     pub attendees: Vec<Attendee<'a>>,
     /// The heading tree.
@@ -112,6 +113,39 @@ pub struct Meeting<'a> {
     /// The whole input.
     #[serde(default)]
     pub span: Span,
+    /// Who ran the meeting, from a `Host:` field (a login without its `@`).
+    #[serde(borrow, default)]
+    pub host: Option<Cow<'a, str>>,
+    /// Who took the notes, from a `Note Taker:` or `Minutes by:` field.
+    #[serde(borrow, default)]
+    pub note_takers: Vec<Cow<'a, str>>,
+    /// Every `Key: value` field of the note's header and every bold-key
+    /// field (`- **Date & Time**: …`) elsewhere, in order.
+    #[serde(borrow, default)]
+    pub metadata: Vec<Field<'a>>,
+    /// A number of people present given without names
+    /// (`- Community members, 9 participants`).
+    #[serde(default)]
+    pub head_count: Option<u32>,
+    /// Action items written as paragraph lines (`Action: Mikeal to …`), each
+    /// running to the end of its paragraph. They stay in the paragraphs too;
+    /// list items that are actions are marked by [`Item::action`] instead.
+    #[serde(borrow, default)]
+    pub action_lines: Vec<Item<'a>>,
+}
+
+/// A `Key: value` line or list item.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Field<'a> {
+    /// The key without emphasis marks or colon: `Date & Time`.
+    #[serde(borrow)]
+    pub key: Cow<'a, str>,
+    /// The text after the colon, trimmed.
+    #[serde(borrow)]
+    pub value: Cow<'a, str>,
+    /// The line or item in the source.
+    pub span: Span,
 }
 
 /// A person present at the meeting.
@@ -130,7 +164,7 @@ pub struct Attendee<'a> {
     /// `(Ant Group/Dragonfly)` gives `["Ant Group", "Dragonfly"]`.
     #[serde(borrow)]
     pub affiliations: Vec<Cow<'a, str>>,
-    /// The attendee's list item.
+    /// The attendee's list item, or its line, table row or list entry.
     pub span: Span,
 }
 
@@ -166,6 +200,10 @@ pub struct Section<'a> {
     pub sections: Vec<Section<'a>>,
     /// From the heading to the end of the section's content.
     pub span: Span,
+    /// Whether the heading is a label paragraph before a list (`**Done**:`,
+    /// `WIP:`) rather than a Markdown heading. Serialized only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub label: bool,
 }
 
 /// What a section holds, from its heading words.
@@ -235,6 +273,10 @@ pub struct Item<'a> {
     pub children: Vec<Item<'a>>,
     /// From the list marker to the end of the last child.
     pub span: Span,
+    /// An action item by its words: the text starts with `Action:`,
+    /// `Action item:` or `TODO:`, or its parent item is `Action items:`.
+    #[serde(default)]
+    pub action: bool,
 }
 
 impl Item<'_> {
@@ -387,6 +429,9 @@ pub struct NextMeeting<'a> {
     pub text: Cow<'a, str>,
     /// The announcement in the source.
     pub span: Span,
+    /// Who will host it: `- Host: @x` or `Date: … Host by @x`.
+    #[serde(borrow, default)]
+    pub host: Option<Cow<'a, str>>,
 }
 
 /// The time of day a meeting is held, from a line such as
@@ -435,6 +480,10 @@ pub fn login_key(login: &str) -> String {
     login.to_ascii_lowercase()
 }
 
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
 fn own(text: Cow<'_, str>) -> Cow<'static, str> {
     Cow::Owned(text.into_owned())
 }
@@ -466,6 +515,15 @@ impl Meeting<'_> {
             next_meeting: self.next_meeting.map(NextMeeting::into_owned),
             diagnostics: self.diagnostics,
             span: self.span,
+            host: own_opt(self.host),
+            note_takers: own_all(self.note_takers),
+            metadata: self.metadata.into_iter().map(Field::into_owned).collect(),
+            head_count: self.head_count,
+            action_lines: self
+                .action_lines
+                .into_iter()
+                .map(Item::into_owned)
+                .collect(),
         }
     }
 
@@ -530,6 +588,7 @@ impl Section<'_> {
             paragraphs: own_all(self.paragraphs),
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
             span: self.span,
+            label: self.label,
         }
     }
 }
@@ -554,6 +613,7 @@ impl Item<'_> {
             tags: own_all(self.tags),
             children: self.children.into_iter().map(Item::into_owned).collect(),
             span: self.span,
+            action: self.action,
         }
     }
 }
@@ -583,6 +643,18 @@ impl NextMeeting<'_> {
             date: self.date,
             time: self.time.map(MeetingTime::into_owned),
             text: own(self.text),
+            span: self.span,
+            host: own_opt(self.host),
+        }
+    }
+}
+
+impl Field<'_> {
+    /// Copies every borrowed string.
+    pub fn into_owned(self) -> Field<'static> {
+        Field {
+            key: own(self.key),
+            value: own(self.value),
             span: self.span,
         }
     }

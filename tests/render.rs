@@ -12,6 +12,7 @@ const NORMALIZED_CODES: &[Code] = &[
     Code::UnclosedFence,
     Code::UnclosedFrontMatter,
     Code::NestingTooDeep,
+    // `[x] text` without a list marker renders as `- [x] text`.
     Code::TaskWithoutListMarker,
 ];
 

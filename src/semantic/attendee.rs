@@ -1,7 +1,8 @@
 //! Attendees from the items of an attendees section.
 //!
 //! `- [Display Name](https://github.com/login) (Affiliation/Project)`,
-//! `* Name @login (TSC)`, `- Charles (@ckerr)`, `- Xuejin He (Ant Group)`.
+//! `* Name @login (TSC)`, `- Charles (@ckerr)`, `- Xuejin He (Ant Group)`,
+//! `Wenkai yin@VMware` (a company, not a handle), and tables with a name column.
 
 use std::borrow::Cow;
 
@@ -47,6 +48,19 @@ pub(crate) fn attendee<'a>(
         }
     };
     let name = name.trim_matches(|c: char| is_decoration(c) || matches!(c, ',' | ':' | '-'));
+    // `Steven Z@VMware`: an `@` glued to the name starts the company.
+    let (name, company) = match name.find('@') {
+        Some(at) if url.is_none() => {
+            let (person, company) = name.split_at(at);
+            let company = company.get(1..).unwrap_or_default().trim();
+            if person.is_empty() || person.ends_with(char::is_whitespace) {
+                (name, None)
+            } else {
+                (person, (!company.is_empty()).then_some(company))
+            }
+        }
+        _ => (name, None),
+    };
 
     let handle = match url.and_then(github_url) {
         Some(GitHubUrl::Profile(login)) if crate::inline::handle::is_login(login) => Some(login),
@@ -55,7 +69,10 @@ pub(crate) fn attendee<'a>(
     let name = if name.is_empty() { handle? } else { name };
 
     let rest = input.get(rest_start..text.end).unwrap_or_default();
-    let affiliations = affiliations(rest, rest_start, handles, diagnostics);
+    let mut affiliations = affiliations(rest, rest_start, handles, diagnostics);
+    if let Some(company) = company {
+        affiliations.insert(0, Cow::Borrowed(company));
+    }
     Some(Attendee {
         name: Cow::Borrowed(name),
         handle: handle.map(Cow::Borrowed),
@@ -113,10 +130,103 @@ fn affiliations<'a>(
             "affiliation parenthesis is never closed",
         ));
     }
+    // `(Ant Group/Nydus)` then an orphan `/Dragonfly)` line: the closing
+    // parenthesis of another attendee's affiliation, moved by an edit.
+    let after_start = inner_start + inner.len() + usize::from(closed);
+    let after = rest.get(after_start..).unwrap_or_default();
+    let stray = after.find(')').and_then(|close| {
+        let before = after.get(..close)?;
+        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        (!before.contains('(')).then_some((line_start, after.get(line_start..=close)?))
+    });
+    if let Some((line_start, line)) = stray {
+        let stray = line.trim_start();
+        let start = offset + after_start + line_start + (line.len() - stray.len());
+        diagnostics.push(Diagnostic::new(
+            Code::StrayParenthesis,
+            Span::new(start, start + stray.len()),
+            "closing parenthesis without an opening one; is it another attendee's affiliation?",
+        ));
+    }
     inner
         .split('/')
         .map(|part| part.trim())
         .filter(|part| !part.is_empty())
         .map(Cow::Borrowed)
         .collect()
+}
+
+/// Attendees from a pipe table whose header has a `Name` column; an
+/// `Organization`, `Affiliation` or `Company` column gives the affiliation.
+pub(crate) fn table<'a>(input: &'a str, span: Span) -> Vec<Attendee<'a>> {
+    let mut out = Vec::new();
+    let mut columns: Option<(usize, Option<usize>)> = None;
+    let mut start = span.start;
+    let text = input.get(span.start..span.end).unwrap_or_default();
+    for line in text.split('\n') {
+        let line_span = Span::new(start, start + line.trim_end().len());
+        start += line.len() + 1;
+        let row = line.trim();
+        let is_delimiter = row.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '));
+        let Some((name_col, org_col)) = columns else {
+            let header: Vec<&str> = cells(row).map(|(_, c)| c).collect();
+            let find = |names: &[&str]| {
+                header
+                    .iter()
+                    .position(|h| names.iter().any(|n| n.eq_ignore_ascii_case(h)))
+            };
+            let Some(name_col) = find(&["name", "attendee", "participant", "who"]) else {
+                return out;
+            };
+            columns = Some((
+                name_col,
+                find(&["organization", "organisation", "affiliation", "company"]),
+            ));
+            continue;
+        };
+        if is_delimiter {
+            continue;
+        }
+        let row_start = line_span.start + (line.len() - line.trim_start().len());
+        let cell = |col: usize| {
+            cells(row)
+                .nth(col)
+                .filter(|(_, c)| !c.is_empty())
+                .map(|(offset, c)| {
+                    (
+                        c,
+                        Span::new(row_start + offset, row_start + offset + c.len()),
+                    )
+                })
+        };
+        let Some((name, _)) = cell(name_col) else {
+            continue;
+        };
+        out.push(Attendee {
+            name: Cow::Borrowed(name),
+            handle: None,
+            url: None,
+            affiliations: org_col
+                .and_then(cell)
+                .map(|(org, _)| Cow::Borrowed(org))
+                .into_iter()
+                .collect(),
+            span: line_span,
+        });
+    }
+    out
+}
+
+/// The trimmed cells of a table row with their offsets in `row`.
+fn cells(row: &str) -> impl Iterator<Item = (usize, &str)> {
+    let inner_start = usize::from(row.starts_with('|'));
+    let inner = row.get(inner_start..).unwrap_or_default();
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut offset = inner_start;
+    inner.split('|').map(move |cell| {
+        let lead = cell.len() - cell.trim_start().len();
+        let found = (offset + lead, cell.trim());
+        offset += cell.len() + 1;
+        found
+    })
 }

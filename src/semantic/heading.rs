@@ -17,6 +17,19 @@ const ATTENDEES: &[&str] = &[
     "attendance",
     "present",
     "participants",
+    "members",
+    "visitors",
+    "introduction of attendees",
+    "roll call",
+];
+const METADATA: &[&str] = &[
+    "meeting information",
+    "information",
+    "meeting info",
+    "meeting details",
+    "details",
+    "logistics",
+    "links",
 ];
 const TOPICS: &[&str] = &[
     "topics",
@@ -25,6 +38,8 @@ const TOPICS: &[&str] = &[
     "main topics",
     "agenda items",
     "discussion topics",
+    "meeting agenda",
+    "main meeting agenda",
 ];
 const ACTIONS: &[&str] = &["actions", "action items", "action item", "action"];
 const NEXT_MEETING: &[&str] = &["next meeting", "next meeting schedule", "next meetings"];
@@ -65,6 +80,12 @@ pub(crate) fn classify(heading: &str) -> (SectionKind, Option<Status>) {
         SectionKind::Other
     };
     (kind, None)
+}
+
+/// Whether the section holds the meeting's fields (`## 📅 Meeting Information`),
+/// which go into the metadata list whatever their keys.
+pub(crate) fn is_metadata(heading: &str) -> bool {
+    is_one_of(normalize(heading), METADATA)
 }
 
 /// A heading that is exactly a repository name, `### nodejs/node`, sets the

@@ -9,6 +9,7 @@
 
 mod attendee;
 mod heading;
+mod metadata;
 mod owners;
 
 use std::borrow::Cow;
@@ -21,7 +22,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
 use crate::model::{
-    Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind, Span, Task,
+    Field, Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind, Span, Task,
     TaskState, SCHEMA_VERSION,
 };
 use crate::options::{Options, TaskDialect};
@@ -50,6 +51,11 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
             next_meeting: None,
             diagnostics: Vec::new(),
             span: Span::new(0, input.len()),
+            host: None,
+            note_takers: Vec::new(),
+            metadata: Vec::new(),
+            head_count: None,
+            action_lines: Vec::new(),
         },
         sections: Vec::new(),
         items: Vec::new(),
@@ -64,6 +70,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         timed_line: None,
         front_matter_date: None,
         last_end: 0,
+        label: None,
     };
     parse_blocks(input, options.max_depth, &mut builder);
     builder.finish()
@@ -73,6 +80,8 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
 struct OpenSection<'a> {
     section: Section<'a>,
     repo: Option<RepoContext<'a>>,
+    /// Its fields are the meeting's metadata (`## Meeting Information`).
+    metadata: bool,
 }
 
 /// A list item under construction.
@@ -117,6 +126,9 @@ struct Builder<'a, 'o> {
     timed_line: Option<Dated<'a>>,
     front_matter_date: Option<Dated<'a>>,
     last_end: usize,
+    /// What a label paragraph (`**Members**`, `**Attendees**:`) says the
+    /// lists after it hold, until the next heading or other paragraph.
+    label: Option<SectionKind>,
 }
 
 impl<'a> Sink for Builder<'a, '_> {
@@ -134,6 +146,7 @@ impl<'a> Sink for Builder<'a, '_> {
                 depth,
                 start,
                 checkbox,
+                ..
             } => {
                 while self.items.len() > depth {
                     self.close_item(self.last_end);
@@ -173,6 +186,17 @@ impl<'a> Builder<'a, '_> {
 
     fn current_kind(&self) -> Option<SectionKind> {
         self.sections.last().map(|s| s.section.kind)
+    }
+
+    /// What the text here holds: the label's kind, or the section's.
+    fn context(&self) -> Option<SectionKind> {
+        self.label.or(self.current_kind())
+    }
+
+    /// Whether every field here is the meeting's metadata: in the header
+    /// before the first section, or in a section such as `Meeting Information`.
+    fn in_metadata(&self) -> bool {
+        self.in_preamble() || self.sections.last().is_some_and(|s| s.metadata)
     }
 
     /// Whether a `Date:` line here dates the meeting: before any heading but
@@ -226,7 +250,12 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(level);
+        // `### Date: 2020-04-29` under the title dates the meeting like a line.
+        if self.in_preamble() && self.date_line.is_none() {
+            self.date_line = self.keyed_date(text);
+        }
         self.headings_seen += 1;
+        self.label = None;
         let is_h1 = level == 1;
         // The first H1 is the title; until there is one, the first heading.
         if self.title.is_none() || (is_h1 && !matches!(self.title, Some((_, true)))) {
@@ -243,8 +272,10 @@ impl<'a> Builder<'a, '_> {
                 repo: Cow::Borrowed(repo),
             })
             .or_else(|| parent.and_then(|p| p.repo.clone()));
+        let metadata = heading::is_metadata(heading);
         let (mentions, owners) = self.heading_handles(text);
         self.sections.push(OpenSection {
+            metadata,
             section: Section {
                 heading: Cow::Borrowed(heading),
                 level,
@@ -256,9 +287,50 @@ impl<'a> Builder<'a, '_> {
                 paragraphs: Vec::new(),
                 sections: Vec::new(),
                 span,
+                label: false,
             },
             repo,
         });
+    }
+
+    /// A status label paragraph (`**Done**:`, `WIP:`) opens a bucket for the
+    /// lists after it, as a subsection of the current section marked
+    /// `label`, until the next label or heading. Returns whether it did.
+    fn label_section(&mut self, key: Span, span: Span) -> bool {
+        let (kind, Some(status)) = heading::classify(self.text(key)) else {
+            return false;
+        };
+        if self.sections.last().is_some_and(|s| s.section.label) {
+            while self.items.last().is_some() {
+                self.close_item(self.last_end);
+            }
+            let level = self.sections.last().map_or(1, |s| s.section.level);
+            self.close_sections(level);
+        }
+        let parent = self.sections.last();
+        let level = parent.map_or(1, |p| p.section.level + 1);
+        if level > 6 {
+            return false;
+        }
+        let repo = parent.and_then(|p| p.repo.clone());
+        self.sections.push(OpenSection {
+            metadata: false,
+            section: Section {
+                heading: Cow::Borrowed(self.text(key)),
+                level,
+                kind,
+                status: Some(status),
+                mentions: Vec::new(),
+                owners: Vec::new(),
+                items: Vec::new(),
+                paragraphs: Vec::new(),
+                sections: Vec::new(),
+                span,
+                label: true,
+            },
+            repo,
+        });
+        true
     }
 
     /// The user handles of a heading and its owners, the trailing run:
@@ -306,13 +378,242 @@ impl<'a> Builder<'a, '_> {
     fn paragraph(&mut self, span: Span) {
         let text = join_lines(self.input, &[span]);
         self.date_lines(span);
+        // A label on the first line applies to the rest and to later lists.
+        let first = lines(self.input, span).next().unwrap_or(span);
+        let kv = metadata::key_value(self.input, first);
+        let whole_label = self.label_key(first, kv).filter(|_| first.end >= span.end);
+        if whole_label.is_some_and(|key| self.label_section(key, span)) {
+            self.label = None;
+            return;
+        }
+        let label = self.label_kind(first, kv);
+        // A label lasts until a heading or prose; fields such as
+        // `**Minutes by**: …` after its list do not end it.
+        if label.is_some() || kv.is_none() {
+            self.label = label.flatten();
+        }
+        let rest = match label {
+            Some(_) => {
+                let after = self.text(Span::new(first.end, span.end));
+                let next = after.find('\n').map_or(span.end, |n| first.end + n + 1);
+                Span::new(next, span.end)
+            }
+            None => span,
+        };
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
+        } else if !rest.is_empty() {
+            self.paragraph_lines(rest);
         }
         match self.sections.last_mut() {
             Some(open) => open.section.paragraphs.push(text),
             None => self.meeting.paragraphs.push(text),
         }
+    }
+
+    /// A one-line paragraph that names what follows: `**Members**`,
+    /// `**Attendees**:`, `Action items:`. `Some(None)` for a label that
+    /// means nothing here (`**Poll**:`).
+    fn label_kind(
+        &self,
+        span: Span,
+        kv: Option<metadata::KeyValue>,
+    ) -> Option<Option<SectionKind>> {
+        let key = self.text(self.label_key(span, kv)?);
+        Some(match metadata::key_kind(key) {
+            metadata::Key::Attendees => Some(SectionKind::Attendees),
+            metadata::Key::Action => Some(SectionKind::Actions),
+            _ => Some(heading::classify(key).0).filter(|k| *k != SectionKind::Other),
+        })
+    }
+
+    /// The key of a one-line label: `**Members**`, `Done:`.
+    fn label_key(&self, span: Span, kv: Option<metadata::KeyValue>) -> Option<Span> {
+        match kv {
+            Some(kv) if kv.value.is_empty() => Some(kv.key),
+            Some(_) => None,
+            None => {
+                let text = self.text(span);
+                let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
+                if inner.contains("**") {
+                    return None;
+                }
+                let start = span.start + (text.len() - text.trim_start().len()) + 2;
+                Some(Span::new(start, start + inner.len()))
+            }
+        }
+    }
+
+    /// Lines of a paragraph that is not a label: attendees in an attendees
+    /// section, fields, and `Action:` lines, which become action items.
+    fn paragraph_lines(&mut self, span: Span) {
+        if self.context() == Some(SectionKind::Attendees) {
+            self.attendee_paragraph(span);
+            return;
+        }
+        for line in lines(self.input, span) {
+            let kv = metadata::key_value(self.input, line);
+            let field = kv.map(|kv| self.field(line, kv));
+            if field == Some(metadata::Key::Action) {
+                // The action runs to the end of the paragraph.
+                let action = OpenItem {
+                    start: line.start,
+                    checkbox: None,
+                    text: vec![Span::new(line.start, span.end)],
+                    children: Vec::new(),
+                };
+                let mut item = self.finish_item(action, span.end);
+                item.action = true;
+                self.meeting.action_lines.push(item);
+                break;
+            }
+        }
+    }
+
+    /// Reads a `Key: value` field at the start of `text` into the meeting:
+    /// host, note takers, attendees, and the metadata list. Returns what
+    /// the key means.
+    fn field(&mut self, text: Span, kv: metadata::KeyValue) -> metadata::Key {
+        let key = metadata::key_kind(self.text(kv.key));
+        let value = self.text(kv.value);
+        if value.is_empty() {
+            return key;
+        }
+        match key {
+            metadata::Key::Attendees => {
+                // Only the meeting's own fields: `Participants:` of an event
+                // in a topic are not the meeting's attendees.
+                if self.in_metadata() {
+                    self.attendee_list(kv.value);
+                }
+                return key;
+            }
+            metadata::Key::Action => return key,
+            metadata::Key::Host => {
+                self.meeting
+                    .host
+                    .get_or_insert(Cow::Borrowed(metadata::person(value)));
+            }
+            metadata::Key::NoteTakers => {
+                let people = metadata::people(value).map(Cow::Borrowed);
+                self.meeting.note_takers.extend(people);
+            }
+            metadata::Key::Date | metadata::Key::Other => {
+                if !(self.in_metadata() || kv.emphasized && key == metadata::Key::Date) {
+                    return key;
+                }
+            }
+        }
+        let line_end = self
+            .text(text)
+            .find('\n')
+            .map_or(text.end, |n| text.start + n);
+        self.meeting.metadata.push(Field {
+            key: Cow::Borrowed(self.text(kv.key)),
+            value: Cow::Borrowed(value),
+            span: Span::new(text.start, line_end),
+        });
+        key
+    }
+
+    /// Attendees from the lines of a paragraph in an attendees section: a
+    /// table with a name column, `Key: a, b` lists, a head count, or one
+    /// name per line.
+    fn attendee_paragraph(&mut self, span: Span) {
+        let text = self.text(span);
+        if text.starts_with('|') {
+            let found = attendee::table(self.input, span);
+            self.meeting.attendees.extend(found);
+            return;
+        }
+        for line in lines(self.input, span) {
+            self.attendee_line(line, line, true);
+        }
+    }
+
+    /// One attendee line or item (`item` is its whole source). A `bare`
+    /// line outside a list may be prose instead.
+    fn attendee_line(&mut self, line: Span, item: Span, bare: bool) {
+        let text = self.text(line);
+        if let Some(kv) = metadata::key_value(self.input, line).filter(|_| !text.starts_with('[')) {
+            match metadata::key_kind(self.text(kv.key)) {
+                // `Team members: a, b`; `* Others:` alone names a group.
+                metadata::Key::Attendees => {
+                    if !kv.value.is_empty() {
+                        self.attendee_list(kv.value);
+                    }
+                    return;
+                }
+                // `- gaius-qi: notes` is a person with a remark.
+                metadata::Key::Other if !bare => {}
+                // `**Minutes by**: …` or `**FC Date: …**` after the list.
+                _ => {
+                    self.field(line, kv);
+                    return;
+                }
+            }
+        }
+        if let Some(count) = metadata::head_count(text) {
+            *self.meeting.head_count.get_or_insert(0) += count;
+            return;
+        }
+        let trimmed = text.trim();
+        // A sentence is no name, in a list or not; a long line or one with a
+        // colon outside a list is prose too.
+        let prose = (bare && (trimmed.len() > 80 || trimmed.contains(':')))
+            || trimmed.ends_with(['.', '!', '?'])
+            || ["tbd", "none", "n/a", "-", "..."]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(trimmed));
+        if prose {
+            return;
+        }
+        let handles = self.handles(line);
+        let found = attendee::attendee(
+            self.input,
+            line,
+            item,
+            &handles,
+            &mut self.meeting.diagnostics,
+        );
+        self.meeting.attendees.extend(found);
+    }
+
+    /// `Wenkai yin@VMware, Fanjian kong@Qihoo360, …`: one attendee each.
+    fn attendee_list(&mut self, value: Span) {
+        let mut start = value.start;
+        for part in self.text(value).split(',') {
+            let span = Span::new(start, start + part.len());
+            start = span.end + 1;
+            let lead = part.len() - part.trim_start().len();
+            let span = Span::new(span.start + lead, span.start + part.trim_end().len());
+            if !span.is_empty() {
+                let handles = self.handles(span);
+                let found = attendee::attendee(
+                    self.input,
+                    span,
+                    span,
+                    &handles,
+                    &mut self.meeting.diagnostics,
+                );
+                self.meeting.attendees.extend(found);
+            }
+        }
+    }
+
+    /// The handles in `span`.
+    fn handles(&mut self, span: Span) -> Vec<Handle<'a>> {
+        let mut found = std::mem::take(&mut self.scratch);
+        found.handles.clear();
+        found.references.clear();
+        let context = Context {
+            repo: None,
+            definitions: &self.definitions,
+        };
+        scan_with(self.input, span, &context, &mut found);
+        let handles = found.handles.clone();
+        self.scratch = found;
+        handles
     }
 
     /// Reads `input[span]` for date lines: in the preamble for the meeting
@@ -373,27 +674,45 @@ impl<'a> Builder<'a, '_> {
         self.dated(found)
     }
 
+    /// The next meeting from a paragraph or item of its section: the first
+    /// date wins, and a host comes from `Host: @x` or `… Host by @x`.
     fn next_meeting(&mut self, text: Cow<'a, str>, span: Span) {
+        let host = next_host(self.input, span);
         let has_date = self
             .meeting
             .next_meeting
             .as_ref()
             .is_some_and(|n| n.date.is_some());
-        if has_date {
-            return;
-        }
-        let found = self.found_date(self.text(span), span.start);
+        let found = if has_date {
+            None
+        } else {
+            self.found_date(self.text(span), span.start)
+        };
         let (date, time) = match found {
             Some(found) => (Some(found.date), found.time),
             None => (None, None),
         };
-        if self.meeting.next_meeting.is_none() || date.is_some() {
-            self.meeting.next_meeting = Some(NextMeeting {
-                date,
-                time,
-                text,
-                span,
-            });
+        match &mut self.meeting.next_meeting {
+            Some(next) => {
+                if date.is_some() {
+                    next.date = date;
+                    next.time = time;
+                    next.text = text;
+                    next.span = span;
+                }
+                if next.host.is_none() {
+                    next.host = host;
+                }
+            }
+            None => {
+                self.meeting.next_meeting = Some(NextMeeting {
+                    date,
+                    time,
+                    text,
+                    span,
+                    host,
+                });
+            }
         }
     }
 
@@ -467,21 +786,28 @@ impl<'a> Builder<'a, '_> {
         let owners = unique(leading.into_iter().chain(trailer.owners));
 
         let span = Span::new(open.start, end.max(open.start));
-        if self.current_kind() == Some(SectionKind::Attendees) && self.items.is_empty() {
-            if let Some(&first) = open.text.first() {
-                let attendee = attendee::attendee(
-                    self.input,
-                    first,
-                    span,
-                    &found.handles,
-                    &mut self.meeting.diagnostics,
-                );
-                self.meeting.attendees.extend(attendee);
-            }
-        }
-
         let references = dedup_references(&mut found.references);
         self.scratch = found;
+        let first = open.text.first().copied();
+        let top_level = self.items.is_empty() && open.start < end;
+        let in_next_meeting = self.current_kind() == Some(SectionKind::NextMeeting);
+        let kv = first.and_then(|first| metadata::key_value(self.input, first));
+        let key = match (first, kv) {
+            (Some(first), _) if top_level && self.context() == Some(SectionKind::Attendees) => {
+                self.attendee_line(first, span, false);
+                None
+            }
+            (Some(first), Some(kv)) if top_level && !in_next_meeting => Some(self.field(first, kv)),
+            (_, kv) => kv.map(|kv| metadata::key_kind(self.text(kv.key))),
+        };
+        let is_action = key == Some(metadata::Key::Action);
+        let label = kv.is_some_and(|kv| kv.value.is_empty());
+        if is_action && label {
+            // `- Action items:` labels the items below it.
+            for child in &mut open.children {
+                child.action = true;
+            }
+        }
         let text = join_lines(self.input, &open.text);
         open.text.clear();
         self.spare_text.push(open.text);
@@ -495,6 +821,7 @@ impl<'a> Builder<'a, '_> {
             tags: trailer.tags.into_iter().map(Cow::Borrowed).collect(),
             children: self.exact(open.children),
             span,
+            action: is_action && !label,
         }
     }
 
@@ -553,6 +880,12 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(1);
+        // A person listed twice (two days' roll calls) attends once.
+        let mut seen = HashSet::new();
+        self.meeting.attendees.retain(|a| {
+            let key = a.handle.as_deref().unwrap_or(&a.name).to_lowercase();
+            seen.insert(key)
+        });
         self.meeting.title = self.title.map(|(span, _)| Cow::Borrowed(self.text(span)));
         let title_date = self.title.and_then(|(span, _)| {
             let text = self.text(span);
@@ -591,6 +924,38 @@ impl<'a> Builder<'a, '_> {
             .sort_by_key(|d| (d.span.start, d.span.end));
         self.meeting
     }
+}
+
+/// The lines of `input[span]`, without line endings.
+fn lines(input: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let text = input.get(span.start..span.end).unwrap_or_default();
+    let mut start = span.start;
+    text.split('\n').map(move |line| {
+        let line_span = Span::new(start, start + line.trim_end().len());
+        start += line.len() + 1;
+        let lead = line.len() - line.trim_start().len();
+        Span::new((line_span.start + lead).min(line_span.end), line_span.end)
+    })
+}
+
+/// The host named in a next-meeting line: `- Host: @x`, `Host by @x`,
+/// `hosted by Jane`.
+fn next_host(input: &str, span: Span) -> Option<Cow<'_, str>> {
+    let text = input.get(span.start..span.end)?;
+    if let Some(kv) = metadata::key_value(input, span) {
+        if metadata::key_kind(kv.key.slice(input)?) == metadata::Key::Host {
+            let value = kv.value.slice(input)?;
+            return (!value.is_empty()).then(|| Cow::Borrowed(metadata::person(value)));
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    let at = ["hosted by ", "host by ", "host: "]
+        .iter()
+        .find_map(|k| lower.find(k).map(|i| i + k.len()))?;
+    let name = text.get(at..)?.split_whitespace().next()?;
+    Some(Cow::Borrowed(metadata::person(
+        name.trim_end_matches(['.', ',']),
+    )))
 }
 
 /// What may come before a `Date:` key: list marks, emphasis, quote marks.

@@ -1,0 +1,231 @@
+//! `Key: value` fields: `- **Date & Time**: September 4, 2025`,
+//! `**Minutes by**: Wenkai Yin`, `Date: 2018/12/25`, `**Attendees**:`,
+//! `**Action: Mikeal to open an issue**`.
+
+use crate::model::Span;
+
+/// A field found at the start of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct KeyValue {
+    pub key: Span,
+    /// Trimmed; empty when nothing follows the colon (`**Attendees**:`).
+    pub value: Span,
+    /// The key is in bold or italics, which marks a field wherever it is.
+    pub emphasized: bool,
+}
+
+/// What a field's key means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Key {
+    Date,
+    Host,
+    NoteTakers,
+    Attendees,
+    Action,
+    Other,
+}
+
+/// Keys longer than this are prose that happens to hold a colon.
+const MAX_KEY: usize = 32;
+
+/// The field at the start of the first line of `input[span]`, if any.
+pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
+    let text = input.get(span.start..span.end)?;
+    let line = text.split('\n').next().unwrap_or_default().trim_end();
+    let body = line.trim_start_matches(['*', '_']);
+    let marks = line.len() - body.len();
+    let emphasized = marks > 0;
+    // The key is short, so the colon is near the start: look no further.
+    let colon = body.bytes().take(MAX_KEY + 4).position(|b| b == b':')?;
+    let key_raw = body.get(..colon)?;
+    let key = key_raw.trim_end_matches(['*', '_']).trim();
+    // One or two letters are a speaker (`Q:`, `A:`, `CW:`), not a key.
+    let key_ok = key.chars().count() > 2
+        && key.len() <= MAX_KEY
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '-' | '/' | '\'' | '.'))
+        && key.split_whitespace().count() <= 4;
+    if !key_ok {
+        return None;
+    }
+    let after = body.get(colon + 1..)?;
+    if after.starts_with("//") {
+        return None;
+    }
+    // `**Key**: value` or `**Key:** value`: the closing marks on either side.
+    let after_marks = after.trim_start_matches(['*', '_']);
+    let value = after_marks.trim();
+    let value = if emphasized && key_raw.len() == key.len() {
+        // `**Action: text**`: the marks close after the value.
+        value.trim_end_matches(['*', '_']).trim_end()
+    } else {
+        value
+    };
+    let key_start = span.start + marks + (key_raw.len() - key_raw.trim_start().len());
+    let value_start = span.start
+        + marks
+        + colon
+        + 1
+        + (after.len() - after.trim_start_matches(['*', '_']).trim_start().len());
+    Some(KeyValue {
+        key: Span::new(key_start, key_start + key.len()),
+        value: Span::new(value_start, value_start + value.len()),
+        emphasized,
+    })
+}
+
+const DATE: &[&str] = &[
+    "date",
+    "dates",
+    "date & time",
+    "date and time",
+    "meeting date",
+    "when",
+    "time",
+];
+const HOST: &[&str] = &[
+    "host",
+    "hosts",
+    "hosted by",
+    "chair",
+    "facilitator",
+    "moderator",
+];
+const NOTE_TAKERS: &[&str] = &[
+    "note taker",
+    "note takers",
+    "notetaker",
+    "notetakers",
+    "note-taker",
+    "minutes by",
+    "notes by",
+    "scribe",
+];
+const ATTENDEES: &[&str] = &[
+    "attendees",
+    "attendance",
+    "participants",
+    "present",
+    "members",
+    "visitors",
+    "guests",
+    "team",
+    "team members",
+    "others",
+];
+const ACTION: &[&str] = &[
+    "action",
+    "actions",
+    "action item",
+    "action items",
+    "todo",
+    "to do",
+    "todo items",
+];
+
+/// The meaning of a field key, compared case-insensitively.
+pub(crate) fn key_kind(key: &str) -> Key {
+    let is = |list: &[&str]| list.iter().any(|k| k.eq_ignore_ascii_case(key));
+    if is(DATE) {
+        Key::Date
+    } else if is(HOST) {
+        Key::Host
+    } else if is(NOTE_TAKERS) {
+        Key::NoteTakers
+    } else if is(ATTENDEES) {
+        Key::Attendees
+    } else if is(ACTION) {
+        Key::Action
+    } else {
+        Key::Other
+    }
+}
+
+/// A person named in a field value: `@lazyparser` gives `lazyparser`.
+pub(crate) fn person(text: &str) -> &str {
+    let text = text.trim().trim_matches(['*', '_']);
+    match text.strip_prefix('@') {
+        Some(login) if crate::inline::handle::is_login(login) => login,
+        _ => text,
+    }
+}
+
+/// The people in a list value: `@a, @b and Carol` gives three.
+pub(crate) fn people(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(person)
+        .filter(|p| !p.is_empty())
+}
+
+/// A number of people with no names: `Community members, 9 participants`.
+pub(crate) fn head_count(text: &str) -> Option<u32> {
+    let mut words = text.split_whitespace().take(12);
+    let mut previous = words.next()?;
+    for word in words {
+        let noun = word.trim_end_matches(['.', ',', ')']).to_ascii_lowercase();
+        let counted = matches!(
+            noun.as_str(),
+            "participants" | "attendees" | "people" | "persons" | "members" | "participant"
+        );
+        let number = previous
+            .trim_start_matches(['(', '~'])
+            .trim_end_matches('+');
+        if let Some(n) = counted.then(|| number.parse().ok()).flatten() {
+            return Some(n);
+        }
+        previous = word;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kv(text: &str) -> Option<(&str, &str, bool)> {
+        let found = key_value(text, Span::new(0, text.len()))?;
+        Some((
+            &text[found.key.start..found.key.end],
+            &text[found.value.start..found.value.end],
+            found.emphasized,
+        ))
+    }
+
+    #[test]
+    fn fields() {
+        assert_eq!(
+            kv("**Date & Time**: September 4, 2025"),
+            Some(("Date & Time", "September 4, 2025", true))
+        );
+        assert_eq!(
+            kv("**Minutes by**: Wenkai Yin"),
+            Some(("Minutes by", "Wenkai Yin", true))
+        );
+        assert_eq!(kv("**Attendees:** "), Some(("Attendees", "", true)));
+        assert_eq!(kv("Date: 2018/12/25"), Some(("Date", "2018/12/25", false)));
+        assert_eq!(
+            kv("**Action: Mikeal to open**"),
+            Some(("Action", "Mikeal to open", true))
+        );
+        assert_eq!(kv("see https://example.com"), None);
+        assert_eq!(kv("Q: Can it be used for files?"), None);
+        assert_eq!(kv("A long sentence that goes on and on: no"), None);
+    }
+
+    #[test]
+    fn counts_and_people() {
+        assert_eq!(head_count("Community members, 9 participants"), Some(9));
+        assert_eq!(head_count("Gaius (Ant Group)"), None);
+        assert_eq!(
+            head_count("students in compiler fields, 20+ participants"),
+            Some(20)
+        );
+        assert_eq!(
+            people("@a, @b and Carol").collect::<Vec<_>>(),
+            ["a", "b", "Carol"]
+        );
+        assert_eq!(key_kind("Note Taker"), Key::NoteTakers);
+    }
+}
