@@ -31,6 +31,16 @@ const MAX_KEY: usize = 32;
 /// The field at the start of the first line of `input[span]`, if any.
 pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     let text = input.get(span.start..span.end)?;
+    // Most texts have no colon where a key could end: settle them on a few
+    // bytes instead of splitting off and trimming the first line.
+    let marks = text
+        .bytes()
+        .take_while(|b| matches!(b, b'*' | b'_'))
+        .count();
+    let window = text.as_bytes().iter().skip(marks).take(MAX_KEY + 4);
+    if !window.take_while(|&&b| b != b'\n').any(|&b| b == b':') {
+        return None;
+    }
     let line = text.split('\n').next().unwrap_or_default().trim_end();
     let body = line.trim_start_matches(['*', '_']);
     let marks = line.len() - body.len();
