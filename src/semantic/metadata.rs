@@ -174,11 +174,18 @@ pub(crate) fn head_count(text: &str) -> Option<u32> {
     let mut words = text.split_whitespace().take(12);
     let mut previous = words.next()?;
     for word in words {
-        let noun = word.trim_end_matches(['.', ',', ')']).to_ascii_lowercase();
-        let counted = matches!(
-            noun.as_str(),
-            "participants" | "attendees" | "people" | "persons" | "members" | "participant"
-        );
+        let noun = word.trim_end_matches(['.', ',', ')']);
+        // Compared in place: lowercasing allocated a string per word.
+        let counted = [
+            "participants",
+            "attendees",
+            "people",
+            "persons",
+            "members",
+            "participant",
+        ]
+        .iter()
+        .any(|counted| counted.eq_ignore_ascii_case(noun));
         let number = previous
             .trim_start_matches(['(', '~'])
             .trim_end_matches('+');
