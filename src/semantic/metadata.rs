@@ -2,6 +2,7 @@
 //! `**Minutes by**: Wenkai Yin`, `Date: 2018/12/25`, `**Attendees**:`,
 //! `**Action: Mikeal to open an issue**`.
 
+use crate::block::find_either;
 use crate::model::Span;
 
 /// A field found at the start of a text.
@@ -33,12 +34,15 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     let text = input.get(span.start..span.end)?;
     // Most texts have no colon where a key could end: settle them on a few
     // bytes instead of splitting off and trimming the first line.
-    let marks = text
-        .bytes()
+    let bytes = text.as_bytes();
+    let marks = bytes
+        .iter()
         .take_while(|b| matches!(b, b'*' | b'_'))
         .count();
-    let window = text.as_bytes().iter().skip(marks).take(MAX_KEY + 4);
-    if !window.take_while(|&&b| b != b'\n').any(|&b| b == b':') {
+    let window = bytes.get(marks..).unwrap_or_default();
+    let window = window.get(..MAX_KEY + 4).unwrap_or(window);
+    let stop = find_either(window, b':', b'\n').and_then(|i| window.get(i));
+    if stop != Some(&b':') {
         return None;
     }
     let line = text.split('\n').next().unwrap_or_default().trim_end();
