@@ -32,26 +32,18 @@ const MAX_KEY: usize = 32;
 /// The field at the start of the first line of `input[span]`, if any.
 pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     let text = input.get(span.start..span.end)?;
-    // Most texts have no colon where a key could end: settle them on a few
-    // bytes instead of splitting off and trimming the first line.
+    // The key is short, so the colon is near the start: look no further,
+    // and judge the key before splitting off and trimming the first line.
     let bytes = text.as_bytes();
     let marks = bytes
         .iter()
         .take_while(|b| matches!(b, b'*' | b'_'))
         .count();
+    let emphasized = marks > 0;
     let window = bytes.get(marks..).unwrap_or_default();
     let window = window.get(..MAX_KEY + 4).unwrap_or(window);
-    let stop = find_either(window, b':', b'\n').and_then(|i| window.get(i));
-    if stop != Some(&b':') {
-        return None;
-    }
-    let line = text.split('\n').next().unwrap_or_default().trim_end();
-    let body = line.trim_start_matches(['*', '_']);
-    let marks = line.len() - body.len();
-    let emphasized = marks > 0;
-    // The key is short, so the colon is near the start: look no further.
-    let colon = body.bytes().take(MAX_KEY + 4).position(|b| b == b':')?;
-    let key_raw = body.get(..colon)?;
+    let colon = find_either(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
+    let key_raw = text.get(marks..marks + colon)?;
     let key = key_raw.trim_end_matches(['*', '_']).trim();
     // One or two letters are a speaker (`Q:`, `A:`, `CW:`), not a key.
     let key_ok = key.chars().count() > 2
@@ -63,6 +55,8 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     if !key_ok {
         return None;
     }
+    let line = text.split('\n').next().unwrap_or_default().trim_end();
+    let body = line.get(marks..)?;
     let after = body.get(colon + 1..)?;
     if after.starts_with("//") {
         return None;
