@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use time::Date;
 
-use crate::block::{parse_blocks, Block, Checkbox, Sink};
+use crate::block::{find_either, parse_blocks, Block, Checkbox, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
@@ -62,6 +62,8 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         default_repo,
         definitions: LazyDefinitions::new(input),
         scratch: Inlines::default(),
+        spare_text: Vec::new(),
+        spare_items: Vec::new(),
         headings_seen: 0,
         title: None,
         date_line: None,
@@ -109,6 +111,13 @@ struct Builder<'a, 'o> {
     definitions: LazyDefinitions<'a>,
     /// Reused between items so that scanning allocates only what it keeps.
     scratch: Inlines<'a>,
+    /// Emptied `OpenItem::text` vectors, reused so that an item's text
+    /// spans cost no allocation (one per item otherwise).
+    spare_text: Vec<Vec<Span>>,
+    /// Buffers that collect the items of open sections and items; each list
+    /// is copied out at its close in one allocation of its exact size,
+    /// instead of growing (and copying) push by push.
+    spare_items: Vec<Vec<Item<'a>>>,
     headings_seen: usize,
     /// The title heading's text, and whether it is an H1.
     title: Option<(Span, bool)>,
@@ -142,11 +151,12 @@ impl<'a> Sink for Builder<'a, '_> {
                 while self.items.len() > depth {
                     self.close_item(self.last_end);
                 }
+                let text = self.spare_text.pop().unwrap_or_default();
                 self.items.push(OpenItem {
                     start,
                     checkbox,
-                    text: Vec::new(),
-                    children: Vec::new(),
+                    text,
+                    children: self.spare_items.pop().unwrap_or_default(),
                 });
             }
             Block::ItemEnd { end } => {
@@ -273,7 +283,7 @@ impl<'a> Builder<'a, '_> {
                 status,
                 mentions,
                 owners,
-                items: Vec::new(),
+                items: self.spare_items.pop().unwrap_or_default(),
                 paragraphs: Vec::new(),
                 sections: Vec::new(),
                 span,
@@ -356,6 +366,7 @@ impl<'a> Builder<'a, '_> {
         {
             if let Some(mut open) = self.sections.pop() {
                 open.section.span.end = self.last_end.max(open.section.span.end);
+                open.section.items = self.exact(std::mem::take(&mut open.section.items));
                 match self.sections.last_mut() {
                     Some(parent) => parent.section.sections.push(open.section),
                     None => self.meeting.sections.push(open.section),
@@ -797,18 +808,30 @@ impl<'a> Builder<'a, '_> {
                 child.action = true;
             }
         }
+        let text = join_lines(self.input, &open.text);
+        open.text.clear();
+        self.spare_text.push(open.text);
         Item {
-            text: join_lines(self.input, &open.text),
+            text,
             task,
             owners,
             mentions,
             teams,
             references,
             tags: trailer.tags.into_iter().map(Cow::Borrowed).collect(),
-            children: open.children,
+            children: self.exact(open.children),
             span,
             action: is_action && !label,
         }
+    }
+
+    /// The items of `buffer` in a vector of their exact size; the emptied
+    /// buffer goes back to the spares.
+    fn exact(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
+        let mut items = Vec::with_capacity(buffer.len());
+        items.append(&mut buffer);
+        self.spare_items.push(buffer);
+        items
     }
 
     /// The task a checkbox makes in the dialect of the options, if any.
@@ -956,11 +979,13 @@ fn join_lines<'a>(input: &'a str, spans: &[Span]) -> Cow<'a, str> {
         [] => Cow::Borrowed(""),
         [one] => {
             let raw = text(one);
-            let clean = !raw.contains('\r')
-                && raw
-                    .split('\n')
-                    .skip(1)
-                    .all(|line| !line.starts_with([' ', '\t']));
+            // Most texts are one line: one search settles them.
+            let clean = find_either(raw.as_bytes(), b'\n', b'\r').is_none()
+                || (!raw.contains('\r')
+                    && raw
+                        .split('\n')
+                        .skip(1)
+                        .all(|line| !line.starts_with([' ', '\t'])));
             if clean {
                 Cow::Borrowed(raw)
             } else {
