@@ -130,7 +130,7 @@ pub(crate) fn parse_blocks<S: Sink>(input: &str, max_depth: usize, sink: &mut S)
     pos = parser.front_matter(pos);
     while pos < input.len() {
         let rest = input.get(pos..).unwrap_or_default();
-        let (line_len, next) = match rest.find('\n') {
+        let (line_len, next) = match find_newline(rest.as_bytes()) {
             Some(nl) => (nl, pos + nl + 1),
             None => (rest.len(), input.len()),
         };
@@ -550,6 +550,39 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     }
 }
 
+/// The index of the first `\n` in `bytes`.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    find_either(bytes, b'\n', b'\n')
+}
+
+/// The index of the first `a` or `b` in `bytes`, eight bytes at a time
+/// (SWAR): `str::find` goes through a memchr whose setup dominated the
+/// block layer on lines of typical length.
+pub(crate) fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // The lowest set high bit marks the first zero byte exactly.
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let (splat_a, splat_b) = (u64::from_ne_bytes([a; 8]), u64::from_ne_bytes([b; 8]));
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let word = u64::from_le_bytes(chunk);
+        let found = zero_bytes(word ^ splat_a) | zero_bytes(word ^ splat_b);
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    let rest = bytes.get(offset..).unwrap_or_default();
+    rest.iter()
+        .position(|&x| x == a || x == b)
+        .map(|i| offset + i)
+}
+
 /// The block structure as plain data, for the differential test against a
 /// CommonMark implementation (`tests/commonmark.rs`). Not part of the
 /// contract: it may change with any release.
@@ -671,6 +704,10 @@ fn columns_from(text: &str, col: usize) -> (usize, usize) {
 
 /// `# Heading ##` gives the level and the text range within `content`.
 fn atx_heading(content: &str) -> Option<(u8, (usize, usize))> {
+    // Most lines are not headings; a byte test is cheaper than the parser.
+    if !content.starts_with('#') {
+        return None;
+    }
     let hashes: IResult<&str, &str> = take_while_m_n(1, 6, |c| c == '#').parse(content);
     let (rest, hashes) = hashes.ok()?;
     if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
@@ -795,6 +832,13 @@ struct Marker {
 /// A bullet (`-`, `*`, `+`) or ordered (`1.`, `1)`) list marker followed by
 /// white space or the end of the line.
 fn list_marker(content: &str) -> Option<Marker> {
+    // Most lines start with neither marker; a byte test rules them out.
+    if !matches!(
+        content.as_bytes().first(),
+        Some(b'-' | b'*' | b'+' | b'0'..=b'9')
+    ) {
+        return None;
+    }
     let bullet: IResult<&str, char> = one_of("-*+").parse(content);
     let (rest, width, number) = match bullet {
         Ok((rest, _)) => (rest, 1, None),
@@ -1012,6 +1056,20 @@ mod tests {
 
     fn text(input: &str, span: Span) -> &str {
         &input[span.start..span.end]
+    }
+
+    #[test]
+    fn find_newline_agrees_with_find() {
+        let text = "0123456\n89abcdef0123\n\n456789abcdefg\nh";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let part = &text.as_bytes()[start..end];
+                let expected = part.iter().position(|&b| b == b'\n');
+                assert_eq!(find_newline(part), expected, "{start}..{end}");
+            }
+        }
+        assert_eq!(find_newline("é\u{a0a}x\n".as_bytes()), Some(6));
+        assert_eq!(find_either(b"abcdefgh-ijk\r\n", b'\n', b'\r'), Some(12));
     }
 
     #[test]

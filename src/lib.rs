@@ -1,30 +1,83 @@
-//! `minutes` turns Markdown meeting notes into a typed, zero-copy model:
-//! attendees, sections, action items with their task state and owners, issue
-//! references, and the next meeting's date.
+//! `minutes` parses Markdown meeting notes (attendees with GitHub links,
+//! topics, `- [ ]` action items with `@owner` handles, issue links in TODO /
+//! WIP / Done buckets, the next meeting's date) into a typed, zero-copy model
+//! that serializes to a stable, documented JSON contract.
+//!
+//! A whole program: parse a note, list its open actions by owner, print the
+//! model as JSON (with `minutes` and `serde_json` as dependencies).
 //!
 //! ```
-//! let note = "\
-//! ## Maintainer Meeting 2025-10-28
-//!
-//! ### Attendees
-//! - [Gaius](https://github.com/gaius-qi) (Ant Group/Dragonfly)
-//!
-//! ### Actions
-//! - [ ] Organize topics for KubeCon @mingcheng
-//! - [x] Review <https://github.com/dragonflyoss/dragonfly/issues/4345> @gaius-qi
-//! ";
-//! let meeting = minutes::parse(note);
-//! assert_eq!(meeting.attendees[0].handle.as_deref(), Some("gaius-qi"));
-//! let open: Vec<_> = meeting.open_actions().map(|item| &item.owners).collect();
-//! assert_eq!(open, [&["mingcheng"]]);
-//! let json = serde_json::to_string(&meeting).unwrap();
-//! assert!(json.contains(r#""date":"2025-10-28""#));
+//! use std::collections::BTreeMap;
+//! fn main() -> Result<(), serde_json::Error> {
+//!     let note = "# Sync 2025-10-28\n\n## Actions\n\n\
+//!                 - [ ] Support P2P model distribution @chlins @gaius-qi\n\
+//!                 - [x] Publish the blog post @mingcheng\n\
+//!                 - [ ] Organize topics for KubeCon @mingcheng\n";
+//!     let meeting = minutes::parse(note);
+//!     let mut by_owner: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+//!     for item in meeting.open_actions() {
+//!         for owner in &item.owners {
+//!             by_owner.entry(owner).or_default().push(&item.text);
+//!         }
+//!     }
+//!     for (owner, actions) in &by_owner {
+//!         println!("@{owner}: {}", actions.join("; "));
+//!     }
+//! #   assert_eq!(by_owner["mingcheng"], ["Organize topics for KubeCon @mingcheng"]);
+//! #   assert_eq!(by_owner.len(), 3);
+//!     println!("{}", serde_json::to_string_pretty(&meeting)?);
+//!     Ok(())
+//! }
 //! ```
 //!
 //! Parsing is total: [`parse`] accepts any `&str` and reports what it could
 //! not understand as [`Diagnostic`]s with spans; only [`parse_bytes`] can fail,
 //! on bytes that are not UTF-8 (or, with [`Options::max_input_len`], on input
 //! longer than the caller allows).
+//!
+//! # Scope
+//!
+//! What `minutes` does not do:
+//! - render Markdown to HTML, or give a full CommonMark syntax tree: it keeps
+//!   headings, list items and paragraphs with their source text (inline
+//!   Markdown as written); block quotes and tables stay paragraph text (a
+//!   table is read for attendees only); code blocks, HTML blocks and
+//!   thematic breaks shape the structure but are not kept;
+//! - call the network or the GitHub API: a reference is what the text says
+//!   (`#12` is an issue whether GitHub has it as an issue or a pull request),
+//!   never checked, titled or resolved to its state;
+//! - read references on other hosts: only `github.com` URLs and GitHub short
+//!   forms (`owner/repo#N`, `#N`, `GH-N`) are [`Reference`]s, not GitLab,
+//!   Gitea or Jira;
+//! - read files: it parses text you pass in ([`date_from_path`] only looks at
+//!   a path's characters);
+//! - convert time zones: [`MeetingTime::utc_offset`] is set for UTC and numeric
+//!   zones only, named zones such as `PT` are kept as written;
+//! - understand headings in other languages: section kinds come from English
+//!   heading words (`Attendees`, `Action Items`, `WIP`, …);
+//! - edit a note in place: [`render()`] writes a canonical form of the model,
+//!   not the author's formatting.
+//!
+//! # Which type answers which question
+//!
+//! | question | where |
+//! | --- | --- |
+//! | which actions are still open? | [`Meeting::open_actions`]; [`Item::task`] and [`TaskState::is_open`]; paragraph lines such as `Action: …` are in [`Meeting::action_lines`] |
+//! | who owns an item? | [`Item::owners`] (every handle: [`Item::mentions`], teams: [`Item::teams`]); compare logins with [`login_key`] |
+//! | which issues are in TODO, WIP or Done? | [`Meeting::all_items`] gives each item with the [`Status`] of its bucket; [`Section::status`] |
+//! | which issues and pull requests are named? | [`Item::references`]: [`Reference`] with owner, repo, [`ReferenceKind`] and number; [`Reference::same_target`] |
+//! | who attended? | [`Meeting::attendees`] ([`Attendee`]: name, GitHub handle, affiliations), [`Meeting::head_count`], [`Meeting::host`], [`Meeting::note_takers`] |
+//! | when? | [`Meeting::date`], [`Meeting::time`] ([`MeetingTime`]), [`Meeting::next_meeting`] ([`NextMeeting`]); pass a file's date with [`Options::date_hint`] and [`date_from_path`] |
+//! | what does the heading tree hold? | [`Meeting::sections`], [`Meeting::all_sections`], [`Section::kind`] ([`SectionKind`]); `Key: value` lines in [`Meeting::metadata`] |
+//! | what looked wrong? | [`Meeting::diagnostics`]: [`Diagnostic`] with a stable [`Code`], a [`Severity`] and a [`Span`] ([`Span::slice`] gives the source) |
+//! | what happened across meetings? | [`Series`]: actions followed from note to note ([`ActionHistory`]), issues through the buckets ([`IssueHistory`]), [`Attendance`] |
+//! | how do I write a note back? | [`render()`] and [`render_next`] |
+//! | how do I keep the model past its input? | [`Meeting::into_owned`] |
+//!
+//! The JSON form is contract version 1 ([`SCHEMA_VERSION`]), documented in
+//! `SCHEMA.md` and as JSON Schemas in `schema/meeting-v1.schema.json` and
+//! `schema/series-v1.schema.json`, all in the crate's repository and package. Fields, enum values and diagnostic
+//! codes are only ever added; the README states the compatibility policy.
 //!
 //! # Layers
 //! - [`model`]: the types, borrowed from the input, serialized as JSON contract v1.
@@ -34,7 +87,7 @@
 //! - [`series`]: many meetings as one history; [`mod@render`]: a meeting back to Markdown.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 #![doc(test(attr(deny(warnings))))]
 
 mod block;

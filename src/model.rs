@@ -77,6 +77,9 @@ impl fmt::Display for Span {
 }
 
 /// One meeting note: the root of the model.
+///
+/// Read back from JSON, it borrows from the JSON text like it borrows from
+/// the note; [`Meeting::into_owned`] makes it independent of either.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Meeting<'a> {
@@ -200,6 +203,10 @@ pub struct Section<'a> {
     pub sections: Vec<Section<'a>>,
     /// From the heading to the end of the section's content.
     pub span: Span,
+    /// Whether the heading is a label paragraph before a list (`**Done**:`,
+    /// `WIP:`) rather than a Markdown heading. Serialized only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub label: bool,
 }
 
 /// What a section holds, from its heading words.
@@ -476,6 +483,10 @@ pub fn login_key(login: &str) -> String {
     login.to_ascii_lowercase()
 }
 
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
 fn own(text: Cow<'_, str>) -> Cow<'static, str> {
     Cow::Owned(text.into_owned())
 }
@@ -580,6 +591,7 @@ impl Section<'_> {
             paragraphs: own_all(self.paragraphs),
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
             span: self.span,
+            label: self.label,
         }
     }
 }

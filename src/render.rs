@@ -200,6 +200,14 @@ impl Out {
         self.text.push('\n');
     }
 
+    /// A bucket label paragraph, `**Done**:`.
+    fn label(&mut self, label: &str) {
+        self.start_block();
+        self.text.push_str("**");
+        self.text.push_str(label);
+        self.text.push_str("**:\n");
+    }
+
     fn items(&mut self, items: &[Item<'_>]) {
         if items.is_empty() {
             return;
@@ -249,7 +257,11 @@ fn render_body(meeting: &Meeting<'_>) -> String {
     out.items(&meeting.items);
     let mut stack: Vec<&Section<'_>> = meeting.sections.iter().rev().collect();
     while let Some(section) = stack.pop() {
-        out.heading(section.level, &section.heading);
+        if section.label {
+            out.label(&section.heading);
+        } else {
+            out.heading(section.level, &section.heading);
+        }
         out.paragraphs(&section.paragraphs);
         out.items(&section.items);
         stack.extend(section.sections.iter().rev());

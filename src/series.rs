@@ -34,7 +34,7 @@ const COMPARED_CHARS: usize = 256;
 
 /// Meetings in date order with the history of their actions, issues and
 /// attendees. Serializes as documented in `SCHEMA.md` ("Series").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Series {
     /// The JSON contract version, [`SCHEMA_VERSION`].
@@ -52,7 +52,7 @@ pub struct Series {
 }
 
 /// One meeting of a [`Series`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SeriesMeeting {
     /// Position of the meeting in the input given to [`Series::with_hints`].
@@ -78,7 +78,7 @@ pub enum ActionStatus {
 }
 
 /// One action followed across meetings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ActionHistory {
     /// The latest wording.
@@ -98,7 +98,7 @@ pub struct ActionHistory {
 }
 
 /// An action as one meeting lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ActionSighting {
     /// Index into [`Series::meetings`].
@@ -112,7 +112,7 @@ pub struct ActionSighting {
 }
 
 /// One issue, pull request or discussion followed through the status buckets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IssueHistory {
     /// `github.com`.
@@ -139,7 +139,7 @@ pub struct IssueHistory {
 }
 
 /// An issue as one meeting lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct IssueSighting {
     /// Index into [`Series::meetings`].
@@ -151,7 +151,7 @@ pub struct IssueSighting {
 }
 
 /// A stay in one bucket over consecutive meetings that have buckets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct BucketPeriod {
     /// The bucket.
@@ -164,7 +164,7 @@ pub struct BucketPeriod {
 }
 
 /// One person across the series.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Attendance {
     /// The latest display name.
@@ -176,7 +176,7 @@ pub struct Attendance {
 }
 
 /// Something the series noticed about its meetings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SeriesDiagnostic {
     /// Stable code.

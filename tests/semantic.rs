@@ -64,6 +64,9 @@ fn meeting_date_sources_in_order() {
     assert_eq!(m.date, Some(date(2018, Month::December, 25)));
     let m = minutes::parse("# T-lang meeting agenda\n\n* Meeting date: 2020-11-02\n");
     assert_eq!(m.date, Some(date(2020, Month::November, 2)));
+    // A `Date:` heading right under the title.
+    let m = minutes::parse("# Releases WG\n\n### Date: 2020-04-29\n\n**Members**\n");
+    assert_eq!(m.date, Some(date(2020, Month::April, 29)));
     // Front matter.
     let m = minutes::parse("---\ntitle: x\ndate: 2022-09-13\n---\n# Triage\n");
     assert_eq!(m.date, Some(date(2022, Month::September, 13)));
@@ -234,4 +237,42 @@ fn json_escapes_deserialize() {
     let json = serde_json::to_string(&m).unwrap();
     let back: minutes::Meeting<'_> = serde_json::from_str(&json).unwrap();
     assert_eq!(back, m);
+}
+
+#[test]
+fn label_paragraphs_open_status_buckets() {
+    let text = "## Github Issue\n\nDiscussed today:\n\n**TODO**:\n- a\n\nDone:\n- b\n\n## Other\n\n- c\n\nTBD\n";
+    let m = minutes::parse(text);
+    let statuses: Vec<_> = m
+        .all_items()
+        .map(|(i, s)| (i.text.to_string(), s))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("a".into(), Some(Status::Todo)),
+            ("b".into(), Some(Status::Done)),
+            ("c".into(), None)
+        ]
+    );
+    let github = &m.sections[0];
+    assert_eq!(github.paragraphs, ["Discussed today:"]);
+    let labels: Vec<_> = github
+        .sections
+        .iter()
+        .map(|s| (s.heading.as_ref(), s.level, s.label))
+        .collect();
+    assert_eq!(labels, [("TODO", 3, true), ("Done", 3, true)]);
+    // A status word alone, with no colon or bold, is prose.
+    assert_eq!(m.sections[1].paragraphs, ["TBD"]);
+    assert!(m.sections[1].sections.is_empty());
+    // Rendering writes the labels back as labels.
+    let again = minutes::render(&m);
+    assert!(again.contains("**Done**:\n"), "{again}");
+    let reparsed = minutes::parse(&again);
+    let statuses_again: Vec<_> = reparsed
+        .all_items()
+        .map(|(i, s)| (i.text.to_string(), s))
+        .collect();
+    assert_eq!(statuses_again, statuses);
 }

@@ -276,6 +276,10 @@ fn compact_prefix(text: &str) -> Option<Date> {
 /// The date a file path names: `.../2025-10-14/README.md`, `20251016.md`,
 /// `wg-2019-10-10.md`. The file name wins over its folders.
 pub(crate) fn date_in_path(path: &str) -> Option<Date> {
+    full_date_in_path(path).or_else(|| year_then_month_day(path))
+}
+
+fn full_date_in_path(path: &str) -> Option<Date> {
     path.rsplit(['/', '\\']).find_map(|component| {
         let bytes = component.as_bytes();
         (0..bytes.len())
@@ -287,6 +291,41 @@ pub(crate) fn date_in_path(path: &str) -> Option<Date> {
                     _ => compact_prefix(rest),
                 }
             })
+    })
+}
+
+/// A year and, later in the path, a month and day with no year of their
+/// own: `main/2018/CG-03-20v21.md`, `stack/2022/sg-10-24-22.md` (WebAssembly
+/// keeps the year in a folder and the day in the file name).
+fn year_then_month_day(path: &str) -> Option<Date> {
+    let bytes = path.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if len > 0 {
+            runs.push((i, i + len));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    let number = |(start, end): (usize, usize)| path.get(start..end)?.parse::<u16>().ok();
+    let years = runs
+        .iter()
+        .enumerate()
+        .filter(|(_, run)| run.1 - run.0 == 4);
+    years.rev().find_map(|(at, &year)| {
+        let year = i32::from(number(year).filter(|y| (1970..=2100).contains(y))?);
+        runs.get(at + 1..)?.windows(2).find_map(|pair| {
+            let (month, day) = (pair[0], pair[1]);
+            let short = |run: (usize, usize)| (1..=2).contains(&(run.1 - run.0));
+            if !short(month) || !short(day) || path.get(month.1..day.0) != Some("-") {
+                return None;
+            }
+            let month = Month::try_from(u8::try_from(number(month)?).ok()?).ok()?;
+            Date::from_calendar_date(year, month, u8::try_from(number(day)?).ok()?).ok()
+        })
     })
 }
 
@@ -341,6 +380,22 @@ mod tests {
 
     #[test]
     fn dates_in_paths() {
+        assert_eq!(
+            date_in_path("main/2018/CG-03-20v21.md"),
+            Some(date(2018, 3, 20))
+        );
+        assert_eq!(
+            date_in_path("stack-2022-sg-10-24-22.md"),
+            Some(date(2022, 10, 24))
+        );
+        assert_eq!(
+            date_in_path("stack/2021/sg-1-25.md"),
+            Some(date(2021, 1, 25))
+        );
+        assert_eq!(date_in_path("main/2017/CG-05.md"), None);
+        assert_eq!(date_in_path("main/2026/CG-2026-08.md"), None);
+        assert_eq!(date_in_path("main/2018/TPAC.md"), None);
+        assert_eq!(date_in_path("main/2019/CG-02-30.md"), None);
         assert_eq!(
             date_in_path("meetings/maintainer/2025-10-14/README.md"),
             Some(date(2025, 10, 14))

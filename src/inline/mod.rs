@@ -2,8 +2,8 @@
 //!
 //! One left-to-right pass over the bytes. Uninteresting bytes are skipped with
 //! a lookup table; at each candidate byte (`@`, `#`, `[`, `]`, `<`, `` ` ``,
-//! `h`, `w`, `\`) a small `nom` recognizer decides. Brackets are matched with a
-//! bounded stack, and every search that can fail remembers its failure, so
+//! `\`, `G` for `GH-N`, and `:` or `.` for bare URLs) a small `nom` recognizer
+//! decides. Brackets are matched with a bounded stack, and every search that can fail remembers its failure, so
 //! the pass is linear in the text whatever the input.
 //!
 //! Code spans and link destinations are never read for handles or short
@@ -57,7 +57,7 @@ const MAX_CODE_RUN: usize = 63;
 
 const fn special_bytes() -> [bool; 256] {
     let mut table = [false; 256];
-    let specials = b"@#[]<`\\hHwWG";
+    let specials = b"@#[]<`\\:.G";
     let mut i = 0;
     while i < specials.len() {
         table[specials[i] as usize] = true;
@@ -67,6 +67,25 @@ const fn special_bytes() -> [bool; 256] {
 }
 
 static SPECIAL: [bool; 256] = special_bytes();
+
+/// The index of the first [`SPECIAL`] byte. Tests eight bytes per branch:
+/// most runs between candidates are longer than that.
+fn next_special(bytes: &[u8]) -> Option<usize> {
+    let mut offset = 0;
+    for chunk in bytes.chunks_exact(8) {
+        if chunk
+            .iter()
+            .fold(false, |any, &b| any | SPECIAL[usize::from(b)])
+        {
+            break;
+        }
+        offset += 8;
+    }
+    let rest = bytes.get(offset..)?;
+    rest.iter()
+        .position(|&b| SPECIAL[usize::from(b)])
+        .map(|i| offset + i)
+}
 
 /// The reference a GitHub URL names, borrowing the URL as written.
 fn url_reference<'a>(url: &'a str, target: Target<'a>, span: Span) -> Reference<'a> {
@@ -169,7 +188,8 @@ impl<'a> Scanner<'a, '_> {
     fn run(&mut self) {
         let bytes = self.bytes();
         while self.pos < bytes.len() {
-            let Some(skip) = bytes[self.pos..].iter().position(|&b| SPECIAL[b as usize]) else {
+            let from = self.pos;
+            let Some(skip) = next_special(&bytes[self.pos..]) else {
                 break;
             };
             self.pos += skip;
@@ -196,9 +216,36 @@ impl<'a> Scanner<'a, '_> {
                 b'@' => self.handle(),
                 b'#' => self.short_reference(),
                 b'G' => self.gh_reference(),
-                _ => self.bare_url(),
+                _ => self.url_start(from),
             }
         }
+    }
+
+    /// A bare URL is found from the `:` of `http(s)://` or the `.` of
+    /// `www.`, bytes far rarer than the `h` and `w` it starts with; its start
+    /// is looked for behind, never before `from`, where the skip began.
+    fn url_start(&mut self, from: usize) {
+        let at = self.pos;
+        let bytes = self.bytes();
+        let behind = |word: &[u8]| {
+            at.checked_sub(word.len())
+                .filter(|&start| start >= from)
+                .filter(|&start| {
+                    bytes
+                        .get(start..at)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                })
+        };
+        let start = if bytes.get(at) == Some(&b':') {
+            behind(b"https").or_else(|| behind(b"http"))
+        } else {
+            behind(b"www")
+        };
+        if let Some(start) = start {
+            self.pos = start;
+            self.bare_url();
+        }
+        self.pos = self.pos.max(at + 1);
     }
 
     fn code_span(&mut self) {
@@ -425,6 +472,12 @@ impl<'a> Scanner<'a, '_> {
         let bytes = self.bytes();
         let start = self.pos;
         let rest = &bytes[start..];
+        // `h` and `w` mostly start ordinary words: one byte rules those out
+        // before the prefix and boundary checks.
+        if !matches!(rest.get(1).map(u8::to_ascii_lowercase), Some(b't' | b'w')) {
+            self.pos += 1;
+            return;
+        }
         let prefix = ["https://", "http://", "www."]
             .iter()
             .find(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
@@ -692,6 +745,16 @@ mod tests {
         assert_eq!(r.kind, ReferenceKind::Pull);
         let r = &out.references[2];
         assert_eq!(r.span.start, text.find("[containerd").unwrap());
+    }
+
+    #[test]
+    fn bare_urls_found_from_colon_or_dot() {
+        let text = "xhttps://github.com/a/b/issues/1 @https://x www.github.com/a/b/issues/2 \
+                    wwww.github.com/a/b/issues/3 (HTTP://github.com/a/b/pull/4) http:x.";
+        let out = scan_str(text);
+        assert_eq!(numbers(&out), [Some(2), Some(4)]);
+        assert_eq!(out.references[0].span.start, text.find("www.").unwrap());
+        assert_eq!(logins(&out), ["https"]);
     }
 
     #[test]

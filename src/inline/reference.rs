@@ -1,9 +1,7 @@
 //! GitHub references: issue, pull request and discussion URLs, and the short
 //! forms `owner/repo#N` and `#N`.
 
-use nom::bytes::complete::{tag_no_case, take_while1};
 use nom::character::complete::digit1;
-use nom::combinator::opt;
 use nom::{IResult, Parser};
 
 use crate::model::ReferenceKind;
@@ -33,26 +31,47 @@ pub(crate) enum GitHubUrl<'a> {
     Profile(&'a str),
 }
 
+/// A path segment of ASCII letters, digits, `-`, `_` and `.`. Counted over
+/// bytes: `take_while1` over chars decoded UTF-8 for every byte of a URL.
 fn segment(input: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).parse(input)
+    let len = input
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        .count();
+    match (input.get(len..), input.get(..len)) {
+        (Some(rest), Some(segment)) if len > 0 => Ok((rest, segment)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::TakeWhile1,
+        ))),
+    }
 }
 
-fn host(input: &str) -> IResult<&str, &str> {
-    let scheme: IResult<&str, _> = (
-        opt(tag_no_case("http")),
-        opt(tag_no_case("s")),
-        tag_no_case("://"),
-    )
-        .parse(input);
-    let input = scheme.map_or(input, |(rest, _)| rest);
-    let (input, _) = opt(tag_no_case("www.")).parse(input)?;
-    tag_no_case("github.com").parse(input)
+/// `input` without `prefix`, compared ASCII case-insensitively. Byte-wise
+/// rather than `tag_no_case`, whose per-char Unicode case mapping made this
+/// the hottest function of a parse.
+fn strip_prefix_ascii<'a>(input: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = input.as_bytes().get(..prefix.len())?;
+    if head.eq_ignore_ascii_case(prefix.as_bytes()) {
+        input.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+/// The rest of `input` after `[http[s]://][www.]github.com`.
+fn host(input: &str) -> Option<&str> {
+    let scheme = strip_prefix_ascii(input, "http").unwrap_or(input);
+    let scheme = strip_prefix_ascii(scheme, "s").unwrap_or(scheme);
+    let rest = strip_prefix_ascii(scheme, "://").unwrap_or(input);
+    let rest = strip_prefix_ascii(rest, "www.").unwrap_or(rest);
+    strip_prefix_ascii(rest, "github.com")
 }
 
 /// Parses a URL on `github.com` (with or without `www.`, `http://` or
 /// `https://`). Search links (`/issues?q=`) and other pages give `None`.
 pub(crate) fn github_url(url: &str) -> Option<GitHubUrl<'_>> {
-    let (rest, _) = host(url).ok()?;
+    let rest = host(url)?;
     let rest = rest.strip_prefix('/')?;
     let (rest, owner) = segment(rest).ok()?;
     if rest.is_empty() || rest == "/" {

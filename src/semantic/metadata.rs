@@ -2,6 +2,7 @@
 //! `**Minutes by**: Wenkai Yin`, `Date: 2018/12/25`, `**Attendees**:`,
 //! `**Action: Mikeal to open an issue**`.
 
+use crate::block::find_either;
 use crate::model::Span;
 
 /// A field found at the start of a text.
@@ -31,13 +32,18 @@ const MAX_KEY: usize = 32;
 /// The field at the start of the first line of `input[span]`, if any.
 pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     let text = input.get(span.start..span.end)?;
-    let line = text.split('\n').next().unwrap_or_default().trim_end();
-    let body = line.trim_start_matches(['*', '_']);
-    let marks = line.len() - body.len();
+    // The key is short, so the colon is near the start: look no further,
+    // and judge the key before splitting off and trimming the first line.
+    let bytes = text.as_bytes();
+    let marks = bytes
+        .iter()
+        .take_while(|b| matches!(b, b'*' | b'_'))
+        .count();
     let emphasized = marks > 0;
-    // The key is short, so the colon is near the start: look no further.
-    let colon = body.bytes().take(MAX_KEY + 4).position(|b| b == b':')?;
-    let key_raw = body.get(..colon)?;
+    let window = bytes.get(marks..).unwrap_or_default();
+    let window = window.get(..MAX_KEY + 4).unwrap_or(window);
+    let colon = find_either(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
+    let key_raw = text.get(marks..marks + colon)?;
     let key = key_raw.trim_end_matches(['*', '_']).trim();
     // One or two letters are a speaker (`Q:`, `A:`, `CW:`), not a key.
     let key_ok = key.chars().count() > 2
@@ -49,6 +55,8 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     if !key_ok {
         return None;
     }
+    let line = text.split('\n').next().unwrap_or_default().trim_end();
+    let body = line.get(marks..)?;
     let after = body.get(colon + 1..)?;
     if after.starts_with("//") {
         return None;
@@ -164,11 +172,18 @@ pub(crate) fn head_count(text: &str) -> Option<u32> {
     let mut words = text.split_whitespace().take(12);
     let mut previous = words.next()?;
     for word in words {
-        let noun = word.trim_end_matches(['.', ',', ')']).to_ascii_lowercase();
-        let counted = matches!(
-            noun.as_str(),
-            "participants" | "attendees" | "people" | "persons" | "members" | "participant"
-        );
+        let noun = word.trim_end_matches(['.', ',', ')']);
+        // Compared in place: lowercasing allocated a string per word.
+        let counted = [
+            "participants",
+            "attendees",
+            "people",
+            "persons",
+            "members",
+            "participant",
+        ]
+        .iter()
+        .any(|counted| counted.eq_ignore_ascii_case(noun));
         let number = previous
             .trim_start_matches(['(', '~'])
             .trim_end_matches('+');

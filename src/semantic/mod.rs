@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use time::Date;
 
-use crate::block::{parse_blocks, Block, Checkbox, Sink};
+use crate::block::{find_either, parse_blocks, Block, Checkbox, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
@@ -62,6 +62,8 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         default_repo,
         definitions: LazyDefinitions::new(input),
         scratch: Inlines::default(),
+        spare_text: Vec::new(),
+        spare_items: Vec::new(),
         headings_seen: 0,
         title: None,
         date_line: None,
@@ -109,6 +111,13 @@ struct Builder<'a, 'o> {
     definitions: LazyDefinitions<'a>,
     /// Reused between items so that scanning allocates only what it keeps.
     scratch: Inlines<'a>,
+    /// Emptied `OpenItem::text` vectors, reused so that an item's text
+    /// spans cost no allocation (one per item otherwise).
+    spare_text: Vec<Vec<Span>>,
+    /// Buffers that collect the items of open sections and items; each list
+    /// is copied out at its close in one allocation of its exact size,
+    /// instead of growing (and copying) push by push.
+    spare_items: Vec<Vec<Item<'a>>>,
     headings_seen: usize,
     /// The title heading's text, and whether it is an H1.
     title: Option<(Span, bool)>,
@@ -142,11 +151,12 @@ impl<'a> Sink for Builder<'a, '_> {
                 while self.items.len() > depth {
                     self.close_item(self.last_end);
                 }
+                let text = self.spare_text.pop().unwrap_or_default();
                 self.items.push(OpenItem {
                     start,
                     checkbox,
-                    text: Vec::new(),
-                    children: Vec::new(),
+                    text,
+                    children: self.spare_items.pop().unwrap_or_default(),
                 });
             }
             Block::ItemEnd { end } => {
@@ -240,6 +250,10 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(level);
+        // `### Date: 2020-04-29` under the title dates the meeting like a line.
+        if self.in_preamble() && self.date_line.is_none() {
+            self.date_line = self.keyed_date(text);
+        }
         self.headings_seen += 1;
         self.label = None;
         let is_h1 = level == 1;
@@ -269,13 +283,54 @@ impl<'a> Builder<'a, '_> {
                 status,
                 mentions,
                 owners,
+                items: self.spare_items.pop().unwrap_or_default(),
+                paragraphs: Vec::new(),
+                sections: Vec::new(),
+                span,
+                label: false,
+            },
+            repo,
+        });
+    }
+
+    /// A status label paragraph (`**Done**:`, `WIP:`) opens a bucket for the
+    /// lists after it, as a subsection of the current section marked
+    /// `label`, until the next label or heading. Returns whether it did.
+    fn label_section(&mut self, key: Span, span: Span) -> bool {
+        let (kind, Some(status)) = heading::classify(self.text(key)) else {
+            return false;
+        };
+        if self.sections.last().is_some_and(|s| s.section.label) {
+            while self.items.last().is_some() {
+                self.close_item(self.last_end);
+            }
+            let level = self.sections.last().map_or(1, |s| s.section.level);
+            self.close_sections(level);
+        }
+        let parent = self.sections.last();
+        let level = parent.map_or(1, |p| p.section.level + 1);
+        if level > 6 {
+            return false;
+        }
+        let repo = parent.and_then(|p| p.repo.clone());
+        self.sections.push(OpenSection {
+            metadata: false,
+            section: Section {
+                heading: Cow::Borrowed(self.text(key)),
+                level,
+                kind,
+                status: Some(status),
+                mentions: Vec::new(),
+                owners: Vec::new(),
                 items: Vec::new(),
                 paragraphs: Vec::new(),
                 sections: Vec::new(),
                 span,
+                label: true,
             },
             repo,
         });
+        true
     }
 
     /// The user handles of a heading and its owners, the trailing run:
@@ -311,6 +366,7 @@ impl<'a> Builder<'a, '_> {
         {
             if let Some(mut open) = self.sections.pop() {
                 open.section.span.end = self.last_end.max(open.section.span.end);
+                open.section.items = self.exact(std::mem::take(&mut open.section.items));
                 match self.sections.last_mut() {
                     Some(parent) => parent.section.sections.push(open.section),
                     None => self.meeting.sections.push(open.section),
@@ -325,6 +381,11 @@ impl<'a> Builder<'a, '_> {
         // A label on the first line applies to the rest and to later lists.
         let first = lines(self.input, span).next().unwrap_or(span);
         let kv = metadata::key_value(self.input, first);
+        let whole_label = self.label_key(first, kv).filter(|_| first.end >= span.end);
+        if whole_label.is_some_and(|key| self.label_section(key, span)) {
+            self.label = None;
+            return;
+        }
         let label = self.label_kind(first, kv);
         // A label lasts until a heading or prose; fields such as
         // `**Minutes by**: …` after its list do not end it.
@@ -358,20 +419,29 @@ impl<'a> Builder<'a, '_> {
         span: Span,
         kv: Option<metadata::KeyValue>,
     ) -> Option<Option<SectionKind>> {
-        let text = self.text(span);
-        let key = match kv {
-            Some(kv) if kv.value.is_empty() => self.text(kv.key),
-            Some(_) => return None,
-            None => {
-                let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
-                (!inner.contains("**")).then_some(inner)?
-            }
-        };
+        let key = self.text(self.label_key(span, kv)?);
         Some(match metadata::key_kind(key) {
             metadata::Key::Attendees => Some(SectionKind::Attendees),
             metadata::Key::Action => Some(SectionKind::Actions),
             _ => Some(heading::classify(key).0).filter(|k| *k != SectionKind::Other),
         })
+    }
+
+    /// The key of a one-line label: `**Members**`, `Done:`.
+    fn label_key(&self, span: Span, kv: Option<metadata::KeyValue>) -> Option<Span> {
+        match kv {
+            Some(kv) if kv.value.is_empty() => Some(kv.key),
+            Some(_) => None,
+            None => {
+                let text = self.text(span);
+                let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
+                if inner.contains("**") {
+                    return None;
+                }
+                let start = span.start + (text.len() - text.trim_start().len()) + 2;
+                Some(Span::new(start, start + inner.len()))
+            }
+        }
     }
 
     /// Lines of a paragraph that is not a label: attendees in an attendees
@@ -738,18 +808,30 @@ impl<'a> Builder<'a, '_> {
                 child.action = true;
             }
         }
+        let text = join_lines(self.input, &open.text);
+        open.text.clear();
+        self.spare_text.push(open.text);
         Item {
-            text: join_lines(self.input, &open.text),
+            text,
             task,
             owners,
             mentions,
             teams,
             references,
             tags: trailer.tags.into_iter().map(Cow::Borrowed).collect(),
-            children: open.children,
+            children: self.exact(open.children),
             span,
             action: is_action && !label,
         }
+    }
+
+    /// The items of `buffer` in a vector of their exact size; the emptied
+    /// buffer goes back to the spares.
+    fn exact(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
+        let mut items = Vec::with_capacity(buffer.len());
+        items.append(&mut buffer);
+        self.spare_items.push(buffer);
+        items
     }
 
     /// The task a checkbox makes in the dialect of the options, if any.
@@ -897,11 +979,13 @@ fn join_lines<'a>(input: &'a str, spans: &[Span]) -> Cow<'a, str> {
         [] => Cow::Borrowed(""),
         [one] => {
             let raw = text(one);
-            let clean = !raw.contains('\r')
-                && raw
-                    .split('\n')
-                    .skip(1)
-                    .all(|line| !line.starts_with([' ', '\t']));
+            // Most texts are one line: one search settles them.
+            let clean = find_either(raw.as_bytes(), b'\n', b'\r').is_none()
+                || (!raw.contains('\r')
+                    && raw
+                        .split('\n')
+                        .skip(1)
+                        .all(|line| !line.starts_with([' ', '\t'])));
             if clean {
                 Cow::Borrowed(raw)
             } else {
