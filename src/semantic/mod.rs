@@ -568,10 +568,15 @@ impl<'a> Builder<'a, '_> {
         if prose {
             return;
         }
-        let handles = self.handles(line);
+        self.push_attendee(line, item);
+    }
+
+    /// Reads the attendee on `text` (the source of `item`) with its handles.
+    fn push_attendee(&mut self, text: Span, item: Span) {
+        let handles = self.handles(text);
         let found = attendee::attendee(
             self.input,
-            line,
+            text,
             item,
             &handles,
             &mut self.meeting.diagnostics,
@@ -588,15 +593,7 @@ impl<'a> Builder<'a, '_> {
             let lead = part.len() - part.trim_start().len();
             let span = Span::new(span.start + lead, span.start + part.trim_end().len());
             if !span.is_empty() {
-                let handles = self.handles(span);
-                let found = attendee::attendee(
-                    self.input,
-                    span,
-                    span,
-                    &handles,
-                    &mut self.meeting.diagnostics,
-                );
-                self.meeting.attendees.extend(found);
+                self.push_attendee(span, span);
             }
         }
     }
