@@ -339,21 +339,13 @@ impl<'a> Builder<'a, '_> {
         if !self.text(text).contains('@') {
             return (Vec::new(), Vec::new());
         }
-        let mut found = std::mem::take(&mut self.scratch);
-        found.handles.clear();
-        found.references.clear();
-        let context = Context {
-            repo: None,
-            definitions: &self.definitions,
-        };
-        scan_with(self.input, text, &context, &mut found);
-        let mentions = unique(users(&found.handles));
+        let handles = self.handles(text);
+        let mentions = unique(users(&handles));
         let owners = unique(
-            owners::trailer(self.input, text, &found.handles)
+            owners::trailer(self.input, text, &handles)
                 .owners
                 .into_iter(),
         );
-        self.scratch = found;
         (mentions, owners)
     }
 
