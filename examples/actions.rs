@@ -57,12 +57,9 @@ fn main() -> ExitCode {
         }
     }
 
-    let notes = match common::load(&paths, common::SAMPLES) {
+    let notes = match common::load_or_exit("actions", &paths, common::SAMPLES) {
         Ok(notes) => notes,
-        Err(err) => {
-            eprintln!("actions: {err}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let meetings: Vec<_> = notes.iter().map(Note::parse).collect();
     let series = Series::new(&meetings);

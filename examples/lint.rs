@@ -51,12 +51,9 @@ fn main() -> ExitCode {
             path => paths.push(PathBuf::from(path)),
         }
     }
-    let notes = match common::load(&paths, common::SAMPLES) {
+    let notes = match common::load_or_exit("lint", &paths, common::SAMPLES) {
         Ok(notes) => notes,
-        Err(err) => {
-            eprintln!("lint: {err}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
 
     let style = Style::detect();

@@ -55,12 +55,9 @@ fn main() -> ExitCode {
         }
     }
 
-    let notes = match common::load(&paths, &[(SAMPLE_NAME, SAMPLE)]) {
+    let notes = match common::load_or_exit("notes2json", &paths, &[(SAMPLE_NAME, SAMPLE)]) {
         Ok(notes) => notes,
-        Err(err) => {
-            eprintln!("notes2json: {err}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let meetings: Vec<minutes::Meeting<'_>> = notes.iter().map(Note::parse).collect();
 

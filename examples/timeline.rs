@@ -69,12 +69,9 @@ fn main() -> ExitCode {
             path => paths.push(PathBuf::from(path)),
         }
     }
-    let notes = match common::load(&paths, common::SAMPLES) {
+    let notes = match common::load_or_exit("timeline", &paths, common::SAMPLES) {
         Ok(notes) => notes,
-        Err(err) => {
-            eprintln!("timeline: {err}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let meetings: Vec<_> = notes.iter().map(Note::parse).collect();
     let series = Series::new(&meetings);

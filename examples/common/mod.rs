@@ -35,6 +35,19 @@ impl Note {
 }
 
 /// The notes under `paths` (files, or every `*.md` below a directory), or
+/// [`load`] for a tool's `main`: the notes, or the exit code after printing
+/// `tool: error` (2, a usage error: a missing file or a folder without notes).
+pub fn load_or_exit(
+    tool: &str,
+    paths: &[PathBuf],
+    samples: &[(&str, &str)],
+) -> Result<Vec<Note>, std::process::ExitCode> {
+    load(paths, samples).map_err(|err| {
+        eprintln!("{tool}: {err}");
+        std::process::ExitCode::from(2)
+    })
+}
+
 /// the given samples when `paths` is empty. The error is ready to print.
 pub fn load(paths: &[PathBuf], samples: &[(&str, &str)]) -> Result<Vec<Note>, String> {
     if paths.is_empty() {

@@ -339,21 +339,13 @@ impl<'a> Builder<'a, '_> {
         if !self.text(text).contains('@') {
             return (Vec::new(), Vec::new());
         }
-        let mut found = std::mem::take(&mut self.scratch);
-        found.handles.clear();
-        found.references.clear();
-        let context = Context {
-            repo: None,
-            definitions: &self.definitions,
-        };
-        scan_with(self.input, text, &context, &mut found);
-        let mentions = unique(users(&found.handles));
+        let handles = self.handles(text);
+        let mentions = unique(users(&handles));
         let owners = unique(
-            owners::trailer(self.input, text, &found.handles)
+            owners::trailer(self.input, text, &handles)
                 .owners
                 .into_iter(),
         );
-        self.scratch = found;
         (mentions, owners)
     }
 
@@ -568,10 +560,15 @@ impl<'a> Builder<'a, '_> {
         if prose {
             return;
         }
-        let handles = self.handles(line);
+        self.push_attendee(line, item);
+    }
+
+    /// Reads the attendee on `text` (the source of `item`) with its handles.
+    fn push_attendee(&mut self, text: Span, item: Span) {
+        let handles = self.handles(text);
         let found = attendee::attendee(
             self.input,
-            line,
+            text,
             item,
             &handles,
             &mut self.meeting.diagnostics,
@@ -588,15 +585,7 @@ impl<'a> Builder<'a, '_> {
             let lead = part.len() - part.trim_start().len();
             let span = Span::new(span.start + lead, span.start + part.trim_end().len());
             if !span.is_empty() {
-                let handles = self.handles(span);
-                let found = attendee::attendee(
-                    self.input,
-                    span,
-                    span,
-                    &handles,
-                    &mut self.meeting.diagnostics,
-                );
-                self.meeting.attendees.extend(found);
+                self.push_attendee(span, span);
             }
         }
     }
