@@ -11,10 +11,8 @@
 //! fenced block ends only at its closing fence, block quotes are read as
 //! paragraphs), the difference is listed in `tests/commonmark.rs`.
 
-use nom::bytes::complete::{take_while, take_while_m_n};
-use nom::character::complete::one_of;
-use nom::{IResult, Parser};
 
+pub(crate) use crate::bytes::find_either;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 
@@ -552,35 +550,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
 
 /// The index of the first `\n` in `bytes`.
 fn find_newline(bytes: &[u8]) -> Option<usize> {
-    find_either(bytes, b'\n', b'\n')
-}
-
-/// The index of the first `a` or `b` in `bytes`, eight bytes at a time
-/// (SWAR): `str::find` goes through a memchr whose setup dominated the
-/// block layer on lines of typical length.
-pub(crate) fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // The lowest set high bit marks the first zero byte exactly.
-    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let (splat_a, splat_b) = (u64::from_ne_bytes([a; 8]), u64::from_ne_bytes([b; 8]));
-    let mut chunks = bytes.chunks_exact(8);
-    let mut offset = 0;
-    for chunk in &mut chunks {
-        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        let word = u64::from_le_bytes(chunk);
-        let found = zero_bytes(word ^ splat_a) | zero_bytes(word ^ splat_b);
-        if found != 0 {
-            return Some(offset + (found.trailing_zeros() / 8) as usize);
-        }
-        offset += 8;
-    }
-    let rest = bytes.get(offset..).unwrap_or_default();
-    rest.iter()
-        .position(|&x| x == a || x == b)
-        .map(|i| offset + i)
+    crate::bytes::find_byte(bytes, b'\n')
 }
 
 /// The block structure as plain data, for the differential test against a
@@ -708,12 +678,12 @@ fn atx_heading(content: &str) -> Option<(u8, (usize, usize))> {
     if !content.starts_with('#') {
         return None;
     }
-    let hashes: IResult<&str, &str> = take_while_m_n(1, 6, |c| c == '#').parse(content);
-    let (rest, hashes) = hashes.ok()?;
-    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+    let hashes = content.bytes().take(7).take_while(|&b| b == b'#').count();
+    let rest = content.get(hashes..)?;
+    if hashes > 6 || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return None;
     }
-    let level = u8::try_from(hashes.len()).ok()?;
+    let level = u8::try_from(hashes).ok()?;
     let text = rest.trim();
     // A closing sequence of `#` must be preceded by a space.
     let without_closing = text.trim_end_matches('#');
@@ -725,7 +695,7 @@ fn atx_heading(content: &str) -> Option<(u8, (usize, usize))> {
         text
     };
     let start = if text.is_empty() {
-        hashes.len()
+        hashes
     } else {
         content.len() - rest.trim_start().len()
     };
@@ -832,33 +802,30 @@ struct Marker {
 /// A bullet (`-`, `*`, `+`) or ordered (`1.`, `1)`) list marker followed by
 /// white space or the end of the line.
 fn list_marker(content: &str) -> Option<Marker> {
-    // Most lines start with neither marker; a byte test rules them out.
-    if !matches!(
-        content.as_bytes().first(),
-        Some(b'-' | b'*' | b'+' | b'0'..=b'9')
-    ) {
-        return None;
-    }
-    let bullet: IResult<&str, char> = one_of("-*+").parse(content);
-    let (rest, width, number) = match bullet {
-        Ok((rest, _)) => (rest, 1, None),
-        Err(_) => {
-            let digits: IResult<&str, &str> =
-                take_while_m_n(1, 9, |c: char| c.is_ascii_digit()).parse(content);
-            let (rest, digits) = digits.ok()?;
-            let (rest, _) = one_of::<_, _, nom::error::Error<&str>>(".)")
-                .parse(rest)
-                .ok()?;
-            (rest, digits.len() + 1, digits.parse().ok())
+    let bytes = content.as_bytes();
+    let (width, number) = match bytes.first()? {
+        b'-' | b'*' | b'+' => (1, None),
+        b'0'..=b'9' => {
+            // Up to nine digits, then `.` or `)`.
+            let digits = bytes.iter().take(10).take_while(|b| b.is_ascii_digit()).count();
+            if digits > 9 || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+                return None;
+            }
+            let number = bytes.get(..digits)?.iter().fold(0u32, |n, &d| {
+                n.wrapping_mul(10).wrapping_add(u32::from(d.wrapping_sub(b'0')))
+            });
+            (digits + 1, Some(number))
         }
+        _ => return None,
     };
-    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+    let rest = bytes.get(width..).unwrap_or_default();
+    if !matches!(rest.first(), None | Some(b' ' | b'\t')) {
         return None;
     }
     Some(Marker {
         width,
         number,
-        empty: rest.trim().is_empty(),
+        empty: content.get(width..).is_none_or(|rest| rest.trim().is_empty()),
         bare: false,
     })
 }
@@ -881,16 +848,17 @@ fn is_bare_task(content: &str) -> bool {
 /// Returns the range of the marker inside the brackets and the checkbox length.
 pub(crate) fn checkbox(text: &str) -> Option<((usize, usize), usize)> {
     let rest = text.strip_prefix('[')?;
-    let inner: IResult<&str, &str> = take_while(|c| c != ']' && c != '[').parse(rest);
-    let (after, inner) = inner.ok()?;
-    let after = after.strip_prefix(']')?;
-    if inner.chars().count() > 1 {
-        return None;
-    }
+    // At most one character between the brackets.
+    let inner = match rest.chars().next()? {
+        ']' => 0,
+        '[' => return None,
+        c => c.len_utf8(),
+    };
+    let after = rest.get(inner..)?.strip_prefix(']')?;
     if !(after.is_empty() || after.starts_with([' ', '\t'])) {
         return None;
     }
-    Some(((1, 1 + inner.len()), inner.len() + 2))
+    Some(((1, 1 + inner), inner + 2))
 }
 
 /// Block-level HTML per CommonMark kinds 2 (comments), 6 (block tags) and 7
@@ -1069,7 +1037,6 @@ mod tests {
             }
         }
         assert_eq!(find_newline("é\u{a0a}x\n".as_bytes()), Some(6));
-        assert_eq!(find_either(b"abcdefgh-ijk\r\n", b'\n', b'\r'), Some(12));
     }
 
     #[test]

@@ -91,6 +91,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 mod block;
+mod bytes;
 pub mod diagnostic;
 mod error;
 mod inline;
