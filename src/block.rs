@@ -33,8 +33,13 @@ pub(crate) enum Block {
     /// The innermost open item closes; its source ends at `end`.
     ItemEnd { end: usize },
     /// A run of paragraph lines: the innermost open item's text, or a
-    /// paragraph of its own outside lists.
-    Paragraph { span: Span, in_item: bool },
+    /// paragraph of its own outside lists. `verbatim` when its source reads
+    /// as its text: no `\r` and no indented continuation line to remove.
+    Paragraph {
+        span: Span,
+        in_item: bool,
+        verbatim: bool,
+    },
     /// Fenced or indented code, or an HTML block: never scanned for inlines.
     Code { span: Span },
     /// A thematic break (`---`, `***`).
@@ -73,6 +78,10 @@ struct Paragraph {
     kind: ParagraphKind,
     /// It has more than one line.
     continued: bool,
+    /// No line so far needs cleaning up to read as text (see [`Block::Paragraph`]).
+    verbatim: bool,
+    /// Its last line so far ended with `\r`.
+    cr: bool,
 }
 
 /// Block quotes and tables are read as paragraphs, but any line that starts
@@ -123,6 +132,7 @@ pub(crate) fn parse_blocks<S: Sink>(input: &str, max_depth: usize, sink: &mut S)
         blank_before: true,
         last_content_end: 0,
         depth_reported: false,
+        line_cr: false,
     };
     let mut pos = input.strip_prefix('\u{feff}').map_or(0, |_| 3);
     pos = parser.front_matter(pos);
@@ -133,8 +143,9 @@ pub(crate) fn parse_blocks<S: Sink>(input: &str, max_depth: usize, sink: &mut S)
             None => (rest.len(), input.len()),
         };
         let line = rest.get(..line_len).unwrap_or_default();
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        parser.line(pos, line);
+        let stripped = line.strip_suffix('\r');
+        parser.line_cr = stripped.is_some();
+        parser.line(pos, stripped.unwrap_or(line));
         pos = next;
     }
     parser.finish();
@@ -150,6 +161,8 @@ struct BlockParser<'a, 's, S> {
     blank_before: bool,
     last_content_end: usize,
     depth_reported: bool,
+    /// The current line ended with `\r\n`.
+    line_cr: bool,
 }
 
 impl<S: Sink> BlockParser<'_, '_, S> {
@@ -228,7 +241,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
 
         if indent - base >= 4 {
             if lazy {
-                self.extend_paragraph(end);
+                self.extend_paragraph(end, first > 0);
             } else {
                 self.close_items(keep);
                 self.leaf = Leaf::IndentedCode {
@@ -244,6 +257,8 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 in_item: !self.items.is_empty(),
                 kind: ParagraphKind::Quote,
                 continued: false,
+                verbatim: true,
+                cr: self.line_cr,
             });
             if !quote_takes_lazy_lines(content) {
                 self.flush_paragraph();
@@ -263,7 +278,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         } else if let Some(level) = self.setext_underline(content, continues) {
             if self.paragraph.is_some_and(|p| p.in_item) {
                 // Not a heading inside an item, but it ends the paragraph.
-                self.extend_paragraph(end);
+                self.extend_paragraph(end, first > 0);
                 self.flush_paragraph();
             } else if let Some(p) = self.paragraph.take() {
                 let text = Span::new(p.start, trim_end_offset(self.input, p.start, p.end));
@@ -311,7 +326,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 .paragraph
                 .filter(|p| !p.continued)
                 .and_then(|p| self.input.get(p.start..p.end));
-            self.extend_paragraph(end);
+            self.extend_paragraph(end, first > 0);
             if header.is_some_and(|header| is_table_delimiter(content, header)) {
                 if let Some(p) = &mut self.paragraph {
                     p.kind = ParagraphKind::Table;
@@ -325,6 +340,8 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 in_item: !self.items.is_empty(),
                 kind: ParagraphKind::Plain,
                 continued: false,
+                verbatim: true,
+                cr: self.line_cr,
             });
         }
         self.blank_before = false;
@@ -506,14 +523,19 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 in_item: true,
                 kind: ParagraphKind::Plain,
                 continued: false,
+                verbatim: true,
+                cr: self.line_cr,
             });
         }
     }
 
-    fn extend_paragraph(&mut self, end: usize) {
+    /// Adds a line ending at `end`; `indented` when white space precedes its text.
+    fn extend_paragraph(&mut self, end: usize, indented: bool) {
         if let Some(paragraph) = &mut self.paragraph {
             paragraph.end = end;
             paragraph.continued = true;
+            paragraph.verbatim &= !(indented || paragraph.cr);
+            paragraph.cr = self.line_cr;
         }
     }
 
@@ -523,6 +545,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             self.sink.block(Block::Paragraph {
                 span: Span::new(p.start, end),
                 in_item: p.in_item,
+                verbatim: p.verbatim,
             });
         }
     }

@@ -276,3 +276,17 @@ fn label_paragraphs_open_status_buckets() {
         .collect();
     assert_eq!(statuses_again, statuses);
 }
+
+#[test]
+fn multi_line_texts_lose_indentation_and_carriage_returns_only() {
+    use std::borrow::Cow;
+    let input = "# T\n\n- first\r\n  second\r\n- one\nlazy\n- [ ] task\r\n\tmore\n\npara\n  indented\n\nplain\nlines\n";
+    let m = minutes::parse(input);
+    let texts: Vec<&str> = m.sections[0].items.iter().map(|i| &*i.text).collect();
+    assert_eq!(texts, ["first\nsecond", "one\nlazy", "task\nmore"]);
+    assert_eq!(m.sections[0].paragraphs, ["para\nindented", "plain\nlines"]);
+    // Texts that read as their source borrow it.
+    assert!(matches!(m.sections[0].items[1].text, Cow::Borrowed(_)));
+    assert!(matches!(m.sections[0].paragraphs[1], Cow::Borrowed(_)));
+    assert!(matches!(m.sections[0].items[0].text, Cow::Owned(_)));
+}

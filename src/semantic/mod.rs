@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use time::Date;
 
-use crate::block::{find_either, parse_blocks, Block, Checkbox, Sink};
+use crate::block::{parse_blocks, Block, Checkbox, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
@@ -90,6 +90,8 @@ struct OpenItem<'a> {
     checkbox: Option<Checkbox>,
     /// Paragraph runs of the item's own text, in order.
     text: Vec<Span>,
+    /// Each run reads as its text (see `Block::Paragraph`).
+    verbatim: bool,
     children: Vec<Item<'a>>,
 }
 
@@ -156,6 +158,7 @@ impl<'a> Sink for Builder<'a, '_> {
                     start,
                     checkbox,
                     text,
+                    verbatim: true,
                     children: self.spare_items.pop().unwrap_or_default(),
                 });
             }
@@ -163,10 +166,17 @@ impl<'a> Sink for Builder<'a, '_> {
                 self.close_item(end);
                 self.last_end = self.last_end.max(end);
             }
-            Block::Paragraph { span, in_item } => {
+            Block::Paragraph {
+                span,
+                in_item,
+                verbatim,
+            } => {
                 match self.items.last_mut() {
-                    Some(item) if in_item => item.text.push(span),
-                    _ => self.paragraph(span),
+                    Some(item) if in_item => {
+                        item.text.push(span);
+                        item.verbatim &= verbatim;
+                    }
+                    _ => self.paragraph(span, verbatim),
                 }
                 self.last_end = span.end;
             }
@@ -367,8 +377,8 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    fn paragraph(&mut self, span: Span) {
-        let text = join_lines(self.input, &[span]);
+    fn paragraph(&mut self, span: Span, verbatim: bool) {
+        let text = join_lines(self.input, &[span], verbatim);
         self.date_lines(span);
         // A label on the first line applies to the rest and to later lists.
         let first = lines(self.input, span).next().unwrap_or(span);
@@ -395,7 +405,7 @@ impl<'a> Builder<'a, '_> {
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
         } else if !rest.is_empty() {
-            self.paragraph_lines(rest);
+            self.paragraph_lines(rest, verbatim);
         }
         match self.sections.last_mut() {
             Some(open) => open.section.paragraphs.push(text),
@@ -438,7 +448,7 @@ impl<'a> Builder<'a, '_> {
 
     /// Lines of a paragraph that is not a label: attendees in an attendees
     /// section, fields, and `Action:` lines, which become action items.
-    fn paragraph_lines(&mut self, span: Span) {
+    fn paragraph_lines(&mut self, span: Span, verbatim: bool) {
         if self.context() == Some(SectionKind::Attendees) {
             self.attendee_paragraph(span);
             return;
@@ -452,6 +462,7 @@ impl<'a> Builder<'a, '_> {
                     start: line.start,
                     checkbox: None,
                     text: vec![Span::new(line.start, span.end)],
+                    verbatim,
                     children: Vec::new(),
                 };
                 let mut item = self.finish_item(action, span.end);
@@ -797,7 +808,7 @@ impl<'a> Builder<'a, '_> {
                 child.action = true;
             }
         }
-        let text = join_lines(self.input, &open.text);
+        let text = join_lines(self.input, &open.text, open.verbatim);
         open.text.clear();
         self.spare_text.push(open.text);
         Item {
@@ -961,26 +972,13 @@ fn has_date_key(text: &str) -> bool {
 }
 
 /// Joins paragraph runs into one text: borrowed when the source already reads
-/// that way, owned with indentation and `\r` removed when it does not.
-fn join_lines<'a>(input: &'a str, spans: &[Span]) -> Cow<'a, str> {
+/// that way (one run, `verbatim` as the block layer found it), owned with
+/// indentation and `\r` removed when it does not.
+fn join_lines<'a>(input: &'a str, spans: &[Span], verbatim: bool) -> Cow<'a, str> {
     let text = |span: &Span| input.get(span.start..span.end).unwrap_or_default();
     match spans {
         [] => Cow::Borrowed(""),
-        [one] => {
-            let raw = text(one);
-            // Most texts are one line: one search settles them.
-            let clean = find_either(raw.as_bytes(), b'\n', b'\r').is_none()
-                || (!raw.contains('\r')
-                    && raw
-                        .split('\n')
-                        .skip(1)
-                        .all(|line| !line.starts_with([' ', '\t'])));
-            if clean {
-                Cow::Borrowed(raw)
-            } else {
-                Cow::Owned(joined(spans.iter().map(text)))
-            }
-        }
+        [one] if verbatim => Cow::Borrowed(text(one)),
         many => Cow::Owned(joined(many.iter().map(text))),
     }
 }
