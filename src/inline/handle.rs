@@ -1,8 +1,5 @@
 //! GitHub handles: `@login` and team mentions `@org/team-slug`.
 
-use nom::bytes::complete::take_while1;
-use nom::{IResult, Parser};
-
 /// A handle recognized after an `@`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum HandleToken<'a> {
@@ -12,25 +9,28 @@ pub(crate) enum HandleToken<'a> {
     Team(&'a str),
 }
 
-fn login_chars(input: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-').parse(input)
-}
-
-fn slug_chars(input: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_').parse(input)
+/// The length of the run of `login` bytes (ASCII letters, digits, `-`) at
+/// the start of `bytes`; team slugs also take `_`.
+fn run_len(bytes: &[u8], slug: bool) -> usize {
+    bytes
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || (slug && b == b'_'))
+        .count()
 }
 
 /// Whether `login` follows GitHub's rules: ASCII letters, digits and single
 /// hyphens, 1 to 39 characters, no hyphen at either end.
 pub(crate) fn is_login(login: &str) -> bool {
-    !login.is_empty()
-        && login.len() <= 39
-        && login
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        && !login.starts_with('-')
-        && !login.ends_with('-')
-        && !login.contains("--")
+    let bytes = login.as_bytes();
+    let mut previous = b'-';
+    for &b in bytes {
+        let ok = b.is_ascii_alphanumeric() || (b == b'-' && previous != b'-');
+        if !ok {
+            return false;
+        }
+        previous = b;
+    }
+    (1..=39).contains(&bytes.len()) && previous != b'-'
 }
 
 /// Whether the character before an `@` lets a handle start there: the start
@@ -47,22 +47,25 @@ pub(crate) fn boundary_before(prev: Option<char>) -> bool {
 /// Recognizes the handle in `after`, the text right after an `@`. Returns the
 /// token and the bytes it takes (without the `@`).
 pub(crate) fn handle_after_at(after: &str) -> Option<(HandleToken<'_>, usize)> {
-    let (rest, login) = login_chars(after).ok()?;
-    let mut next = rest.chars();
-    match next.next() {
+    let bytes = after.as_bytes();
+    let len = run_len(bytes, false);
+    let login = after.get(..len).filter(|_| len > 0)?;
+    let rest = after.get(len..)?;
+    match rest.strip_prefix('/') {
         // `@org/team-slug`; `@alice/@bob` is two users.
-        Some('/') => match slug_chars(next.as_str()) {
-            Ok((rest2, slug)) => {
+        Some(slug) => match run_len(slug.as_bytes(), true) {
+            0 => is_login(login).then_some((HandleToken::User(login), len)),
+            slug_len => {
+                let rest2 = slug.get(slug_len..)?;
                 if !is_login(login) || !ends_cleanly(rest2) {
                     return None;
                 }
-                let len = login.len() + 1 + slug.len();
+                let len = len + 1 + slug_len;
                 Some((HandleToken::Team(after.get(..len)?), len))
             }
-            Err(_) => is_login(login).then_some((HandleToken::User(login), login.len())),
         },
-        _ if !ends_cleanly(rest) || !is_login(login) => None,
-        _ => Some((HandleToken::User(login), login.len())),
+        None if !ends_cleanly(rest) || !is_login(login) => None,
+        None => Some((HandleToken::User(login), len)),
     }
 }
 

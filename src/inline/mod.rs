@@ -42,6 +42,9 @@ pub(crate) struct RepoContext<'a> {
 pub(crate) struct Inlines<'a> {
     pub handles: Vec<Handle<'a>>,
     pub references: Vec<Reference<'a>>,
+    /// The scan's open brackets: kept here, not in the scanner, so that a
+    /// scan neither allocates nor clears a fixed array.
+    brackets: Vec<OpenBracket>,
 }
 
 /// Bracket nesting deeper than this is read as literal text.
@@ -143,6 +146,7 @@ pub(crate) fn scan_with<'a>(
     let Some(src) = input.get(..span.end) else {
         return;
     };
+    out.brackets.clear();
     let mut scanner = Scanner {
         src,
         pos: span.start,
@@ -150,8 +154,6 @@ pub(crate) fn scan_with<'a>(
         repo: context.repo,
         definitions: context.definitions,
         out,
-        brackets: [OpenBracket::default(); MAX_BRACKETS],
-        open: 0,
         failed_code_runs: 0,
         dest_fails_before: 0,
     };
@@ -165,8 +167,6 @@ struct Scanner<'a, 'o> {
     repo: Option<&'o RepoContext<'a>>,
     definitions: &'o LazyDefinitions<'a>,
     out: &'o mut Inlines<'a>,
-    brackets: [OpenBracket; MAX_BRACKETS],
-    open: usize,
     /// Bit `n` set: no closing run of `n` backticks follows.
     failed_code_runs: u64,
     /// A link destination starting before this offset cannot close.
@@ -202,12 +202,11 @@ impl<'a> Scanner<'a, '_> {
                 }
                 b'`' => self.code_span(),
                 b'[' => {
-                    if self.open < MAX_BRACKETS {
-                        self.brackets[self.open] = OpenBracket {
+                    if self.out.brackets.len() < MAX_BRACKETS {
+                        self.out.brackets.push(OpenBracket {
                             pos: self.pos,
                             references: self.out.references.len(),
-                        };
-                        self.open += 1;
+                        });
                     }
                     self.pos += 1;
                 }
@@ -226,26 +225,38 @@ impl<'a> Scanner<'a, '_> {
     /// is looked for behind, never before `from`, where the skip began.
     fn url_start(&mut self, from: usize) {
         let at = self.pos;
+        self.pos += 1;
         let bytes = self.bytes();
-        let behind = |word: &[u8]| {
-            at.checked_sub(word.len())
+        // Most `:` and `.` end words and sentences: the bytes right after a
+        // `:` or right before a `.` rule them out before any comparison.
+        let start = if bytes.get(at) == Some(&b':') {
+            if bytes.get(at + 1..at + 3) != Some(b"//".as_slice()) {
+                return;
+            }
+            let behind = |word: &[u8]| {
+                at.checked_sub(word.len())
+                    .filter(|&start| start >= from)
+                    .filter(|&start| {
+                        bytes
+                            .get(start..at)
+                            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                    })
+            };
+            behind(b"https").or_else(|| behind(b"http"))
+        } else {
+            at.checked_sub(3)
                 .filter(|&start| start >= from)
                 .filter(|&start| {
                     bytes
                         .get(start..at)
-                        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"www"))
                 })
-        };
-        let start = if bytes.get(at) == Some(&b':') {
-            behind(b"https").or_else(|| behind(b"http"))
-        } else {
-            behind(b"www")
         };
         if let Some(start) = start {
             self.pos = start;
             self.bare_url();
+            self.pos = self.pos.max(at + 1);
         }
-        self.pos = self.pos.max(at + 1);
     }
 
     fn code_span(&mut self) {
@@ -273,11 +284,9 @@ impl<'a> Scanner<'a, '_> {
     fn close_bracket(&mut self) {
         let close = self.pos;
         self.pos += 1;
-        let Some(index) = self.open.checked_sub(1) else {
+        let Some(open) = self.out.brackets.pop() else {
             return;
         };
-        let open = self.brackets[index];
-        self.open = index;
         let text = self.src.get(open.pos + 1..close).unwrap_or_default();
         let (dest, end) = if self.bytes().get(close + 1) == Some(&b'(') {
             match self.destination(close + 2) {

@@ -1,8 +1,7 @@
 //! GitHub references: issue, pull request and discussion URLs, and the short
 //! forms `owner/repo#N` and `#N`.
 
-use nom::character::complete::digit1;
-use nom::{IResult, Parser};
+use nom::IResult;
 
 use crate::model::ReferenceKind;
 
@@ -87,26 +86,38 @@ pub(crate) fn github_url(url: &str) -> Option<GitHubUrl<'_>> {
         "discussions" => ReferenceKind::Discussion,
         _ => return None,
     };
-    let number_part: IResult<&str, &str> = (|i| {
-        let (i, _) = nom::character::complete::char('/').parse(i)?;
-        digit1(i)
-    })(rest);
-    let (rest, number) = match number_part {
-        Ok((rest, digits)) => (rest, Some(digits.parse::<u64>().ok()?)),
-        Err(_) => (rest, None),
+    let (number, rest) = match rest.strip_prefix('/') {
+        Some(after) => match number(after)? {
+            Some((number, rest)) => (Some(number), rest),
+            None => (None, rest),
+        },
+        None => (None, rest),
     };
     let kind = match (kind, number) {
         (ReferenceKind::Issue, None) => ReferenceKind::Issues,
         (_, None) => return None,
         (kind, Some(_)) => kind,
     };
-    // What may follow: a sub-page (`/files`), a query, an anchor.
-    let (path_rest, anchor) = match rest.split_once('#') {
-        Some((before, anchor)) => (before, Some(anchor)),
+    let mut target = Target {
+        owner,
+        repo,
+        kind,
+        number,
+        comment: None,
+        review: None,
+        review_comment: None,
+    };
+    // Most URLs end here; what else may follow: a sub-page (`/files`), a
+    // query, an anchor.
+    if rest.is_empty() {
+        return Some(GitHubUrl::Reference(target));
+    }
+    let (path_rest, anchor) = match rest.bytes().position(|b| b == b'#') {
+        Some(hash) => (rest.get(..hash)?, rest.get(hash + 1..)),
         None => (rest, None),
     };
-    let (path_rest, query) = match path_rest.split_once('?') {
-        Some((before, query)) => (before, Some(query)),
+    let (path_rest, query) = match path_rest.bytes().position(|b| b == b'?') {
+        Some(mark) => (path_rest.get(..mark)?, Some(())),
         None => (path_rest, None),
     };
     if number.is_none() && (query.is_some() || !path_rest.trim_end_matches('/').is_empty()) {
@@ -116,20 +127,30 @@ pub(crate) fn github_url(url: &str) -> Option<GitHubUrl<'_>> {
     if !path_rest.is_empty() && !path_rest.starts_with('/') {
         return None;
     }
-    let anchor_number = |prefix: &str| {
-        anchor
-            .and_then(|a| a.strip_prefix(prefix))
-            .and_then(|digits| digits.parse().ok())
-    };
-    Some(GitHubUrl::Reference(Target {
-        owner,
-        repo,
-        kind,
-        number,
-        comment: anchor_number("issuecomment-"),
-        review: anchor_number("pullrequestreview-"),
-        review_comment: anchor_number("discussion_r"),
-    }))
+    if let Some(anchor) = anchor {
+        let anchor_number = |prefix: &str| {
+            anchor
+                .strip_prefix(prefix)
+                .and_then(|digits| digits.parse().ok())
+        };
+        target.comment = anchor_number("issuecomment-");
+        target.review = anchor_number("pullrequestreview-");
+        target.review_comment = anchor_number("discussion_r");
+    }
+    Some(GitHubUrl::Reference(target))
+}
+
+/// The decimal number at the start of `text` and the rest after it:
+/// `Some(None)` when there are no digits, `None` when the number overflows.
+fn number(text: &str) -> Option<Option<(u64, &str)>> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return Some(None);
+    }
+    let value = text.bytes().take(digits).try_fold(0u64, |n, d| {
+        n.checked_mul(10)?.checked_add(u64::from(d.wrapping_sub(b'0')))
+    })?;
+    Some(Some((value, text.get(digits..)?)))
 }
 
 /// The `owner/repo` that ends right before byte `end` of `text`, preceded by
