@@ -29,7 +29,10 @@ impl<'a> Definitions<'a> {
         let mut entries = Vec::new();
         let mut last_line = usize::MAX;
         let bytes = input.as_bytes();
-        let closes = input.match_indices(']').map(|(i, _)| i);
+        let closes = std::iter::successors(crate::bytes::find_byte(bytes, b']'), |&i| {
+            let next = i + 1;
+            crate::bytes::find_byte(bytes.get(next..)?, b']').map(|j| next + j)
+        });
         for colon in closes.filter(|&i| bytes.get(i + 1) == Some(&b':')) {
             let window = colon.saturating_sub(MAX_LABEL + 8);
             let line_start = input
