@@ -11,7 +11,6 @@
 //! fenced block ends only at its closing fence, block quotes are read as
 //! paragraphs), the difference is listed in `tests/commonmark.rs`.
 
-
 pub(crate) use crate::bytes::find_either;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
@@ -830,12 +829,17 @@ fn list_marker(content: &str) -> Option<Marker> {
         b'-' | b'*' | b'+' => (1, None),
         b'0'..=b'9' => {
             // Up to nine digits, then `.` or `)`.
-            let digits = bytes.iter().take(10).take_while(|b| b.is_ascii_digit()).count();
+            let digits = bytes
+                .iter()
+                .take(10)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
             if digits > 9 || !matches!(bytes.get(digits), Some(b'.' | b')')) {
                 return None;
             }
             let number = bytes.get(..digits)?.iter().fold(0u32, |n, &d| {
-                n.wrapping_mul(10).wrapping_add(u32::from(d.wrapping_sub(b'0')))
+                n.wrapping_mul(10)
+                    .wrapping_add(u32::from(d.wrapping_sub(b'0')))
             });
             (digits + 1, Some(number))
         }
@@ -848,7 +852,9 @@ fn list_marker(content: &str) -> Option<Marker> {
     Some(Marker {
         width,
         number,
-        empty: content.get(width..).is_none_or(|rest| rest.trim().is_empty()),
+        empty: content
+            .get(width..)
+            .is_none_or(|rest| rest.trim().is_empty()),
         bare: false,
     })
 }

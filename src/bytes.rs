@@ -41,7 +41,9 @@ pub(crate) fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     if let Some(i) = first_word_hit(words, word_hits) {
         return Some(offset + i);
     }
-    tail.iter().position(|&b| hit(b)).map(|i| offset + whole + i)
+    tail.iter()
+        .position(|&b| hit(b))
+        .map(|i| offset + whole + i)
 }
 
 /// `byte` in every byte of a word.

@@ -90,6 +90,20 @@ fn next_special(bytes: &[u8]) -> Option<usize> {
         .map(|i| offset + i)
 }
 
+/// Bytes of a link destination that need no decision: not `\\`, `(`, `)`,
+/// white space or a control character.
+static PLAIN_DESTINATION: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] =
+            !(matches!(c, b'\\' | b'(' | b')') || c.is_ascii_whitespace() || c.is_ascii_control());
+        b += 1;
+    }
+    table
+};
+
 /// The reference a GitHub URL names, borrowing the URL as written.
 fn url_reference<'a>(url: &'a str, target: Target<'a>, span: Span) -> Reference<'a> {
     Reference {
@@ -396,6 +410,10 @@ impl<'a> Scanner<'a, '_> {
             let mut depth = 0usize;
             let mut saw_close = false;
             while let Some(&b) = bytes.get(i) {
+                if PLAIN_DESTINATION[usize::from(b)] {
+                    i += 1;
+                    continue;
+                }
                 match b {
                     b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i += 1,
                     b'(' => {

@@ -161,7 +161,8 @@ fn number(text: &str) -> Option<Option<(u64, &str)>> {
         return Some(None);
     }
     let value = text.bytes().take(digits).try_fold(0u64, |n, d| {
-        n.checked_mul(10)?.checked_add(u64::from(d.wrapping_sub(b'0')))
+        n.checked_mul(10)?
+            .checked_add(u64::from(d.wrapping_sub(b'0')))
     })?;
     Some(Some((value, text.get(digits..)?)))
 }
