@@ -12,62 +12,23 @@
 
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use common::{minutes_parse, pulldown_events, pulldown_extract};
 
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    let live = LIVE.fetch_add(bytes, Relaxed) + bytes;
-    PEAK.fetch_max(live, Relaxed);
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; the wrapper only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Relaxed);
-        grew(layout.size());
-        System.alloc(layout)
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        System.dealloc(ptr, layout)
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Relaxed);
-        if new_size >= layout.size() {
-            grew(new_size - layout.size());
-        } else {
-            LIVE.fetch_sub(layout.size() - new_size, Relaxed);
-        }
-        System.realloc(ptr, layout, new_size)
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
+#[path = "../tests/support/counting_alloc.rs"]
+mod counting_alloc;
 
 /// Allocations per MB and peak bytes over input while `parse` runs, with the
 /// result alive until the end (as a caller holding the model would have it).
 fn count<T>(input: &str, parse: impl Fn(&str) -> T) -> (f64, f64) {
-    let before = LIVE.load(Relaxed);
-    PEAK.store(before, Relaxed);
-    ALLOCATIONS.store(0, Relaxed);
-    let result = black_box(parse(black_box(input)));
-    let allocations = ALLOCATIONS.load(Relaxed);
-    let peak = PEAK.load(Relaxed) - before;
+    let (result, usage) = counting_alloc::measure(|| black_box(parse(black_box(input))));
     drop(result);
     let mb = input.len() as f64 / 1e6;
-    (allocations as f64 / mb, peak as f64 / input.len() as f64)
+    (
+        usage.allocations as f64 / mb,
+        usage.peak_bytes as f64 / input.len() as f64,
+    )
 }
 
 fn report(name: &str, input: &str) {

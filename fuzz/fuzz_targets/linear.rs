@@ -14,43 +14,10 @@
 //!   profile counters, which catches loops that allocate nothing.
 #![no_main]
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-
 use libfuzzer_sys::fuzz_target;
 
-/// Counts allocations and tracks the peak of live bytes.
-struct Counting;
-
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    ALLOCATIONS.fetch_add(1, Relaxed);
-    let live = LIVE.fetch_add(bytes, Relaxed) + bytes;
-    PEAK.fetch_max(live, Relaxed);
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; only counters are added.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        grew(layout.size());
-        System.alloc(layout)
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        System.dealloc(ptr, layout)
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        grew(new_size);
-        System.realloc(ptr, layout, new_size)
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
+#[path = "../../tests/support/counting_alloc.rs"]
+mod counting_alloc;
 
 #[cfg(minutes_work_counter)]
 mod regions {
@@ -172,15 +139,12 @@ struct Work {
 }
 
 fn measure(text: &str) -> Work {
-    let allocations = ALLOCATIONS.load(Relaxed);
-    let live = LIVE.load(Relaxed);
-    PEAK.store(live, Relaxed);
     let regions = regions::executed();
-    let meeting = minutes::parse(text);
+    let (meeting, usage) = counting_alloc::measure(|| minutes::parse(text));
     let work = Work {
         len: text.len(),
-        allocations: ALLOCATIONS.load(Relaxed) - allocations,
-        peak_bytes: PEAK.load(Relaxed) - live,
+        allocations: usage.allocations,
+        peak_bytes: usage.peak_bytes,
         regions: regions::executed() - regions,
     };
     drop(meeting);
