@@ -40,6 +40,20 @@ fn inputs(c: &mut Criterion) {
     contenders(&mut group, &corpus);
     group.finish();
 
+    let notes = common::notes();
+    let mut group = c.benchmark_group("notes");
+    group.throughput(Throughput::Bytes(notes.len() as u64));
+    group.bench_function("minutes", |b| {
+        b.iter(|| common::each_note(black_box(&notes), minutes_parse))
+    });
+    group.bench_function("pulldown-cmark-events", |b| {
+        b.iter(|| common::each_note(black_box(&notes), pulldown_events))
+    });
+    group.bench_function("pulldown-cmark+extract", |b| {
+        b.iter(|| common::each_note(black_box(&notes), |note| pulldown_extract(note).tasks.len()))
+    });
+    group.finish();
+
     let big = common::repeat_to(&corpus, 16 << 20);
     let mut group = c.benchmark_group("corpus-16MiB");
     group.sample_size(10);

@@ -104,6 +104,19 @@ fn main() {
         compare("note", common::NOTE, &all, Some(3.0));
     }
     let corpus_speed = compare("corpus", &corpus, &all, Some(3.0));
+    if wanted("notes") {
+        let notes = common::notes();
+        let each: [Contender; 3] = [
+            ("minutes", |s| common::each_note(s, minutes_parse)),
+            ("pulldown-cmark-events", |s| {
+                common::each_note(s, pulldown_events)
+            }),
+            ("pulldown-cmark+extract", |s| {
+                common::each_note(s, |note| pulldown_extract(note).tasks.len())
+            }),
+        ];
+        compare("notes", &notes, &each, Some(3.0));
+    }
     if wanted("16MiB") {
         let big = common::repeat_to(&corpus, 16 << 20);
         compare("corpus-16MiB", &big, &all, Some(3.0));
