@@ -852,11 +852,21 @@ fn list_marker(content: &str) -> Option<Marker> {
     Some(Marker {
         width,
         number,
-        empty: content
-            .get(width..)
-            .is_none_or(|rest| rest.trim().is_empty()),
+        empty: is_blank(content.get(width..).unwrap_or_default()),
         bare: false,
     })
+}
+
+/// Whether `text` is all white space, settled by its first byte that is not
+/// a space or tab when that byte is ASCII (`str::trim` decodes characters).
+fn is_blank(text: &str) -> bool {
+    match text.bytes().find(|&b| b != b' ' && b != b'\t') {
+        None => true,
+        // An ASCII byte that is not white space (as `char::is_whitespace`
+        // has it: 9 to 13 and space) settles it.
+        Some(b) if b.is_ascii() && !matches!(b, 9..=13) => false,
+        Some(_) => text.trim().is_empty(),
+    }
 }
 
 /// A line that starts with a checkbox (`[ ]`, `[x]`, or one mark that is not
@@ -1053,6 +1063,15 @@ mod tests {
 
     fn text(input: &str, span: Span) -> &str {
         &input[span.start..span.end]
+    }
+
+    #[test]
+    fn blank_agrees_with_trim() {
+        for text in [
+            "", " ", "\t \t", " x", "\u{b}", " \u{c} ", "\u{a0}", " \u{a0}x", "\u{3000}", "é",
+        ] {
+            assert_eq!(is_blank(text), text.trim().is_empty(), "{text:?}");
+        }
     }
 
     #[test]
