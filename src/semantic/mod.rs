@@ -339,10 +339,11 @@ impl<'a> Builder<'a, '_> {
         if !self.text(text).contains('@') {
             return (Vec::new(), Vec::new());
         }
-        let handles = self.handles(text);
-        let mentions = unique(users(&handles));
+        self.scan_handles(text);
+        let handles = &self.scratch.handles;
+        let mentions = unique(users(handles));
         let owners = unique(
-            owners::trailer(self.input, text, &handles)
+            owners::trailer(self.input, text, handles)
                 .owners
                 .into_iter(),
         );
@@ -519,13 +520,14 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         for line in lines(self.input, span) {
-            self.attendee_line(line, line, true);
+            self.attendee_line(line, line, true, false);
         }
     }
 
     /// One attendee line or item (`item` is its whole source). A `bare`
-    /// line outside a list may be prose instead.
-    fn attendee_line(&mut self, line: Span, item: Span, bare: bool) {
+    /// line outside a list may be prose instead. `scanned`: the scratch
+    /// already holds the handles of `line` (and maybe later ones).
+    fn attendee_line(&mut self, line: Span, item: Span, bare: bool, scanned: bool) {
         let text = self.text(line);
         if let Some(kv) = metadata::key_value(self.input, line).filter(|_| !text.starts_with('[')) {
             match metadata::key_kind(self.text(kv.key)) {
@@ -560,17 +562,22 @@ impl<'a> Builder<'a, '_> {
         if prose {
             return;
         }
-        self.push_attendee(line, item);
+        self.push_attendee(line, item, scanned);
     }
 
-    /// Reads the attendee on `text` (the source of `item`) with its handles.
-    fn push_attendee(&mut self, text: Span, item: Span) {
-        let handles = self.handles(text);
+    /// Reads the attendee on `text` (the source of `item`) with its handles;
+    /// `scanned` as for [`Builder::attendee_line`].
+    fn push_attendee(&mut self, text: Span, item: Span, scanned: bool) {
+        if !scanned {
+            self.scan_handles(text);
+        }
+        let handles = &self.scratch.handles;
+        let own = handles.partition_point(|h| h.span.end <= text.end);
         let found = attendee::attendee(
             self.input,
             text,
             item,
-            &handles,
+            handles.get(..own).unwrap_or_default(),
             &mut self.meeting.diagnostics,
         );
         self.meeting.attendees.extend(found);
@@ -585,24 +592,21 @@ impl<'a> Builder<'a, '_> {
             let lead = part.len() - part.trim_start().len();
             let span = Span::new(span.start + lead, span.start + part.trim_end().len());
             if !span.is_empty() {
-                self.push_attendee(span, span);
+                self.push_attendee(span, span, false);
             }
         }
     }
 
-    /// The handles in `span`.
-    fn handles(&mut self, span: Span) -> Vec<Handle<'a>> {
-        let mut found = std::mem::take(&mut self.scratch);
+    /// Scans `span` into the scratch, which then holds its handles.
+    fn scan_handles(&mut self, span: Span) {
+        let found = &mut self.scratch;
         found.handles.clear();
         found.references.clear();
         let context = Context {
             repo: None,
             definitions: &self.definitions,
         };
-        scan_with(self.input, span, &context, &mut found);
-        let handles = found.handles.clone();
-        self.scratch = found;
-        handles
+        scan_with(self.input, span, &context, found);
     }
 
     /// Reads `input[span]` for date lines: in the preamble for the meeting
@@ -783,7 +787,8 @@ impl<'a> Builder<'a, '_> {
         let kv = first.and_then(|first| metadata::key_value(self.input, first));
         let key = match (first, kv) {
             (Some(first), _) if top_level && self.context() == Some(SectionKind::Attendees) => {
-                self.attendee_line(first, span, false);
+                // The scratch holds the item's handles, those of `first` first.
+                self.attendee_line(first, span, false, true);
                 None
             }
             (Some(first), Some(kv)) if top_level && !in_next_meeting => Some(self.field(first, kv)),
