@@ -43,24 +43,24 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     let window = bytes.get(marks..).unwrap_or_default();
     let window = window.get(..MAX_KEY + 4).unwrap_or(window);
     let colon = find_either(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
+    // `https://…`: a URL, not a field. One byte test settles most colons.
+    let after_colon = marks + colon + 1;
+    if bytes.get(after_colon..after_colon + 2) == Some(b"//") {
+        return None;
+    }
     let key_raw = text.get(marks..marks + colon)?;
-    let key = key_raw.trim_end_matches(['*', '_']).trim();
-    // One or two letters are a speaker (`Q:`, `A:`, `CW:`), not a key.
-    let key_ok = key.chars().count() > 2
-        && key.len() <= MAX_KEY
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '-' | '/' | '\'' | '.'))
-        && key.split_whitespace().count() <= 4;
-    if !key_ok {
+    let key = if key_raw.is_ascii() {
+        trim_ascii_key(key_raw)
+    } else {
+        key_raw.trim_end_matches(['*', '_']).trim()
+    };
+    if !key_ok(key) {
         return None;
     }
-    let line = text.split('\n').next().unwrap_or_default().trim_end();
-    let body = line.get(marks..)?;
-    let after = body.get(colon + 1..)?;
-    if after.starts_with("//") {
-        return None;
-    }
+    // The rest of the first line; the colon is on it.
+    let rest = bytes.get(after_colon..).unwrap_or_default();
+    let line_end = find_either(rest, b'\n', b'\n').map_or(text.len(), |n| after_colon + n);
+    let after = text.get(after_colon..line_end)?.trim_end();
     // `**Key**: value` or `**Key:** value`: the closing marks on either side.
     let after_marks = after.trim_start_matches(['*', '_']);
     let value = after_marks.trim();
@@ -81,6 +81,62 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
         value: Span::new(value_start, value_start + value.len()),
         emphasized,
     })
+}
+
+/// `key_raw.trim_end_matches(['*', '_']).trim()` for ASCII text, by bytes.
+fn trim_ascii_key(key_raw: &str) -> &str {
+    // `char::is_whitespace` on ASCII: space, tab, LF, VT, FF, CR.
+    let space = |b: &u8| matches!(b, b' ' | 9..=13);
+    let bytes = key_raw.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && matches!(bytes.get(end - 1), Some(b'*' | b'_')) {
+        end -= 1;
+    }
+    while end > 0 && bytes.get(end - 1).is_some_and(space) {
+        end -= 1;
+    }
+    let start = bytes
+        .get(..end)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| space(b))
+        .count();
+    key_raw.get(start..end).unwrap_or_default()
+}
+
+/// Whether a trimmed key reads as one: three characters or more, at most
+/// [`MAX_KEY`] bytes and four words, letters, digits and a few marks. One or
+/// two letters are a speaker (`Q:`, `A:`, `CW:`), not a key.
+fn key_ok(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    if bytes.len() > MAX_KEY {
+        return false;
+    }
+    if !bytes.is_ascii() {
+        return key.chars().count() > 2
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '-' | '/' | '\'' | '.'))
+            && key.split_whitespace().count() <= 4;
+    }
+    // In ASCII the only white space the key may hold is the space, and it is
+    // trimmed: the words are the runs after a space or the start.
+    let mut words = 0;
+    let mut after_space = true;
+    for &b in bytes {
+        let is_space = b == b' ';
+        if !(is_space
+            || b.is_ascii_alphanumeric()
+            || matches!(b, b'&' | b'-' | b'/' | b'\'' | b'.'))
+        {
+            return false;
+        }
+        if !is_space && after_space {
+            words += 1;
+        }
+        after_space = is_space;
+    }
+    bytes.len() > 2 && words <= 4
 }
 
 const DATE: &[&str] = &[
