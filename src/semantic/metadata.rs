@@ -225,6 +225,10 @@ pub(crate) fn people(text: &str) -> impl Iterator<Item = &str> {
 
 /// A number of people with no names: `Community members, 9 participants`.
 pub(crate) fn head_count(text: &str) -> Option<u32> {
+    // A count needs a digit: most names have none.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut words = text.split_whitespace().take(12);
     let mut previous = words.next()?;
     for word in words {
