@@ -385,18 +385,19 @@ impl<'a> Builder<'a, '_> {
         if label.is_some() || kv.is_none() {
             self.label = label.flatten();
         }
-        let rest = match label {
+        // The field of the first line of `rest`, when it is `first`.
+        let (rest, first_kv) = match label {
             Some(_) => {
                 let after = self.text(Span::new(first.end, span.end));
                 let next = after.find('\n').map_or(span.end, |n| first.end + n + 1);
-                Span::new(next, span.end)
+                (Span::new(next, span.end), None)
             }
-            None => span,
+            None => (span, Some(kv)),
         };
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
         } else if !rest.is_empty() {
-            self.paragraph_lines(rest);
+            self.paragraph_lines(rest, first_kv);
         }
         match self.sections.last_mut() {
             Some(open) => open.section.paragraphs.push(text),
@@ -439,13 +440,18 @@ impl<'a> Builder<'a, '_> {
 
     /// Lines of a paragraph that is not a label: attendees in an attendees
     /// section, fields, and `Action:` lines, which become action items.
-    fn paragraph_lines(&mut self, span: Span) {
+    /// `first_kv`, when known, is the field of the first line.
+    fn paragraph_lines(&mut self, span: Span, first_kv: Option<Option<metadata::KeyValue>>) {
         if self.context() == Some(SectionKind::Attendees) {
             self.attendee_paragraph(span);
             return;
         }
+        let mut first_kv = first_kv;
         for line in lines(self.input, span) {
-            let kv = metadata::key_value(self.input, line);
+            let kv = match first_kv.take() {
+                Some(kv) => kv,
+                None => metadata::key_value(self.input, line),
+            };
             let field = kv.map(|kv| self.field(line, kv));
             if field == Some(metadata::Key::Action) {
                 // The action runs to the end of the paragraph.
