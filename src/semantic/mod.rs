@@ -881,11 +881,19 @@ impl<'a> Builder<'a, '_> {
         }
         self.close_sections(1);
         // A person listed twice (two days' roll calls) attends once.
-        let mut seen = HashSet::new();
-        self.meeting.attendees.retain(|a| {
-            let key = a.handle.as_deref().unwrap_or(&a.name).to_lowercase();
-            seen.insert(key)
-        });
+        if self.meeting.attendees.len() > 1 {
+            let attendees = &self.meeting.attendees;
+            let mut seen = HashSet::with_capacity(attendees.len());
+            let keep: Vec<bool> = attendees
+                .iter()
+                .map(|a| seen.insert(lowercase(a.handle.as_deref().unwrap_or(&a.name))))
+                .collect();
+            drop(seen);
+            let mut keep = keep.into_iter();
+            self.meeting
+                .attendees
+                .retain(|_| keep.next().unwrap_or(true));
+        }
         self.meeting.title = self.title.map(|(span, _)| Cow::Borrowed(self.text(span)));
         let title_date = self.title.and_then(|(span, _)| {
             let text = self.text(span);
@@ -1019,6 +1027,15 @@ fn users<'a, 'h>(handles: &'h [Handle<'a>]) -> impl Iterator<Item = &'a str> + '
         HandleToken::User(login) => Some(login),
         HandleToken::Team(_) => None,
     })
+}
+
+/// `text.to_lowercase()`, borrowed when that changes nothing.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
 }
 
 /// Lists this long switch from a linear search to a hash set.
