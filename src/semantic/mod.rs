@@ -64,6 +64,8 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         scratch: Inlines::default(),
         spare_text: Vec::new(),
         spare_items: Vec::new(),
+        logins: Vec::new(),
+        tags: Vec::new(),
         headings_seen: 0,
         title: None,
         date_line: None,
@@ -118,6 +120,9 @@ struct Builder<'a, 'o> {
     /// is copied out at its close in one allocation of its exact size,
     /// instead of growing (and copying) push by push.
     spare_items: Vec<Vec<Item<'a>>>,
+    /// Reused: an item's owner logins and tags before deduplication.
+    logins: Vec<&'a str>,
+    tags: Vec<&'a str>,
     headings_seen: usize,
     /// The title heading's text, and whether it is an H1.
     title: Option<(Span, bool)>,
@@ -766,23 +771,32 @@ impl<'a> Builder<'a, '_> {
             scan_with(self.input, span, &context, &mut found);
         }
 
-        let trailer = open
-            .text
-            .last()
-            .map(|&span| owners::trailer(self.input, span, &found.handles))
-            .unwrap_or_default();
-
         let mentions = unique(users(&found.handles));
         let teams = unique(found.handles.iter().filter_map(|h| match h.token {
             HandleToken::Team(team) => Some(team),
             HandleToken::User(_) => None,
         }));
-        let leading = open
-            .text
-            .first()
-            .map(|&span| owners::leading(self.input, span, &found.handles, task.is_some()))
-            .unwrap_or_default();
-        let owners = unique(leading.into_iter().chain(trailer.owners));
+        // The leading owners, then the trailing ones.
+        let mut logins = std::mem::take(&mut self.logins);
+        let mut tags = std::mem::take(&mut self.tags);
+        logins.clear();
+        tags.clear();
+        if let Some(&span) = open.text.first() {
+            owners::leading_into(
+                self.input,
+                span,
+                &found.handles,
+                task.is_some(),
+                &mut logins,
+            );
+        }
+        if let Some(&span) = open.text.last() {
+            owners::trailer_into(self.input, span, &found.handles, &mut logins, &mut tags);
+        }
+        let owners = unique(logins.iter().copied());
+        let tags_found: Vec<Cow<'a, str>> = tags.iter().map(|&t| Cow::Borrowed(t)).collect();
+        self.logins = logins;
+        self.tags = tags;
 
         let span = Span::new(open.start, end.max(open.start));
         let references = dedup_references(&mut found.references);
@@ -818,7 +832,7 @@ impl<'a> Builder<'a, '_> {
             mentions,
             teams,
             references,
-            tags: trailer.tags.into_iter().map(Cow::Borrowed).collect(),
+            tags: tags_found,
             children: self.exact(open.children),
             span,
             action: is_action && !label,
@@ -1022,7 +1036,7 @@ fn joined<'a>(parts: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// The logins of the user handles, in order.
-fn users<'a, 'h>(handles: &'h [Handle<'a>]) -> impl Iterator<Item = &'a str> + 'h {
+fn users<'a, 'h>(handles: &'h [Handle<'a>]) -> impl Iterator<Item = &'a str> + Clone + 'h {
     handles.iter().filter_map(|h| match h.token {
         HandleToken::User(login) => Some(login),
         HandleToken::Team(_) => None,
@@ -1042,8 +1056,13 @@ fn lowercase(text: &str) -> Cow<'_, str> {
 const LINEAR_LIMIT: usize = 16;
 
 /// The distinct logins (compared case-insensitively), first spelling kept.
-fn unique<'a>(logins: impl Iterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
-    let mut out: Vec<Cow<'a, str>> = Vec::new();
+fn unique<'a>(logins: impl Iterator<Item = &'a str> + Clone) -> Vec<Cow<'a, str>> {
+    // One allocation, of the exact size unless a login repeats.
+    let count = logins.clone().count();
+    if count == 0 {
+        return Vec::new();
+    }
+    let mut out: Vec<Cow<'a, str>> = Vec::with_capacity(count);
     // Most items have a handful of handles; a set only pays off beyond that.
     let mut seen: Option<HashSet<String>> = None;
     for login in logins {
