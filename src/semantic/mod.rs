@@ -760,7 +760,7 @@ impl<'a> Builder<'a, '_> {
             .last()
             .and_then(|s| s.repo.as_ref())
             .or(self.default_repo.as_ref());
-        let mut found = std::mem::take(&mut self.scratch);
+        let found = &mut self.scratch;
         found.handles.clear();
         found.references.clear();
         let context = Context {
@@ -768,39 +768,38 @@ impl<'a> Builder<'a, '_> {
             definitions: &self.definitions,
         };
         for &span in &open.text {
-            scan_with(self.input, span, &context, &mut found);
+            scan_with(self.input, span, &context, found);
         }
 
-        let mentions = unique(users(&found.handles));
-        let teams = unique(found.handles.iter().filter_map(|h| match h.token {
-            HandleToken::Team(team) => Some(team),
-            HandleToken::User(_) => None,
-        }));
+        let handles = &found.handles;
+        let (mentions, teams) = if handles.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            let teams = handles.iter().filter_map(|h| match h.token {
+                HandleToken::Team(team) => Some(team),
+                HandleToken::User(_) => None,
+            });
+            (unique(users(handles)), unique(teams))
+        };
         // The leading owners, then the trailing ones.
-        let mut logins = std::mem::take(&mut self.logins);
-        let mut tags = std::mem::take(&mut self.tags);
+        let (logins, tags) = (&mut self.logins, &mut self.tags);
         logins.clear();
         tags.clear();
         if let Some(&span) = open.text.first() {
-            owners::leading_into(
-                self.input,
-                span,
-                &found.handles,
-                task.is_some(),
-                &mut logins,
-            );
+            owners::leading_into(self.input, span, handles, task.is_some(), logins);
         }
         if let Some(&span) = open.text.last() {
-            owners::trailer_into(self.input, span, &found.handles, &mut logins, &mut tags);
+            owners::trailer_into(self.input, span, handles, logins, tags);
         }
         let owners = unique(logins.iter().copied());
-        let tags_found: Vec<Cow<'a, str>> = tags.iter().map(|&t| Cow::Borrowed(t)).collect();
-        self.logins = logins;
-        self.tags = tags;
+        let tags: Vec<Cow<'a, str>> = tags.iter().map(|&t| Cow::Borrowed(t)).collect();
 
         let span = Span::new(open.start, end.max(open.start));
-        let references = dedup_references(&mut found.references);
-        self.scratch = found;
+        let references = if found.references.is_empty() {
+            Vec::new()
+        } else {
+            dedup_references(&mut found.references)
+        };
         let first = open.text.first().copied();
         let top_level = self.items.is_empty() && open.start < end;
         let in_next_meeting = self.current_kind() == Some(SectionKind::NextMeeting);
@@ -832,7 +831,7 @@ impl<'a> Builder<'a, '_> {
             mentions,
             teams,
             references,
-            tags: tags_found,
+            tags,
             children: self.exact(open.children),
             span,
             action: is_action && !label,
@@ -842,6 +841,10 @@ impl<'a> Builder<'a, '_> {
     /// The items of `buffer` in a vector of their exact size; the emptied
     /// buffer goes back to the spares.
     fn exact(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
+        if buffer.is_empty() {
+            self.spare_items.push(buffer);
+            return Vec::new();
+        }
         let mut items = Vec::with_capacity(buffer.len());
         items.append(&mut buffer);
         self.spare_items.push(buffer);
