@@ -139,6 +139,7 @@ fn key_ok(key: &str) -> bool {
     bytes.len() > 2 && words <= 4
 }
 
+#[cfg(test)]
 const DATE: &[&str] = &[
     "date",
     "dates",
@@ -148,6 +149,7 @@ const DATE: &[&str] = &[
     "when",
     "time",
 ];
+#[cfg(test)]
 const HOST: &[&str] = &[
     "host",
     "hosts",
@@ -156,6 +158,7 @@ const HOST: &[&str] = &[
     "facilitator",
     "moderator",
 ];
+#[cfg(test)]
 const NOTE_TAKERS: &[&str] = &[
     "note taker",
     "note takers",
@@ -166,6 +169,7 @@ const NOTE_TAKERS: &[&str] = &[
     "notes by",
     "scribe",
 ];
+#[cfg(test)]
 const ATTENDEES: &[&str] = &[
     "attendees",
     "attendance",
@@ -178,6 +182,7 @@ const ATTENDEES: &[&str] = &[
     "team members",
     "others",
 ];
+#[cfg(test)]
 const ACTION: &[&str] = &[
     "action",
     "actions",
@@ -188,21 +193,29 @@ const ACTION: &[&str] = &[
     "todo items",
 ];
 
-/// The meaning of a field key, compared case-insensitively.
+/// The meaning of a field key, compared case-insensitively: the key in
+/// lowercase matched against the words of the lists above (the test
+/// `key_words` keeps the two in step).
 pub(crate) fn key_kind(key: &str) -> Key {
-    let is = |list: &[&str]| list.iter().any(|k| k.eq_ignore_ascii_case(key));
-    if is(DATE) {
-        Key::Date
-    } else if is(HOST) {
-        Key::Host
-    } else if is(NOTE_TAKERS) {
-        Key::NoteTakers
-    } else if is(ATTENDEES) {
-        Key::Attendees
-    } else if is(ACTION) {
-        Key::Action
-    } else {
-        Key::Other
+    // The longest key word is `date and time`.
+    let mut buffer = [0u8; 13];
+    let Some(lower) = buffer.get_mut(..key.len()) else {
+        return Key::Other;
+    };
+    for (to, from) in lower.iter_mut().zip(key.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    match &*lower {
+        b"date" | b"dates" | b"date & time" | b"date and time" | b"meeting date" | b"when"
+        | b"time" => Key::Date,
+        b"host" | b"hosts" | b"hosted by" | b"chair" | b"facilitator" | b"moderator" => Key::Host,
+        b"note taker" | b"note takers" | b"notetaker" | b"notetakers" | b"note-taker"
+        | b"minutes by" | b"notes by" | b"scribe" => Key::NoteTakers,
+        b"attendees" | b"attendance" | b"participants" | b"present" | b"members" | b"visitors"
+        | b"guests" | b"team" | b"team members" | b"others" => Key::Attendees,
+        b"action" | b"actions" | b"action item" | b"action items" | b"todo" | b"to do"
+        | b"todo items" => Key::Action,
+        _ => Key::Other,
     }
 }
 
@@ -287,6 +300,26 @@ mod tests {
         assert_eq!(kv("see https://example.com"), None);
         assert_eq!(kv("Q: Can it be used for files?"), None);
         assert_eq!(kv("A long sentence that goes on and on: no"), None);
+    }
+
+    #[test]
+    fn key_words() {
+        let lists = [
+            (DATE, Key::Date),
+            (HOST, Key::Host),
+            (NOTE_TAKERS, Key::NoteTakers),
+            (ATTENDEES, Key::Attendees),
+            (ACTION, Key::Action),
+        ];
+        for (list, kind) in lists {
+            for word in list {
+                assert_eq!(key_kind(word), kind, "{word}");
+                assert_eq!(key_kind(&word.to_uppercase()), kind, "{word}");
+            }
+        }
+        assert_eq!(key_kind("Dáte"), Key::Other);
+        assert_eq!(key_kind("date and times"), Key::Other);
+        assert_eq!(key_kind(""), Key::Other);
     }
 
     #[test]

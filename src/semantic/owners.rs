@@ -99,7 +99,10 @@ pub(crate) fn trailer_into<'a>(
 /// Whether `input[text]` may end with a `[tag]`: false when its last
 /// character before soft separators is plainly something else.
 fn may_end_with_tag(input: &str, text: Span) -> bool {
-    let bytes = input.as_bytes().get(text.start..text.end).unwrap_or_default();
+    let bytes = input
+        .as_bytes()
+        .get(text.start..text.end)
+        .unwrap_or_default();
     let last = bytes
         .iter()
         .rev()
