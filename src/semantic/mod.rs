@@ -638,6 +638,9 @@ impl<'a> Builder<'a, '_> {
     /// at the start of each block.
     fn keyed_date(&mut self, span: Span) -> Option<Dated<'a>> {
         let text = self.text(span);
+        if !may_have_date_key(text) {
+            return None;
+        }
         let key = text.trim_start_matches(is_key_decoration);
         if !has_date_key(key) {
             return None;
@@ -986,6 +989,14 @@ fn next_host(input: &str, span: Span) -> Option<Cow<'_, str>> {
 /// What may come before a `Date:` key: list marks, emphasis, quote marks.
 fn is_key_decoration(c: char) -> bool {
     c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
+}
+
+/// Whether `text` may start with a date key after its decoration: the
+/// first other byte is a `d` or `m`, or not ASCII (then the slow way).
+fn may_have_date_key(text: &str) -> bool {
+    text.bytes()
+        .find(|b| !matches!(b, b' ' | 9..=13 | b'*' | b'_' | b'-' | b'>'))
+        .is_some_and(|b| !b.is_ascii() || matches!(b | 0x20, b'd' | b'm'))
 }
 
 /// `Date:`, `Date & Time:`, `Meeting date:` (case-insensitive, colon optional).
