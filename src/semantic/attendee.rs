@@ -85,7 +85,7 @@ pub(crate) fn attendee<'a>(
 /// `[text](url)` at the start of `text`: the text, the URL and the length.
 fn link_at_start(text: &str) -> Option<(&str, &str, usize)> {
     let rest = text.strip_prefix('[')?;
-    let close = rest.find("](")?;
+    let close = find_link_middle(rest)?;
     let name = &rest[..close];
     if name.contains(['[', ']']) {
         return None;
@@ -161,6 +161,19 @@ fn affiliations<'a>(
         start = end + 1;
     }
     out
+}
+
+/// The first `](` in `text`, as `str::find` finds it.
+fn find_link_middle(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        let close = from + find_byte(text.get(from..)?, b']')?;
+        if bytes.get(close + 1) == Some(&b'(') {
+            return Some(close);
+        }
+        from = close + 1;
+    }
 }
 
 /// The first `byte` (ASCII) in `text`, as `str::find` with a `char` finds it.
