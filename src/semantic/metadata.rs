@@ -2,7 +2,6 @@
 //! `**Minutes by**: Wenkai Yin`, `Date: 2018/12/25`, `**Attendees**:`,
 //! `**Action: Mikeal to open an issue**`.
 
-use crate::block::find_either;
 use crate::model::Span;
 
 /// A field found at the start of a text.
@@ -41,41 +40,43 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
         .count();
     let emphasized = marks > 0;
     let window = bytes.get(marks..).unwrap_or_default();
+    // The first byte could not start a key (`[link]`, `` `code` ``, `@x`).
+    if !window.first().is_some_and(|&b| may_start_key(b)) {
+        return None;
+    }
     let window = window.get(..MAX_KEY + 4).unwrap_or(window);
-    let colon = find_either(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
+    let colon = first_of(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
     // `https://…`: a URL, not a field. One byte test settles most colons.
     let after_colon = marks + colon + 1;
     if bytes.get(after_colon..after_colon + 2) == Some(b"//") {
         return None;
     }
     let key_raw = text.get(marks..marks + colon)?;
-    let key = if key_raw.is_ascii() {
+    // The key and its offset in `key_raw`.
+    let (key_lead, key) = if key_raw.is_ascii() {
         trim_ascii_key(key_raw)
     } else {
-        key_raw.trim_end_matches(['*', '_']).trim()
+        let key = key_raw.trim_end_matches(['*', '_']).trim();
+        (key_raw.len() - key_raw.trim_start().len(), key)
     };
     if !key_ok(key) {
         return None;
     }
     // The rest of the first line; the colon is on it.
     let rest = bytes.get(after_colon..).unwrap_or_default();
-    let line_end = find_either(rest, b'\n', b'\n').map_or(text.len(), |n| after_colon + n);
+    let line_end = first_of(rest, b'\n', b'\n').map_or(text.len(), |n| after_colon + n);
     let after = text.get(after_colon..line_end)?.trim_end();
     // `**Key**: value` or `**Key:** value`: the closing marks on either side.
-    let after_marks = after.trim_start_matches(['*', '_']);
-    let value = after_marks.trim();
+    // `after` ends trimmed, so trimming the start trims the value.
+    let value = after.trim_start_matches(['*', '_']).trim_start();
+    let value_start = span.start + after_colon + (after.len() - value.len());
     let value = if emphasized && key_raw.len() == key.len() {
         // `**Action: text**`: the marks close after the value.
         value.trim_end_matches(['*', '_']).trim_end()
     } else {
         value
     };
-    let key_start = span.start + marks + (key_raw.len() - key_raw.trim_start().len());
-    let value_start = span.start
-        + marks
-        + colon
-        + 1
-        + (after.len() - after.trim_start_matches(['*', '_']).trim_start().len());
+    let key_start = span.start + marks + key_lead;
     Some(KeyValue {
         key: Span::new(key_start, key_start + key.len()),
         value: Span::new(value_start, value_start + value.len()),
@@ -83,8 +84,55 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     })
 }
 
-/// `key_raw.trim_end_matches(['*', '_']).trim()` for ASCII text, by bytes.
-fn trim_ascii_key(key_raw: &str) -> &str {
+/// The index of the first `a` or `b` in `bytes`, eight bytes at a time
+/// (as `block::find_either`), the last eight overlapping instead of a byte
+/// loop for the rest: keys and lines are short.
+#[inline]
+fn first_of(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let (splat_a, splat_b) = (u64::from_ne_bytes([a; 8]), u64::from_ne_bytes([b; 8]));
+    // The lowest set high bit marks the first matching byte exactly.
+    let hits = |chunk: &[u8]| {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+        zero_bytes(word ^ splat_a) | zero_bytes(word ^ splat_b)
+    };
+    let len = bytes.len();
+    if len < 8 {
+        return bytes.iter().position(|&x| x == a || x == b);
+    }
+    let mut offset = 0;
+    while offset + 8 <= len {
+        let found = hits(bytes.get(offset..offset + 8).unwrap_or_default());
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    if offset < len {
+        // The bytes before `offset` hold neither, so the first hit here is
+        // at `offset` or later.
+        let last = len - 8;
+        let found = hits(bytes.get(last..).unwrap_or_default());
+        if found != 0 {
+            return Some(last + (found.trailing_zeros() / 8) as usize);
+        }
+    }
+    None
+}
+
+/// Whether a key (after its emphasis marks) may start with `b`: white
+/// space or a character a key holds, or any byte that is not ASCII.
+fn may_start_key(b: u8) -> bool {
+    !b.is_ascii()
+        || b.is_ascii_alphanumeric()
+        || matches!(b, b' ' | b'\t' | 11..=13 | b'&' | b'-' | b'/' | b'\'' | b'.')
+}
+
+/// `key_raw.trim_end_matches(['*', '_']).trim()` for ASCII text, by bytes,
+/// with the offset of the key in `key_raw`.
+fn trim_ascii_key(key_raw: &str) -> (usize, &str) {
     // `char::is_whitespace` on ASCII: space, tab, LF, VT, FF, CR.
     let space = |b: &u8| matches!(b, b' ' | 9..=13);
     let bytes = key_raw.as_bytes();
@@ -101,7 +149,7 @@ fn trim_ascii_key(key_raw: &str) -> &str {
         .iter()
         .take_while(|b| space(b))
         .count();
-    key_raw.get(start..end).unwrap_or_default()
+    (start, key_raw.get(start..end).unwrap_or_default())
 }
 
 /// Whether a trimmed key reads as one: three characters or more, at most
@@ -300,6 +348,18 @@ mod tests {
         assert_eq!(kv("see https://example.com"), None);
         assert_eq!(kv("Q: Can it be used for files?"), None);
         assert_eq!(kv("A long sentence that goes on and on: no"), None);
+    }
+
+    #[test]
+    fn first_of_finds_the_first() {
+        let text = b"0123456789:abcdefgh\nijklmnopqrstuvwxyz:0123456789\n";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let bytes = &text[start..end];
+                let naive = bytes.iter().position(|&b| b == b':' || b == b'\n');
+                assert_eq!(first_of(bytes, b':', b'\n'), naive, "{start}..{end}");
+            }
+        }
     }
 
     #[test]
