@@ -379,12 +379,13 @@ impl<'a> Builder<'a, '_> {
         // A label on the first line applies to the rest and to later lists.
         let first = lines(self.input, span).next().unwrap_or(span);
         let kv = metadata::key_value(self.input, first);
-        let whole_label = self.label_key(first, kv).filter(|_| first.end >= span.end);
+        let label_key = self.label_key(first, kv);
+        let whole_label = label_key.filter(|_| first.end >= span.end);
         if whole_label.is_some_and(|key| self.label_section(key, span)) {
             self.label = None;
             return;
         }
-        let label = self.label_kind(first, kv);
+        let label = self.label_kind(label_key);
         // A label lasts until a heading or prose; fields such as
         // `**Minutes by**: …` after its list do not end it.
         if label.is_some() || kv.is_none() {
@@ -413,12 +414,8 @@ impl<'a> Builder<'a, '_> {
     /// A one-line paragraph that names what follows: `**Members**`,
     /// `**Attendees**:`, `Action items:`. `Some(None)` for a label that
     /// means nothing here (`**Poll**:`).
-    fn label_kind(
-        &self,
-        span: Span,
-        kv: Option<metadata::KeyValue>,
-    ) -> Option<Option<SectionKind>> {
-        let key = self.text(self.label_key(span, kv)?);
+    fn label_kind(&self, label_key: Option<Span>) -> Option<Option<SectionKind>> {
+        let key = self.text(label_key?);
         Some(match metadata::key_kind(key) {
             metadata::Key::Attendees => Some(SectionKind::Attendees),
             metadata::Key::Action => Some(SectionKind::Actions),
@@ -433,6 +430,11 @@ impl<'a> Builder<'a, '_> {
             Some(_) => None,
             None => {
                 let text = self.text(span);
+                // Only `**` may come first, after white space.
+                let first = *text.as_bytes().first()?;
+                if !(first == b'*' || matches!(first, b' ' | 9..=13) || !first.is_ascii()) {
+                    return None;
+                }
                 let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
                 if inner.contains("**") {
                     return None;
