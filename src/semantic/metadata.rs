@@ -286,8 +286,8 @@ pub(crate) fn people(text: &str) -> impl Iterator<Item = &str> {
 
 /// A number of people with no names: `Community members, 9 participants`.
 pub(crate) fn head_count(text: &str) -> Option<u32> {
-    // A count needs a digit: most names have none.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // A count needs a number that ends a word: most names have none.
+    if !may_count(text.as_bytes()) {
         return None;
     }
     let mut words = text.split_whitespace().take(12);
@@ -314,6 +314,48 @@ pub(crate) fn head_count(text: &str) -> Option<u32> {
         previous = word;
     }
     None
+}
+
+/// Whether `text` has what a head count needs: a number (digits, maybe
+/// then `+`) that ends a word, as in `9 participants` or `20+ people`; not
+/// the digits of `@yyzai384)`. After a byte that is not ASCII, there may be
+/// white space of another script.
+fn may_count(text: &[u8]) -> bool {
+    if !has_digit(text) {
+        return false;
+    }
+    let mut rest = text;
+    while let Some(digit) = rest.iter().position(u8::is_ascii_digit) {
+        let number = rest.get(digit..).unwrap_or_default();
+        let len = number
+            .iter()
+            .position(|&b| !(b.is_ascii_digit() || b == b'+'))
+            .unwrap_or(number.len());
+        match number.get(len) {
+            Some(&b) if matches!(b, b' ' | 9..=13) || !b.is_ascii() => return true,
+            Some(_) => rest = number.get(len..).unwrap_or_default(),
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether `text` holds an ASCII digit, eight bytes at a time.
+fn has_digit(text: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
+    let mut chunks = text.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        // Digits become bytes below 10; test for any such byte (exact for
+        // a yes or no, as bytes of 128 and more are masked out by `!x`).
+        let x = word ^ ZEROS;
+        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
@@ -360,6 +402,22 @@ mod tests {
                 assert_eq!(first_of(bytes, b':', b'\n'), naive, "{start}..{end}");
             }
         }
+    }
+
+    #[test]
+    fn digits_and_counts() {
+        for byte in 0..=255u8 {
+            let mut text = [b'a'; 19];
+            for at in 0..text.len() {
+                text[at] = byte;
+                assert_eq!(has_digit(&text), byte.is_ascii_digit(), "{byte} at {at}");
+                text[at] = b'a';
+            }
+        }
+        assert!(may_count(b"Community members, 9 participants"));
+        assert!(may_count(b"20+ people"));
+        assert!(!may_count(b"[zzy987](https://github.com/zzy987)"));
+        assert!(!may_count(b"Gaius (Ant Group)"));
     }
 
     #[test]
