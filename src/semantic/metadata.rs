@@ -267,6 +267,17 @@ pub(crate) fn key_kind(key: &str) -> Key {
     }
 }
 
+/// Whether the field at the start of `input[span]`, if any, may have an
+/// action key: all of them start with `a` or `t`. After a byte that is not
+/// ASCII (white space of another script?), it may.
+pub(crate) fn may_be_action(input: &str, span: Span) -> bool {
+    let bytes = input.as_bytes().get(span.start..span.end).unwrap_or_default();
+    bytes
+        .iter()
+        .find(|&&b| !matches!(b, b'*' | b'_' | b' ' | 9..=13))
+        .is_some_and(|&b| !b.is_ascii() || matches!(b | 0x20, b'a' | b't'))
+}
+
 /// A person named in a field value: `@lazyparser` gives `lazyparser`.
 pub(crate) fn person(text: &str) -> &str {
     let text = text.trim().trim_matches(['*', '_']);
@@ -435,6 +446,11 @@ mod tests {
                 assert_eq!(key_kind(&word.to_uppercase()), kind, "{word}");
             }
         }
+        for word in ACTION {
+            assert!(may_be_action(word, Span::new(0, word.len())), "{word}");
+        }
+        assert!(may_be_action("**Action: x**", Span::new(0, 13)));
+        assert!(!may_be_action("Date: x", Span::new(0, 7)));
         assert_eq!(key_kind("Dáte"), Key::Other);
         assert_eq!(key_kind("date and times"), Key::Other);
         assert_eq!(key_kind(""), Key::Other);

@@ -808,7 +808,15 @@ impl<'a> Builder<'a, '_> {
         let first = open.text.first().copied();
         let top_level = self.items.is_empty() && open.start < end;
         let in_next_meeting = self.current_kind() == Some(SectionKind::NextMeeting);
-        let kv = first.and_then(|first| metadata::key_value(self.input, first));
+        // Only a field of the meeting needs every key; elsewhere only an
+        // action key matters, and attendee items read their own.
+        let attendees = top_level && self.context() == Some(SectionKind::Attendees);
+        let any_key = top_level && !in_next_meeting;
+        let kv = first
+            .filter(|&first| {
+                !attendees && (any_key || metadata::may_be_action(self.input, first))
+            })
+            .and_then(|first| metadata::key_value(self.input, first));
         let key = match (first, kv) {
             (Some(first), _) if top_level && self.context() == Some(SectionKind::Attendees) => {
                 // The scratch holds the item's handles, those of `first` first.
