@@ -127,7 +127,10 @@ fn first_of(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
 fn may_start_key(b: u8) -> bool {
     !b.is_ascii()
         || b.is_ascii_alphanumeric()
-        || matches!(b, b' ' | b'\t' | 11..=13 | b'&' | b'-' | b'/' | b'\'' | b'.')
+        || matches!(
+            b,
+            b' ' | b'\t' | 11..=13 | b'&' | b'-' | b'/' | b'\'' | b'.'
+        )
 }
 
 /// `key_raw.trim_end_matches(['*', '_']).trim()` for ASCII text, by bytes,
@@ -271,7 +274,10 @@ pub(crate) fn key_kind(key: &str) -> Key {
 /// action key: all of them start with `a` or `t`. After a byte that is not
 /// ASCII (white space of another script?), it may.
 pub(crate) fn may_be_action(input: &str, span: Span) -> bool {
-    let bytes = input.as_bytes().get(span.start..span.end).unwrap_or_default();
+    let bytes = input
+        .as_bytes()
+        .get(span.start..span.end)
+        .unwrap_or_default();
     bytes
         .iter()
         .find(|&&b| !matches!(b, b'*' | b'_' | b' ' | 9..=13))

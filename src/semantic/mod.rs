@@ -813,9 +813,7 @@ impl<'a> Builder<'a, '_> {
         let attendees = top_level && self.context() == Some(SectionKind::Attendees);
         let any_key = top_level && !in_next_meeting;
         let kv = first
-            .filter(|&first| {
-                !attendees && (any_key || metadata::may_be_action(self.input, first))
-            })
+            .filter(|&first| !attendees && (any_key || metadata::may_be_action(self.input, first)))
             .and_then(|first| metadata::key_value(self.input, first));
         let key = match (first, kv) {
             (Some(first), _) if top_level && self.context() == Some(SectionKind::Attendees) => {
