@@ -22,8 +22,8 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
 use crate::model::{
-    Field, Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind, Span, Task,
-    TaskState, SCHEMA_VERSION,
+    Attendee, Field, Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind,
+    Span, Task, TaskState, SCHEMA_VERSION,
 };
 use crate::options::{Options, TaskDialect};
 
@@ -64,6 +64,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         scratch: Inlines::default(),
         spare_text: Vec::new(),
         spare_items: Vec::new(),
+        attendee_keys: HashSet::new(),
         logins: Vec::new(),
         tags: Vec::new(),
         headings_seen: 0,
@@ -120,6 +121,8 @@ struct Builder<'a, 'o> {
     /// is copied out at its close in one allocation of its exact size,
     /// instead of growing (and copying) push by push.
     spare_items: Vec<Vec<Item<'a>>>,
+    /// The lowercase handles (or names) of the attendees so far.
+    attendee_keys: HashSet<Cow<'a, str>>,
     /// Reused: an item's owner logins and tags before deduplication.
     logins: Vec<&'a str>,
     tags: Vec<&'a str>,
@@ -528,8 +531,9 @@ impl<'a> Builder<'a, '_> {
     fn attendee_paragraph(&mut self, span: Span) {
         let text = self.text(span);
         if text.starts_with('|') {
-            let found = attendee::table(self.input, span);
-            self.meeting.attendees.extend(found);
+            for found in attendee::table(self.input, span) {
+                self.add_attendee(found);
+            }
             return;
         }
         for line in lines(self.input, span) {
@@ -593,7 +597,22 @@ impl<'a> Builder<'a, '_> {
             handles.get(..own).unwrap_or_default(),
             &mut self.meeting.diagnostics,
         );
-        self.meeting.attendees.extend(found);
+        if let Some(found) = found {
+            self.add_attendee(found);
+        }
+    }
+
+    /// Adds an attendee unless one with the same handle (or name, when
+    /// without a handle) is already listed, compared case-insensitively: a
+    /// person listed twice (two days' roll calls) attends once.
+    fn add_attendee(&mut self, found: Attendee<'a>) {
+        let key = match found.handle.as_ref().unwrap_or(&found.name) {
+            Cow::Borrowed(key) => lowercase(key),
+            Cow::Owned(key) => Cow::Owned(key.to_lowercase()),
+        };
+        if self.attendee_keys.insert(key) {
+            self.meeting.attendees.push(found);
+        }
     }
 
     /// `Wenkai yin@VMware, Fanjian kong@Qihoo360, …`: one attendee each.
@@ -908,20 +927,6 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(1);
-        // A person listed twice (two days' roll calls) attends once.
-        if self.meeting.attendees.len() > 1 {
-            let attendees = &self.meeting.attendees;
-            let mut seen = HashSet::with_capacity(attendees.len());
-            let keep: Vec<bool> = attendees
-                .iter()
-                .map(|a| seen.insert(lowercase(a.handle.as_deref().unwrap_or(&a.name))))
-                .collect();
-            drop(seen);
-            let mut keep = keep.into_iter();
-            self.meeting
-                .attendees
-                .retain(|_| keep.next().unwrap_or(true));
-        }
         self.meeting.title = self.title.map(|(span, _)| Cow::Borrowed(self.text(span)));
         let title_date = self.title.and_then(|(span, _)| {
             let text = self.text(span);
