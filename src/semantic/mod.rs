@@ -122,7 +122,7 @@ struct Builder<'a, 'o> {
     /// instead of growing (and copying) push by push.
     spare_items: Vec<Vec<Item<'a>>>,
     /// The lowercase handles (or names) of the attendees so far.
-    attendee_keys: HashSet<Cow<'a, str>>,
+    attendee_keys: HashSet<Folded<'a>>,
     /// Reused: an item's owner logins and tags before deduplication.
     logins: Vec<&'a str>,
     tags: Vec<&'a str>,
@@ -607,8 +607,8 @@ impl<'a> Builder<'a, '_> {
     /// person listed twice (two days' roll calls) attends once.
     fn add_attendee(&mut self, found: Attendee<'a>) {
         let key = match found.handle.as_ref().unwrap_or(&found.name) {
-            Cow::Borrowed(key) => lowercase(key),
-            Cow::Owned(key) => Cow::Owned(key.to_lowercase()),
+            Cow::Borrowed(key) => Folded::new(key),
+            Cow::Owned(key) => Folded::new_owned(key.to_lowercase()),
         };
         if self.attendee_keys.insert(key) {
             self.meeting.attendees.push(found);
@@ -1070,15 +1070,65 @@ fn users<'a, 'h>(handles: &'h [Handle<'a>]) -> impl Iterator<Item = &'a str> + C
     })
 }
 
-/// `text.to_lowercase()`, borrowed when that changes nothing.
-fn lowercase(text: &str) -> Cow<'_, str> {
-    if text
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.to_lowercase())
+/// `text.to_lowercase()` as a set key, in place when it is short: names
+/// and handles are, and most have capitals. One content has one form, so
+/// the derived comparison and hash are those of the text.
+#[derive(PartialEq, Eq)]
+enum Folded<'a> {
+    Short { len: u8, bytes: [u8; Folded::SHORT] },
+    Long(Cow<'a, str>),
+}
+
+impl std::hash::Hash for Folded<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The text's bytes, in one write.
+        let bytes = match self {
+            Folded::Short { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            Folded::Long(text) => text.as_bytes(),
+        };
+        state.write(bytes);
+    }
+}
+
+impl<'a> Folded<'a> {
+    const SHORT: usize = 32;
+
+    fn new(text: &'a str) -> Self {
+        if !text.is_ascii() {
+            return Self::new_owned(text.to_lowercase());
+        }
+        if text.len() > Self::SHORT {
+            return Self::Long(if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            });
+        }
+        let mut bytes = [0; Self::SHORT];
+        for (to, from) in bytes.iter_mut().zip(text.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        Self::Short {
+            len: text.len() as u8,
+            bytes,
+        }
+    }
+
+    /// From text already in lowercase.
+    fn new_owned(lower: String) -> Self {
+        match lower.as_bytes() {
+            short if short.len() <= Self::SHORT => {
+                let mut bytes = [0; Self::SHORT];
+                for (to, &from) in bytes.iter_mut().zip(short) {
+                    *to = from;
+                }
+                Self::Short {
+                    len: short.len() as u8,
+                    bytes,
+                }
+            }
+            _ => Self::Long(Cow::Owned(lower)),
+        }
     }
 }
 
