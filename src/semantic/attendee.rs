@@ -18,13 +18,16 @@ fn is_decoration(c: char) -> bool {
 }
 
 /// Reads an attendee from the text of an item (`input[text]`, which may span
-/// lines) with the handles found in it.
+/// lines) with the handles found in it. `is_new` is asked with the handle
+/// (or the name, without one): `false` ends the reading with `None`, after
+/// its diagnostics.
 pub(crate) fn attendee<'a>(
     input: &'a str,
     text: Span,
     item: Span,
     handles: &[Handle<'a>],
     diagnostics: &mut Vec<Diagnostic>,
+    is_new: impl FnOnce(&'a str) -> bool,
 ) -> Option<Attendee<'a>> {
     let raw = input.get(text.start..text.end)?;
     let body = raw.trim_start_matches(is_decoration);
@@ -68,8 +71,12 @@ pub(crate) fn attendee<'a>(
     };
     let name = if name.is_empty() { handle? } else { name };
 
+    let new = is_new(handle.unwrap_or(name));
     let rest = input.get(rest_start..text.end).unwrap_or_default();
-    let mut affiliations = affiliations(rest, rest_start, handles, diagnostics);
+    let mut affiliations = affiliations(rest, rest_start, handles, diagnostics, new);
+    if !new {
+        return None;
+    }
     if let Some(company) = company {
         affiliations.insert(0, Cow::Borrowed(company));
     }
@@ -98,12 +105,14 @@ fn link_at_start(text: &str) -> Option<(&str, &str, usize)> {
 
 /// The first parenthesized group in `rest`, split on `/`. A group that holds
 /// only a handle (`(@ckerr)`) is not an affiliation. An unclosed group runs
-/// to the end of the text, with a diagnostic.
+/// to the end of the text, with a diagnostic. Without `collect`, only the
+/// diagnostics.
 fn affiliations<'a>(
     rest: &'a str,
     offset: usize,
     handles: &[Handle<'a>],
     diagnostics: &mut Vec<Diagnostic>,
+    collect: bool,
 ) -> Vec<Cow<'a, str>> {
     let Some(open) = find_byte(rest, b'(') else {
         return Vec::new();
@@ -147,6 +156,9 @@ fn affiliations<'a>(
             Span::new(start, start + stray.len()),
             "closing parenthesis without an opening one; is it another attendee's affiliation?",
         ));
+    }
+    if !collect {
+        return Vec::new();
     }
     // One allocation: as many places as parts (empty ones are dropped).
     let bytes = inner.as_bytes();

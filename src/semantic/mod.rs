@@ -590,16 +590,16 @@ impl<'a> Builder<'a, '_> {
         }
         let handles = &self.scratch.handles;
         let own = handles.partition_point(|h| h.span.end <= text.end);
+        let keys = &mut self.attendee_keys;
         let found = attendee::attendee(
             self.input,
             text,
             item,
             handles.get(..own).unwrap_or_default(),
             &mut self.meeting.diagnostics,
+            |key| keys.insert(Folded::new(key)),
         );
-        if let Some(found) = found {
-            self.add_attendee(found);
-        }
+        self.meeting.attendees.extend(found);
     }
 
     /// Adds an attendee unless one with the same handle (or name, when
