@@ -18,13 +18,16 @@ fn is_decoration(c: char) -> bool {
 }
 
 /// Reads an attendee from the text of an item (`input[text]`, which may span
-/// lines) with the handles found in it.
+/// lines) with the handles found in it. `is_new` is asked with the handle
+/// (or the name, without one): `false` ends the reading with `None`, after
+/// its diagnostics.
 pub(crate) fn attendee<'a>(
     input: &'a str,
     text: Span,
     item: Span,
     handles: &[Handle<'a>],
     diagnostics: &mut Vec<Diagnostic>,
+    is_new: impl FnOnce(&'a str) -> bool,
 ) -> Option<Attendee<'a>> {
     let raw = input.get(text.start..text.end)?;
     let body = raw.trim_start_matches(is_decoration);
@@ -39,7 +42,7 @@ pub(crate) fn attendee<'a>(
         Some((name, url, len)) => (name, Some(url), body_start + len),
         None => {
             // The plain name runs to the first parenthesis or handle.
-            let mut end = body.find('(').unwrap_or(body.len());
+            let mut end = find_byte(body, b'(').unwrap_or(body.len());
             if let Some((_, span)) = first_user {
                 end = end.min(span.start.saturating_sub(body_start));
             }
@@ -49,7 +52,7 @@ pub(crate) fn attendee<'a>(
     };
     let name = name.trim_matches(|c: char| is_decoration(c) || matches!(c, ',' | ':' | '-'));
     // `Steven Z@VMware`: an `@` glued to the name starts the company.
-    let (name, company) = match name.find('@') {
+    let (name, company) = match find_byte(name, b'@') {
         Some(at) if url.is_none() => {
             let (person, company) = name.split_at(at);
             let company = company.get(1..).unwrap_or_default().trim();
@@ -68,8 +71,12 @@ pub(crate) fn attendee<'a>(
     };
     let name = if name.is_empty() { handle? } else { name };
 
+    let new = is_new(handle.unwrap_or(name));
     let rest = input.get(rest_start..text.end).unwrap_or_default();
-    let mut affiliations = affiliations(rest, rest_start, handles, diagnostics);
+    let mut affiliations = affiliations(rest, rest_start, handles, diagnostics, new);
+    if !new {
+        return None;
+    }
     if let Some(company) = company {
         affiliations.insert(0, Cow::Borrowed(company));
     }
@@ -85,31 +92,33 @@ pub(crate) fn attendee<'a>(
 /// `[text](url)` at the start of `text`: the text, the URL and the length.
 fn link_at_start(text: &str) -> Option<(&str, &str, usize)> {
     let rest = text.strip_prefix('[')?;
-    let close = rest.find("](")?;
+    let close = find_link_middle(rest)?;
     let name = &rest[..close];
     if name.contains(['[', ']']) {
         return None;
     }
     let after = &rest[close + 2..];
-    let url_len = after.find(')')?;
+    let url_len = find_byte(after, b')')?;
     let url = after[..url_len].trim();
     Some((name, url, 1 + close + 2 + url_len + 1))
 }
 
 /// The first parenthesized group in `rest`, split on `/`. A group that holds
 /// only a handle (`(@ckerr)`) is not an affiliation. An unclosed group runs
-/// to the end of the text, with a diagnostic.
+/// to the end of the text, with a diagnostic. Without `collect`, only the
+/// diagnostics.
 fn affiliations<'a>(
     rest: &'a str,
     offset: usize,
     handles: &[Handle<'a>],
     diagnostics: &mut Vec<Diagnostic>,
+    collect: bool,
 ) -> Vec<Cow<'a, str>> {
-    let Some(open) = rest.find('(') else {
+    let Some(open) = find_byte(rest, b'(') else {
         return Vec::new();
     };
     let inner_start = open + 1;
-    let (inner, closed) = match rest[inner_start..].find(')') {
+    let (inner, closed) = match find_byte(&rest[inner_start..], b')') {
         Some(len) => (&rest[inner_start..inner_start + len], true),
         None => (&rest[inner_start..], false),
     };
@@ -134,7 +143,7 @@ fn affiliations<'a>(
     // parenthesis of another attendee's affiliation, moved by an edit.
     let after_start = inner_start + inner.len() + usize::from(closed);
     let after = rest.get(after_start..).unwrap_or_default();
-    let stray = after.find(')').and_then(|close| {
+    let stray = find_byte(after, b')').and_then(|close| {
         let before = after.get(..close)?;
         let line_start = before.rfind('\n').map_or(0, |n| n + 1);
         (!before.contains('(')).then_some((line_start, after.get(line_start..=close)?))
@@ -148,12 +157,40 @@ fn affiliations<'a>(
             "closing parenthesis without an opening one; is it another attendee's affiliation?",
         ));
     }
-    inner
-        .split('/')
-        .map(|part| part.trim())
-        .filter(|part| !part.is_empty())
-        .map(Cow::Borrowed)
-        .collect()
+    if !collect {
+        return Vec::new();
+    }
+    // One allocation: as many places as parts (empty ones are dropped).
+    let bytes = inner.as_bytes();
+    let parts = 1 + bytes.iter().filter(|&&b| b == b'/').count();
+    let mut out = Vec::with_capacity(parts);
+    let mut start = 0;
+    for end in (0..=bytes.len()).filter(|&i| bytes.get(i).is_none_or(|&b| b == b'/')) {
+        let part = inner.get(start..end).unwrap_or_default().trim();
+        if !part.is_empty() {
+            out.push(Cow::Borrowed(part));
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// The first `](` in `text`, as `str::find` finds it.
+fn find_link_middle(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        let close = from + find_byte(text.get(from..)?, b']')?;
+        if bytes.get(close + 1) == Some(&b'(') {
+            return Some(close);
+        }
+        from = close + 1;
+    }
+}
+
+/// The first `byte` (ASCII) in `text`, as `str::find` with a `char` finds it.
+fn find_byte(text: &str, byte: u8) -> Option<usize> {
+    crate::block::find_either(text.as_bytes(), byte, byte)
 }
 
 /// Attendees from a pipe table whose header has a `Name` column; an

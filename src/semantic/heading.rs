@@ -62,9 +62,43 @@ fn is_one_of(words: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(words))
 }
 
+/// The length of the longest word in `lists`.
+const fn longest(lists: &[&[&str]]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() {
+            if lists[i][j].len() > max {
+                max = lists[i][j].len();
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    max
+}
+
+/// Headings longer than this are none of the kinds, nor a status.
+const LONGEST_KIND: usize = {
+    let kinds = longest(&[ATTENDEES, TOPICS, ACTIONS, NEXT_MEETING]);
+    let mut max = kinds;
+    let mut i = 0;
+    while i < STATUSES.len() {
+        if STATUSES[i].0.len() > max {
+            max = STATUSES[i].0.len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// The kind of a section and its own status bucket, from its heading text.
 pub(crate) fn classify(heading: &str) -> (SectionKind, Option<Status>) {
     let words = normalize(heading);
+    if words.len() > LONGEST_KIND {
+        return (SectionKind::Other, None);
+    }
     if let Some(&(_, status)) = STATUSES.iter().find(|(w, _)| w.eq_ignore_ascii_case(words)) {
         return (SectionKind::Status, Some(status));
     }
@@ -85,7 +119,8 @@ pub(crate) fn classify(heading: &str) -> (SectionKind, Option<Status>) {
 /// Whether the section holds the meeting's fields (`## 📅 Meeting Information`),
 /// which go into the metadata list whatever their keys.
 pub(crate) fn is_metadata(heading: &str) -> bool {
-    is_one_of(normalize(heading), METADATA)
+    let words = normalize(heading);
+    words.len() <= longest(&[METADATA]) && is_one_of(words, METADATA)
 }
 
 /// A heading that is exactly a repository name, `### nodejs/node`, sets the
@@ -93,6 +128,11 @@ pub(crate) fn is_metadata(heading: &str) -> bool {
 /// within `heading`.
 pub(crate) fn repository(heading: &str) -> Option<(&str, &str)> {
     let trimmed = heading.trim().trim_matches('`');
+    // `owner/repo` and nothing else: one byte outside those names settles it.
+    let name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'/');
+    if !trimmed.bytes().all(name_byte) {
+        return None;
+    }
     let (start, owner, repo) = repo_before(trimmed, trimmed.len())?;
     (start == 0).then_some((owner, repo))
 }

@@ -2,7 +2,6 @@
 //! `**Minutes by**: Wenkai Yin`, `Date: 2018/12/25`, `**Attendees**:`,
 //! `**Action: Mikeal to open an issue**`.
 
-use crate::block::find_either;
 use crate::model::Span;
 
 /// A field found at the start of a text.
@@ -41,41 +40,43 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
         .count();
     let emphasized = marks > 0;
     let window = bytes.get(marks..).unwrap_or_default();
+    // The first byte could not start a key (`[link]`, `` `code` ``, `@x`).
+    if !window.first().is_some_and(|&b| may_start_key(b)) {
+        return None;
+    }
     let window = window.get(..MAX_KEY + 4).unwrap_or(window);
-    let colon = find_either(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
+    let colon = first_of(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
+    // `https://…`: a URL, not a field. One byte test settles most colons.
+    let after_colon = marks + colon + 1;
+    if bytes.get(after_colon..after_colon + 2) == Some(b"//") {
+        return None;
+    }
     let key_raw = text.get(marks..marks + colon)?;
-    let key = key_raw.trim_end_matches(['*', '_']).trim();
-    // One or two letters are a speaker (`Q:`, `A:`, `CW:`), not a key.
-    let key_ok = key.chars().count() > 2
-        && key.len() <= MAX_KEY
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '-' | '/' | '\'' | '.'))
-        && key.split_whitespace().count() <= 4;
-    if !key_ok {
+    // The key and its offset in `key_raw`.
+    let (key_lead, key) = if key_raw.is_ascii() {
+        trim_ascii_key(key_raw)
+    } else {
+        let key = key_raw.trim_end_matches(['*', '_']).trim();
+        (key_raw.len() - key_raw.trim_start().len(), key)
+    };
+    if !key_ok(key) {
         return None;
     }
-    let line = text.split('\n').next().unwrap_or_default().trim_end();
-    let body = line.get(marks..)?;
-    let after = body.get(colon + 1..)?;
-    if after.starts_with("//") {
-        return None;
-    }
+    // The rest of the first line; the colon is on it.
+    let rest = bytes.get(after_colon..).unwrap_or_default();
+    let line_end = first_of(rest, b'\n', b'\n').map_or(text.len(), |n| after_colon + n);
+    let after = text.get(after_colon..line_end)?.trim_end();
     // `**Key**: value` or `**Key:** value`: the closing marks on either side.
-    let after_marks = after.trim_start_matches(['*', '_']);
-    let value = after_marks.trim();
+    // `after` ends trimmed, so trimming the start trims the value.
+    let value = after.trim_start_matches(['*', '_']).trim_start();
+    let value_start = span.start + after_colon + (after.len() - value.len());
     let value = if emphasized && key_raw.len() == key.len() {
         // `**Action: text**`: the marks close after the value.
         value.trim_end_matches(['*', '_']).trim_end()
     } else {
         value
     };
-    let key_start = span.start + marks + (key_raw.len() - key_raw.trim_start().len());
-    let value_start = span.start
-        + marks
-        + colon
-        + 1
-        + (after.len() - after.trim_start_matches(['*', '_']).trim_start().len());
+    let key_start = span.start + marks + key_lead;
     Some(KeyValue {
         key: Span::new(key_start, key_start + key.len()),
         value: Span::new(value_start, value_start + value.len()),
@@ -83,6 +84,113 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     })
 }
 
+/// The index of the first `a` or `b` in `bytes`, eight bytes at a time
+/// (as `block::find_either`), the last eight overlapping instead of a byte
+/// loop for the rest: keys and lines are short.
+#[inline]
+fn first_of(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let (splat_a, splat_b) = (u64::from_ne_bytes([a; 8]), u64::from_ne_bytes([b; 8]));
+    // The lowest set high bit marks the first matching byte exactly.
+    let hits = |chunk: &[u8]| {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+        zero_bytes(word ^ splat_a) | zero_bytes(word ^ splat_b)
+    };
+    let len = bytes.len();
+    if len < 8 {
+        return bytes.iter().position(|&x| x == a || x == b);
+    }
+    let mut offset = 0;
+    while offset + 8 <= len {
+        let found = hits(bytes.get(offset..offset + 8).unwrap_or_default());
+        if found != 0 {
+            return Some(offset + (found.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    if offset < len {
+        // The bytes before `offset` hold neither, so the first hit here is
+        // at `offset` or later.
+        let last = len - 8;
+        let found = hits(bytes.get(last..).unwrap_or_default());
+        if found != 0 {
+            return Some(last + (found.trailing_zeros() / 8) as usize);
+        }
+    }
+    None
+}
+
+/// Whether a key (after its emphasis marks) may start with `b`: white
+/// space or a character a key holds, or any byte that is not ASCII.
+fn may_start_key(b: u8) -> bool {
+    !b.is_ascii()
+        || b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b' ' | b'\t' | 11..=13 | b'&' | b'-' | b'/' | b'\'' | b'.'
+        )
+}
+
+/// `key_raw.trim_end_matches(['*', '_']).trim()` for ASCII text, by bytes,
+/// with the offset of the key in `key_raw`.
+fn trim_ascii_key(key_raw: &str) -> (usize, &str) {
+    // `char::is_whitespace` on ASCII: space, tab, LF, VT, FF, CR.
+    let space = |b: &u8| matches!(b, b' ' | 9..=13);
+    let bytes = key_raw.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && matches!(bytes.get(end - 1), Some(b'*' | b'_')) {
+        end -= 1;
+    }
+    while end > 0 && bytes.get(end - 1).is_some_and(space) {
+        end -= 1;
+    }
+    let start = bytes
+        .get(..end)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| space(b))
+        .count();
+    (start, key_raw.get(start..end).unwrap_or_default())
+}
+
+/// Whether a trimmed key reads as one: three characters or more, at most
+/// [`MAX_KEY`] bytes and four words, letters, digits and a few marks. One or
+/// two letters are a speaker (`Q:`, `A:`, `CW:`), not a key.
+fn key_ok(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    if bytes.len() > MAX_KEY {
+        return false;
+    }
+    if !bytes.is_ascii() {
+        return key.chars().count() > 2
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '-' | '/' | '\'' | '.'))
+            && key.split_whitespace().count() <= 4;
+    }
+    // In ASCII the only white space the key may hold is the space, and it is
+    // trimmed: the words are the runs after a space or the start.
+    let mut words = 0;
+    let mut after_space = true;
+    for &b in bytes {
+        let is_space = b == b' ';
+        if !(is_space
+            || b.is_ascii_alphanumeric()
+            || matches!(b, b'&' | b'-' | b'/' | b'\'' | b'.'))
+        {
+            return false;
+        }
+        if !is_space && after_space {
+            words += 1;
+        }
+        after_space = is_space;
+    }
+    bytes.len() > 2 && words <= 4
+}
+
+#[cfg(test)]
 const DATE: &[&str] = &[
     "date",
     "dates",
@@ -92,6 +200,7 @@ const DATE: &[&str] = &[
     "when",
     "time",
 ];
+#[cfg(test)]
 const HOST: &[&str] = &[
     "host",
     "hosts",
@@ -100,6 +209,7 @@ const HOST: &[&str] = &[
     "facilitator",
     "moderator",
 ];
+#[cfg(test)]
 const NOTE_TAKERS: &[&str] = &[
     "note taker",
     "note takers",
@@ -110,6 +220,7 @@ const NOTE_TAKERS: &[&str] = &[
     "notes by",
     "scribe",
 ];
+#[cfg(test)]
 const ATTENDEES: &[&str] = &[
     "attendees",
     "attendance",
@@ -122,6 +233,7 @@ const ATTENDEES: &[&str] = &[
     "team members",
     "others",
 ];
+#[cfg(test)]
 const ACTION: &[&str] = &[
     "action",
     "actions",
@@ -132,22 +244,44 @@ const ACTION: &[&str] = &[
     "todo items",
 ];
 
-/// The meaning of a field key, compared case-insensitively.
+/// The meaning of a field key, compared case-insensitively: the key in
+/// lowercase matched against the words of the lists above (the test
+/// `key_words` keeps the two in step).
 pub(crate) fn key_kind(key: &str) -> Key {
-    let is = |list: &[&str]| list.iter().any(|k| k.eq_ignore_ascii_case(key));
-    if is(DATE) {
-        Key::Date
-    } else if is(HOST) {
-        Key::Host
-    } else if is(NOTE_TAKERS) {
-        Key::NoteTakers
-    } else if is(ATTENDEES) {
-        Key::Attendees
-    } else if is(ACTION) {
-        Key::Action
-    } else {
-        Key::Other
+    // The longest key word is `date and time`.
+    let mut buffer = [0u8; 13];
+    let Some(lower) = buffer.get_mut(..key.len()) else {
+        return Key::Other;
+    };
+    for (to, from) in lower.iter_mut().zip(key.bytes()) {
+        *to = from.to_ascii_lowercase();
     }
+    match &*lower {
+        b"date" | b"dates" | b"date & time" | b"date and time" | b"meeting date" | b"when"
+        | b"time" => Key::Date,
+        b"host" | b"hosts" | b"hosted by" | b"chair" | b"facilitator" | b"moderator" => Key::Host,
+        b"note taker" | b"note takers" | b"notetaker" | b"notetakers" | b"note-taker"
+        | b"minutes by" | b"notes by" | b"scribe" => Key::NoteTakers,
+        b"attendees" | b"attendance" | b"participants" | b"present" | b"members" | b"visitors"
+        | b"guests" | b"team" | b"team members" | b"others" => Key::Attendees,
+        b"action" | b"actions" | b"action item" | b"action items" | b"todo" | b"to do"
+        | b"todo items" => Key::Action,
+        _ => Key::Other,
+    }
+}
+
+/// Whether the field at the start of `input[span]`, if any, may have an
+/// action key: all of them start with `a` or `t`. After a byte that is not
+/// ASCII (white space of another script?), it may.
+pub(crate) fn may_be_action(input: &str, span: Span) -> bool {
+    let bytes = input
+        .as_bytes()
+        .get(span.start..span.end)
+        .unwrap_or_default();
+    bytes
+        .iter()
+        .find(|&&b| !matches!(b, b'*' | b'_' | b' ' | 9..=13))
+        .is_some_and(|&b| !b.is_ascii() || matches!(b | 0x20, b'a' | b't'))
 }
 
 /// A person named in a field value: `@lazyparser` gives `lazyparser`.
@@ -169,6 +303,10 @@ pub(crate) fn people(text: &str) -> impl Iterator<Item = &str> {
 
 /// A number of people with no names: `Community members, 9 participants`.
 pub(crate) fn head_count(text: &str) -> Option<u32> {
+    // A count needs a number that ends a word: most names have none.
+    if !may_count(text.as_bytes()) {
+        return None;
+    }
     let mut words = text.split_whitespace().take(12);
     let mut previous = words.next()?;
     for word in words {
@@ -193,6 +331,48 @@ pub(crate) fn head_count(text: &str) -> Option<u32> {
         previous = word;
     }
     None
+}
+
+/// Whether `text` has what a head count needs: a number (digits, maybe
+/// then `+`) that ends a word, as in `9 participants` or `20+ people`; not
+/// the digits of `@yyzai384)`. After a byte that is not ASCII, there may be
+/// white space of another script.
+fn may_count(text: &[u8]) -> bool {
+    if !has_digit(text) {
+        return false;
+    }
+    let mut rest = text;
+    while let Some(digit) = rest.iter().position(u8::is_ascii_digit) {
+        let number = rest.get(digit..).unwrap_or_default();
+        let len = number
+            .iter()
+            .position(|&b| !(b.is_ascii_digit() || b == b'+'))
+            .unwrap_or(number.len());
+        match number.get(len) {
+            Some(&b) if matches!(b, b' ' | 9..=13) || !b.is_ascii() => return true,
+            Some(_) => rest = number.get(len..).unwrap_or_default(),
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether `text` holds an ASCII digit, eight bytes at a time.
+fn has_digit(text: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
+    let mut chunks = text.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        // Digits become bytes below 10; test for any such byte (exact for
+        // a yes or no, as bytes of 128 and more are masked out by `!x`).
+        let x = word ^ ZEROS;
+        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
@@ -227,6 +407,59 @@ mod tests {
         assert_eq!(kv("see https://example.com"), None);
         assert_eq!(kv("Q: Can it be used for files?"), None);
         assert_eq!(kv("A long sentence that goes on and on: no"), None);
+    }
+
+    #[test]
+    fn first_of_finds_the_first() {
+        let text = b"0123456789:abcdefgh\nijklmnopqrstuvwxyz:0123456789\n";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let bytes = &text[start..end];
+                let naive = bytes.iter().position(|&b| b == b':' || b == b'\n');
+                assert_eq!(first_of(bytes, b':', b'\n'), naive, "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn digits_and_counts() {
+        for byte in 0..=255u8 {
+            let mut text = [b'a'; 19];
+            for at in 0..text.len() {
+                text[at] = byte;
+                assert_eq!(has_digit(&text), byte.is_ascii_digit(), "{byte} at {at}");
+                text[at] = b'a';
+            }
+        }
+        assert!(may_count(b"Community members, 9 participants"));
+        assert!(may_count(b"20+ people"));
+        assert!(!may_count(b"[zzy987](https://github.com/zzy987)"));
+        assert!(!may_count(b"Gaius (Ant Group)"));
+    }
+
+    #[test]
+    fn key_words() {
+        let lists = [
+            (DATE, Key::Date),
+            (HOST, Key::Host),
+            (NOTE_TAKERS, Key::NoteTakers),
+            (ATTENDEES, Key::Attendees),
+            (ACTION, Key::Action),
+        ];
+        for (list, kind) in lists {
+            for word in list {
+                assert_eq!(key_kind(word), kind, "{word}");
+                assert_eq!(key_kind(&word.to_uppercase()), kind, "{word}");
+            }
+        }
+        for word in ACTION {
+            assert!(may_be_action(word, Span::new(0, word.len())), "{word}");
+        }
+        assert!(may_be_action("**Action: x**", Span::new(0, 13)));
+        assert!(!may_be_action("Date: x", Span::new(0, 7)));
+        assert_eq!(key_kind("Dáte"), Key::Other);
+        assert_eq!(key_kind("date and times"), Key::Other);
+        assert_eq!(key_kind(""), Key::Other);
     }
 
     #[test]

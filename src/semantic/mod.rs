@@ -22,8 +22,8 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
 use crate::model::{
-    Field, Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind, Span, Task,
-    TaskState, SCHEMA_VERSION,
+    Attendee, Field, Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind,
+    Span, Task, TaskState, SCHEMA_VERSION,
 };
 use crate::options::{Options, TaskDialect};
 
@@ -64,6 +64,9 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         scratch: Inlines::default(),
         spare_text: Vec::new(),
         spare_items: Vec::new(),
+        attendee_keys: HashSet::new(),
+        logins: Vec::new(),
+        tags: Vec::new(),
         headings_seen: 0,
         title: None,
         date_line: None,
@@ -120,6 +123,11 @@ struct Builder<'a, 'o> {
     /// is copied out at its close in one allocation of its exact size,
     /// instead of growing (and copying) push by push.
     spare_items: Vec<Vec<Item<'a>>>,
+    /// The lowercase handles (or names) of the attendees so far.
+    attendee_keys: HashSet<Folded<'a>>,
+    /// Reused: an item's owner logins and tags before deduplication.
+    logins: Vec<&'a str>,
+    tags: Vec<&'a str>,
     headings_seen: usize,
     /// The title heading's text, and whether it is an H1.
     title: Option<(Span, bool)>,
@@ -349,10 +357,11 @@ impl<'a> Builder<'a, '_> {
         if !self.text(text).contains('@') {
             return (Vec::new(), Vec::new());
         }
-        let handles = self.handles(text);
-        let mentions = unique(users(&handles));
+        self.scan_handles(text);
+        let handles = &self.scratch.handles;
+        let mentions = unique(users(handles));
         let owners = unique(
-            owners::trailer(self.input, text, &handles)
+            owners::trailer(self.input, text, handles)
                 .owners
                 .into_iter(),
         );
@@ -383,29 +392,31 @@ impl<'a> Builder<'a, '_> {
         // A label on the first line applies to the rest and to later lists.
         let first = lines(self.input, span).next().unwrap_or(span);
         let kv = metadata::key_value(self.input, first);
-        let whole_label = self.label_key(first, kv).filter(|_| first.end >= span.end);
+        let label_key = self.label_key(first, kv);
+        let whole_label = label_key.filter(|_| first.end >= span.end);
         if whole_label.is_some_and(|key| self.label_section(key, span)) {
             self.label = None;
             return;
         }
-        let label = self.label_kind(first, kv);
+        let label = self.label_kind(label_key);
         // A label lasts until a heading or prose; fields such as
         // `**Minutes by**: …` after its list do not end it.
         if label.is_some() || kv.is_none() {
             self.label = label.flatten();
         }
-        let rest = match label {
+        // The field of the first line of `rest`, when it is `first`.
+        let (rest, first_kv) = match label {
             Some(_) => {
                 let after = self.text(Span::new(first.end, span.end));
                 let next = after.find('\n').map_or(span.end, |n| first.end + n + 1);
-                Span::new(next, span.end)
+                (Span::new(next, span.end), None)
             }
-            None => span,
+            None => (span, Some(kv)),
         };
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
         } else if !rest.is_empty() {
-            self.paragraph_lines(rest, verbatim);
+            self.paragraph_lines(rest, verbatim, first_kv);
         }
         match self.sections.last_mut() {
             Some(open) => open.section.paragraphs.push(text),
@@ -416,12 +427,8 @@ impl<'a> Builder<'a, '_> {
     /// A one-line paragraph that names what follows: `**Members**`,
     /// `**Attendees**:`, `Action items:`. `Some(None)` for a label that
     /// means nothing here (`**Poll**:`).
-    fn label_kind(
-        &self,
-        span: Span,
-        kv: Option<metadata::KeyValue>,
-    ) -> Option<Option<SectionKind>> {
-        let key = self.text(self.label_key(span, kv)?);
+    fn label_kind(&self, label_key: Option<Span>) -> Option<Option<SectionKind>> {
+        let key = self.text(label_key?);
         Some(match metadata::key_kind(key) {
             metadata::Key::Attendees => Some(SectionKind::Attendees),
             metadata::Key::Action => Some(SectionKind::Actions),
@@ -436,6 +443,11 @@ impl<'a> Builder<'a, '_> {
             Some(_) => None,
             None => {
                 let text = self.text(span);
+                // Only `**` may come first, after white space.
+                let first = *text.as_bytes().first()?;
+                if !(first == b'*' || matches!(first, b' ' | 9..=13) || !first.is_ascii()) {
+                    return None;
+                }
                 let inner = text.trim().strip_prefix("**")?.strip_suffix("**")?;
                 if inner.contains("**") {
                     return None;
@@ -448,13 +460,24 @@ impl<'a> Builder<'a, '_> {
 
     /// Lines of a paragraph that is not a label: attendees in an attendees
     /// section, fields, and `Action:` lines, which become action items.
-    fn paragraph_lines(&mut self, span: Span, verbatim: bool) {
+    /// `verbatim` as the paragraph's (see `Block::Paragraph`); `first_kv`,
+    /// when known, is the field of the first line.
+    fn paragraph_lines(
+        &mut self,
+        span: Span,
+        verbatim: bool,
+        first_kv: Option<Option<metadata::KeyValue>>,
+    ) {
         if self.context() == Some(SectionKind::Attendees) {
             self.attendee_paragraph(span);
             return;
         }
+        let mut first_kv = first_kv;
         for line in lines(self.input, span) {
-            let kv = metadata::key_value(self.input, line);
+            let kv = match first_kv.take() {
+                Some(kv) => kv,
+                None => metadata::key_value(self.input, line),
+            };
             let field = kv.map(|kv| self.field(line, kv));
             if field == Some(metadata::Key::Action) {
                 // The action runs to the end of the paragraph.
@@ -525,18 +548,20 @@ impl<'a> Builder<'a, '_> {
     fn attendee_paragraph(&mut self, span: Span) {
         let text = self.text(span);
         if text.starts_with('|') {
-            let found = attendee::table(self.input, span);
-            self.meeting.attendees.extend(found);
+            for found in attendee::table(self.input, span) {
+                self.add_attendee(found);
+            }
             return;
         }
         for line in lines(self.input, span) {
-            self.attendee_line(line, line, true);
+            self.attendee_line(line, line, true, false);
         }
     }
 
     /// One attendee line or item (`item` is its whole source). A `bare`
-    /// line outside a list may be prose instead.
-    fn attendee_line(&mut self, line: Span, item: Span, bare: bool) {
+    /// line outside a list may be prose instead. `scanned`: the scratch
+    /// already holds the handles of `line` (and maybe later ones).
+    fn attendee_line(&mut self, line: Span, item: Span, bare: bool, scanned: bool) {
         let text = self.text(line);
         if let Some(kv) = metadata::key_value(self.input, line).filter(|_| !text.starts_with('[')) {
             match metadata::key_kind(self.text(kv.key)) {
@@ -571,20 +596,40 @@ impl<'a> Builder<'a, '_> {
         if prose {
             return;
         }
-        self.push_attendee(line, item);
+        self.push_attendee(line, item, scanned);
     }
 
-    /// Reads the attendee on `text` (the source of `item`) with its handles.
-    fn push_attendee(&mut self, text: Span, item: Span) {
-        let handles = self.handles(text);
+    /// Reads the attendee on `text` (the source of `item`) with its handles;
+    /// `scanned` as for [`Builder::attendee_line`].
+    fn push_attendee(&mut self, text: Span, item: Span, scanned: bool) {
+        if !scanned {
+            self.scan_handles(text);
+        }
+        let handles = &self.scratch.handles;
+        let own = handles.partition_point(|h| h.span.end <= text.end);
+        let keys = &mut self.attendee_keys;
         let found = attendee::attendee(
             self.input,
             text,
             item,
-            &handles,
+            handles.get(..own).unwrap_or_default(),
             &mut self.meeting.diagnostics,
+            |key| keys.insert(Folded::new(key)),
         );
         self.meeting.attendees.extend(found);
+    }
+
+    /// Adds an attendee unless one with the same handle (or name, when
+    /// without a handle) is already listed, compared case-insensitively: a
+    /// person listed twice (two days' roll calls) attends once.
+    fn add_attendee(&mut self, found: Attendee<'a>) {
+        let key = match found.handle.as_ref().unwrap_or(&found.name) {
+            Cow::Borrowed(key) => Folded::new(key),
+            Cow::Owned(key) => Folded::new_owned(key.to_lowercase()),
+        };
+        if self.attendee_keys.insert(key) {
+            self.meeting.attendees.push(found);
+        }
     }
 
     /// `Wenkai yin@VMware, Fanjian kong@Qihoo360, …`: one attendee each.
@@ -596,24 +641,21 @@ impl<'a> Builder<'a, '_> {
             let lead = part.len() - part.trim_start().len();
             let span = Span::new(span.start + lead, span.start + part.trim_end().len());
             if !span.is_empty() {
-                self.push_attendee(span, span);
+                self.push_attendee(span, span, false);
             }
         }
     }
 
-    /// The handles in `span`.
-    fn handles(&mut self, span: Span) -> Vec<Handle<'a>> {
-        let mut found = std::mem::take(&mut self.scratch);
+    /// Scans `span` into the scratch, which then holds its handles.
+    fn scan_handles(&mut self, span: Span) {
+        let found = &mut self.scratch;
         found.handles.clear();
         found.references.clear();
         let context = Context {
             repo: None,
             definitions: &self.definitions,
         };
-        scan_with(self.input, span, &context, &mut found);
-        let handles = found.handles.clone();
-        self.scratch = found;
-        handles
+        scan_with(self.input, span, &context, found);
     }
 
     /// Reads `input[span]` for date lines: in the preamble for the meeting
@@ -634,6 +676,9 @@ impl<'a> Builder<'a, '_> {
     /// at the start of each block.
     fn keyed_date(&mut self, span: Span) -> Option<Dated<'a>> {
         let text = self.text(span);
+        if !may_have_date_key(text) {
+            return None;
+        }
         let key = text.trim_start_matches(is_key_decoration);
         if !has_date_key(key) {
             return None;
@@ -756,7 +801,7 @@ impl<'a> Builder<'a, '_> {
             .last()
             .and_then(|s| s.repo.as_ref())
             .or(self.default_repo.as_ref());
-        let mut found = std::mem::take(&mut self.scratch);
+        let found = &mut self.scratch;
         found.handles.clear();
         found.references.clear();
         let context = Context {
@@ -764,37 +809,52 @@ impl<'a> Builder<'a, '_> {
             definitions: &self.definitions,
         };
         for &span in &open.text {
-            scan_with(self.input, span, &context, &mut found);
+            scan_with(self.input, span, &context, found);
         }
 
-        let trailer = open
-            .text
-            .last()
-            .map(|&span| owners::trailer(self.input, span, &found.handles))
-            .unwrap_or_default();
-
-        let mentions = unique(users(&found.handles));
-        let teams = unique(found.handles.iter().filter_map(|h| match h.token {
-            HandleToken::Team(team) => Some(team),
-            HandleToken::User(_) => None,
-        }));
-        let leading = open
-            .text
-            .first()
-            .map(|&span| owners::leading(self.input, span, &found.handles, task.is_some()))
-            .unwrap_or_default();
-        let owners = unique(leading.into_iter().chain(trailer.owners));
+        let handles = &found.handles;
+        let (mentions, teams) = if handles.is_empty() {
+            (Vec::new(), Vec::new())
+        } else {
+            let teams = handles.iter().filter_map(|h| match h.token {
+                HandleToken::Team(team) => Some(team),
+                HandleToken::User(_) => None,
+            });
+            (unique(users(handles)), unique(teams))
+        };
+        // The leading owners, then the trailing ones.
+        let (logins, tags) = (&mut self.logins, &mut self.tags);
+        logins.clear();
+        tags.clear();
+        if let Some(&span) = open.text.first() {
+            owners::leading_into(self.input, span, handles, task.is_some(), logins);
+        }
+        if let Some(&span) = open.text.last() {
+            owners::trailer_into(self.input, span, handles, logins, tags);
+        }
+        let owners = unique(logins.iter().copied());
+        let tags: Vec<Cow<'a, str>> = tags.iter().map(|&t| Cow::Borrowed(t)).collect();
 
         let span = Span::new(open.start, end.max(open.start));
-        let references = dedup_references(&mut found.references);
-        self.scratch = found;
+        let references = if found.references.is_empty() {
+            Vec::new()
+        } else {
+            dedup_references(&mut found.references)
+        };
         let first = open.text.first().copied();
         let top_level = self.items.is_empty() && open.start < end;
         let in_next_meeting = self.current_kind() == Some(SectionKind::NextMeeting);
-        let kv = first.and_then(|first| metadata::key_value(self.input, first));
+        // Only a field of the meeting needs every key; elsewhere only an
+        // action key matters, and attendee items read their own.
+        let attendees = top_level && self.context() == Some(SectionKind::Attendees);
+        let any_key = top_level && !in_next_meeting;
+        let kv = first
+            .filter(|&first| !attendees && (any_key || metadata::may_be_action(self.input, first)))
+            .and_then(|first| metadata::key_value(self.input, first));
         let key = match (first, kv) {
             (Some(first), _) if top_level && self.context() == Some(SectionKind::Attendees) => {
-                self.attendee_line(first, span, false);
+                // The scratch holds the item's handles, those of `first` first.
+                self.attendee_line(first, span, false, true);
                 None
             }
             (Some(first), Some(kv)) if top_level && !in_next_meeting => Some(self.field(first, kv)),
@@ -818,7 +878,7 @@ impl<'a> Builder<'a, '_> {
             mentions,
             teams,
             references,
-            tags: trailer.tags.into_iter().map(Cow::Borrowed).collect(),
+            tags,
             children: self.exact(open.children),
             span,
             action: is_action && !label,
@@ -828,6 +888,10 @@ impl<'a> Builder<'a, '_> {
     /// The items of `buffer` in a vector of their exact size; the emptied
     /// buffer goes back to the spares.
     fn exact(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
+        if buffer.is_empty() {
+            self.spare_items.push(buffer);
+            return Vec::new();
+        }
         let mut items = Vec::with_capacity(buffer.len());
         items.append(&mut buffer);
         self.spare_items.push(buffer);
@@ -880,12 +944,6 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(1);
-        // A person listed twice (two days' roll calls) attends once.
-        let mut seen = HashSet::new();
-        self.meeting.attendees.retain(|a| {
-            let key = a.handle.as_deref().unwrap_or(&a.name).to_lowercase();
-            seen.insert(key)
-        });
         self.meeting.title = self.title.map(|(span, _)| Cow::Borrowed(self.text(span)));
         let title_date = self.title.and_then(|(span, _)| {
             let text = self.text(span);
@@ -963,6 +1021,14 @@ fn is_key_decoration(c: char) -> bool {
     c.is_whitespace() || matches!(c, '*' | '_' | '-' | '>')
 }
 
+/// Whether `text` may start with a date key after its decoration: the
+/// first other byte is a `d` or `m`, or not ASCII (then the slow way).
+fn may_have_date_key(text: &str) -> bool {
+    text.bytes()
+        .find(|b| !matches!(b, b' ' | 9..=13 | b'*' | b'_' | b'-' | b'>'))
+        .is_some_and(|b| !b.is_ascii() || matches!(b | 0x20, b'd' | b'm'))
+}
+
 /// `Date:`, `Date & Time:`, `Meeting date:` (case-insensitive, colon optional).
 fn has_date_key(text: &str) -> bool {
     ["date", "meeting date"].iter().any(|word| {
@@ -1001,19 +1067,88 @@ fn joined<'a>(parts: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// The logins of the user handles, in order.
-fn users<'a, 'h>(handles: &'h [Handle<'a>]) -> impl Iterator<Item = &'a str> + 'h {
+fn users<'a, 'h>(handles: &'h [Handle<'a>]) -> impl Iterator<Item = &'a str> + Clone + 'h {
     handles.iter().filter_map(|h| match h.token {
         HandleToken::User(login) => Some(login),
         HandleToken::Team(_) => None,
     })
 }
 
+/// `text.to_lowercase()` as a set key, in place when it is short: names
+/// and handles are, and most have capitals. One content has one form, so
+/// the derived comparison and hash are those of the text.
+#[derive(PartialEq, Eq)]
+enum Folded<'a> {
+    Short { len: u8, bytes: [u8; Folded::SHORT] },
+    Long(Cow<'a, str>),
+}
+
+impl std::hash::Hash for Folded<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // The text's bytes, in one write.
+        let bytes = match self {
+            Folded::Short { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            Folded::Long(text) => text.as_bytes(),
+        };
+        state.write(bytes);
+    }
+}
+
+impl<'a> Folded<'a> {
+    const SHORT: usize = 32;
+
+    fn new(text: &'a str) -> Self {
+        if !text.is_ascii() {
+            return Self::new_owned(text.to_lowercase());
+        }
+        if text.len() > Self::SHORT {
+            return Self::Long(if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            });
+        }
+        let mut bytes = [0; Self::SHORT];
+        for (to, from) in bytes.iter_mut().zip(text.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        Self::Short {
+            len: text.len() as u8,
+            bytes,
+        }
+    }
+
+    /// From text already in lowercase.
+    fn new_owned(lower: String) -> Self {
+        match lower.as_bytes() {
+            short if short.len() <= Self::SHORT => {
+                let mut bytes = [0; Self::SHORT];
+                for (to, &from) in bytes.iter_mut().zip(short) {
+                    *to = from;
+                }
+                Self::Short {
+                    len: short.len() as u8,
+                    bytes,
+                }
+            }
+            _ => Self::Long(Cow::Owned(lower)),
+        }
+    }
+}
+
 /// Lists this long switch from a linear search to a hash set.
 const LINEAR_LIMIT: usize = 16;
 
 /// The distinct logins (compared case-insensitively), first spelling kept.
-fn unique<'a>(logins: impl Iterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
-    let mut out: Vec<Cow<'a, str>> = Vec::new();
+fn unique<'a>(logins: impl Iterator<Item = &'a str> + Clone) -> Vec<Cow<'a, str>> {
+    // One allocation, of the exact size unless a login repeats; a long
+    // list (a hostile run of one handle) grows as needed instead, so that
+    // its repeats reserve nothing.
+    let count = logins.clone().count();
+    if count == 0 {
+        return Vec::new();
+    }
+    let mut out: Vec<Cow<'a, str>> = Vec::with_capacity(count.min(LINEAR_LIMIT));
     // Most items have a handful of handles; a set only pays off beyond that.
     let mut seen: Option<HashSet<String>> = None;
     for login in logins {
@@ -1027,6 +1162,9 @@ fn unique<'a>(logins: impl Iterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
                 seen = Some(out.iter().map(|l| l.to_ascii_lowercase()).collect());
             }
         }
+    }
+    if count > LINEAR_LIMIT {
+        out.shrink_to_fit();
     }
     out
 }

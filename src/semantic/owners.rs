@@ -34,6 +34,22 @@ const JOINERS: &[&str] = &["and", "or", "&"];
 /// order.
 pub(crate) fn trailer<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) -> Trailer<'a> {
     let mut out = Trailer::default();
+    trailer_into(input, text, handles, &mut out.owners, &mut out.tags);
+    out
+}
+
+/// [`trailer`], appending the owners and tags to `owners` and `tags`.
+pub(crate) fn trailer_into<'a>(
+    input: &'a str,
+    text: Span,
+    handles: &[Handle<'a>],
+    owners: &mut Vec<&'a str>,
+    tags: &mut Vec<&'a str>,
+) {
+    if handles.is_empty() && !may_end_with_tag(input, text) {
+        return;
+    }
+    let (owners_from, tags_from) = (owners.len(), tags.len());
     let mut end = comment_start(input, text, handles).unwrap_or(text.end);
     let mut next_handle = handles.partition_point(|h| h.span.end <= end);
     let mut after_owner = false;
@@ -48,7 +64,7 @@ pub(crate) fn trailer<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) ->
             }
         }
         if let Some(tag) = tag_at_end(trimmed) {
-            out.tags.push(tag);
+            tags.push(tag);
             end = text.start + trimmed.len() - tag.len() - 2;
             after_owner = false;
             continue;
@@ -63,7 +79,7 @@ pub(crate) fn trailer<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) ->
         match last_handle.filter(|h| h.span.end == soft_end || h.span.end == hard_end) {
             Some(handle) => {
                 if let HandleToken::User(login) = handle.token {
-                    out.owners.push(login);
+                    owners.push(login);
                 }
                 end = handle.span.start;
                 next_handle -= 1;
@@ -72,9 +88,27 @@ pub(crate) fn trailer<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) ->
             None => break,
         }
     }
-    out.owners.reverse();
-    out.tags.reverse();
-    out
+    if let Some(found) = owners.get_mut(owners_from..) {
+        found.reverse();
+    }
+    if let Some(found) = tags.get_mut(tags_from..) {
+        found.reverse();
+    }
+}
+
+/// Whether `input[text]` may end with a `[tag]`: false when its last
+/// character before soft separators is plainly something else.
+fn may_end_with_tag(input: &str, text: Span) -> bool {
+    let bytes = input
+        .as_bytes()
+        .get(text.start..text.end)
+        .unwrap_or_default();
+    let last = bytes
+        .iter()
+        .rev()
+        .find(|&&b| !matches!(b, b' ' | 9..=13 | b',' | b'*' | b'/'));
+    // Other bytes than ASCII may be white space that the trim removes.
+    last.is_some_and(|&b| b == b']' || !b.is_ascii())
 }
 
 /// Where a trailing `# comment` starts: a `#` between spaces right after a
@@ -112,6 +146,7 @@ fn comment_start(input: &str, text: Span, handles: &[Handle<'_>]) -> Option<usiz
 /// `@VerteDinde to update the docs`, `@erickzhao or @felixrieseberg: ...`,
 /// `**@codebytere** will ...`, or any leading run on a task. A run that
 /// starts a report (`@mikeal created a repo`) does not own the item.
+#[cfg(test)]
 pub(crate) fn leading<'a>(
     input: &'a str,
     text: Span,
@@ -119,12 +154,29 @@ pub(crate) fn leading<'a>(
     is_task: bool,
 ) -> Vec<&'a str> {
     let mut owners = Vec::new();
-    let mut pos = text.start;
+    leading_into(input, text, handles, is_task, &mut owners);
+    owners
+}
+
+/// [`leading`], appending the owners to `out`.
+pub(crate) fn leading_into<'a>(
+    input: &'a str,
+    text: Span,
+    handles: &[Handle<'a>],
+    is_task: bool,
+    out: &mut Vec<&'a str>,
+) {
     let mut next_handle = handles.partition_point(|h| h.span.start < text.start);
+    if next_handle >= handles.len() {
+        // No handle, no run.
+        return;
+    }
+    let from = out.len();
+    let mut pos = text.start;
     while let Some(rest) = input.get(pos..text.end) {
         let mut trimmed =
             rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '*'));
-        if !owners.is_empty() {
+        if out.len() > from {
             if let Some(joined) = JOINERS.iter().find_map(|w| {
                 let after = trimmed.strip_prefix(w)?;
                 after.starts_with(char::is_whitespace).then_some(after)
@@ -136,7 +188,7 @@ pub(crate) fn leading<'a>(
         match handles.get(next_handle).filter(|h| h.span.start == pos) {
             Some(handle) => {
                 if let HandleToken::User(login) = handle.token {
-                    owners.push(login);
+                    out.push(login);
                 }
                 pos = handle.span.end;
                 next_handle += 1;
@@ -144,8 +196,8 @@ pub(crate) fn leading<'a>(
             None => break,
         }
     }
-    if owners.is_empty() || is_task {
-        return owners;
+    if out.len() == from || is_task {
+        return;
     }
     let after = input
         .get(pos..text.end)
@@ -157,10 +209,8 @@ pub(crate) fn leading<'a>(
                 .get(..w.len())
                 .is_some_and(|a| a.eq_ignore_ascii_case(w))
         });
-    if assigns {
-        owners
-    } else {
-        Vec::new()
+    if !assigns {
+        out.truncate(from);
     }
 }
 
