@@ -84,6 +84,7 @@
 //! - `block`: lines into headings, list items, paragraphs and code (CommonMark nesting).
 //! - `inline`: handles, references, links, code spans and dates inside a text.
 //! - `semantic`: sections classified, attendees, owners, meeting and next-meeting dates.
+//! - `bytes`: the byte searches the layers share, written so that they vectorize.
 //! - [`series`]: many meetings as one history; [`mod@render`]: a meeting back to Markdown.
 
 #![forbid(unsafe_code)]
