@@ -18,6 +18,7 @@ use std::collections::HashSet;
 use time::Date;
 
 use crate::block::{parse_blocks, Block, Checkbox, Sink};
+use crate::bytes::find_byte;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
@@ -390,7 +391,8 @@ impl<'a> Builder<'a, '_> {
         let text = join_lines(self.input, &[span], verbatim);
         self.date_lines(span);
         // A label on the first line applies to the rest and to later lists.
-        let first = lines(self.input, span).next().unwrap_or(span);
+        let mut rest_lines = lines(self.input, span);
+        let first = rest_lines.next().unwrap_or(span);
         let kv = metadata::key_value(self.input, first);
         let label_key = self.label_key(first, kv);
         let whole_label = label_key.filter(|_| first.end >= span.end);
@@ -404,19 +406,16 @@ impl<'a> Builder<'a, '_> {
         if label.is_some() || kv.is_none() {
             self.label = label.flatten();
         }
-        // The field of the first line of `rest`, when it is `first`.
+        // The lines after `first` are those of `rest_lines`; `first` and
+        // its field are the first line of `rest` unless it is the label.
         let (rest, first_kv) = match label {
-            Some(_) => {
-                let after = self.text(Span::new(first.end, span.end));
-                let next = after.find('\n').map_or(span.end, |n| first.end + n + 1);
-                (Span::new(next, span.end), None)
-            }
-            None => (span, Some(kv)),
+            Some(_) => (Span::new(rest_lines.offset(), span.end), None),
+            None => (span, Some((first, kv))),
         };
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
         } else if !rest.is_empty() {
-            self.paragraph_lines(rest, verbatim, first_kv);
+            self.paragraph_lines(rest, rest_lines, verbatim, first_kv);
         }
         match self.sections.last_mut() {
             Some(open) => open.section.paragraphs.push(text),
@@ -465,18 +464,22 @@ impl<'a> Builder<'a, '_> {
     fn paragraph_lines(
         &mut self,
         span: Span,
+        mut rest_lines: Lines<'a>,
         verbatim: bool,
-        first_kv: Option<Option<metadata::KeyValue>>,
+        first_kv: Option<(Span, Option<metadata::KeyValue>)>,
     ) {
         if self.context() == Some(SectionKind::Attendees) {
             self.attendee_paragraph(span);
             return;
         }
         let mut first_kv = first_kv;
-        for line in lines(self.input, span) {
-            let kv = match first_kv.take() {
-                Some(kv) => kv,
-                None => metadata::key_value(self.input, line),
+        loop {
+            let (line, kv) = match first_kv.take() {
+                Some(known) => known,
+                None => match rest_lines.next() {
+                    Some(line) => (line, metadata::key_value(self.input, line)),
+                    None => break,
+                },
             };
             let field = kv.map(|kv| self.field(line, kv));
             if field == Some(metadata::Key::Action) {
@@ -665,7 +668,9 @@ impl<'a> Builder<'a, '_> {
             if self.date_line.is_none() {
                 self.date_line = self.date_line(span);
             }
-        } else if self.timed_line.is_none() && self.current_kind() != Some(SectionKind::NextMeeting)
+        } else if self.timed_line.is_none()
+            && self.current_kind() != Some(SectionKind::NextMeeting)
+            && may_have_date_key(self.text(span))
         {
             self.timed_line = self.keyed_date(span).filter(|dated| dated.time.is_some());
         }
@@ -984,16 +989,88 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
-/// The lines of `input[span]`, without line endings.
-fn lines(input: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
-    let text = input.get(span.start..span.end).unwrap_or_default();
-    let mut start = span.start;
-    text.split('\n').map(move |line| {
-        let line_span = Span::new(start, start + line.trim_end().len());
-        start += line.len() + 1;
-        let lead = line.len() - line.trim_start().len();
-        Span::new((line_span.start + lead).min(line_span.end), line_span.end)
-    })
+/// The lines of `input[span]`, without line endings, each trimmed.
+fn lines(input: &str, span: Span) -> Lines<'_> {
+    Lines {
+        text: input.get(span.start..span.end).unwrap_or_default(),
+        base: span.start,
+        pos: 0,
+        done: false,
+    }
+}
+
+/// The iterator of [`lines`]: `str::split('\n')` with each line trimmed,
+/// its newline found by the vectorized byte search.
+struct Lines<'a> {
+    text: &'a str,
+    /// Where `text` starts in the input.
+    base: usize,
+    /// Where the next line starts in `text`.
+    pos: usize,
+    done: bool,
+}
+
+impl Lines<'_> {
+    /// Where the next line starts in the input (the end once done).
+    fn offset(&self) -> usize {
+        if self.done {
+            self.base + self.text.len()
+        } else {
+            self.base + self.pos
+        }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        if self.done {
+            return None;
+        }
+        let rest = self.text.get(self.pos..).unwrap_or_default();
+        let len = match find_byte(rest.as_bytes(), b'\n') {
+            Some(n) => n,
+            None => {
+                self.done = true;
+                rest.len()
+            }
+        };
+        let line = rest.get(..len).unwrap_or_default();
+        let start = self.base + self.pos;
+        self.pos += len + 1;
+        let end = start + trimmed_end(line);
+        let lead = line.len() - trimmed_start(line).len();
+        Some(Span::new((start + lead).min(end), end))
+    }
+}
+
+/// `text.trim_end().len()`, by bytes while they are ASCII.
+fn trimmed_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        match b {
+            b' ' | 9..=13 => end -= 1,
+            0x80.. => return text.get(..end).map_or(end, |t| t.trim_end().len()),
+            _ => break,
+        }
+    }
+    end
+}
+
+/// `text.trim_start()`, by bytes while they are ASCII.
+fn trimmed_start(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        match b {
+            b' ' | 9..=13 => start += 1,
+            0x80.. => return text.get(start..).map_or(text, str::trim_start),
+            _ => break,
+        }
+    }
+    text.get(start..).unwrap_or_default()
 }
 
 /// The host named in a next-meeting line: `- Host: @x`, `Host by @x`,
@@ -1023,6 +1100,7 @@ fn is_key_decoration(c: char) -> bool {
 
 /// Whether `text` may start with a date key after its decoration: the
 /// first other byte is a `d` or `m`, or not ASCII (then the slow way).
+#[inline]
 fn may_have_date_key(text: &str) -> bool {
     text.bytes()
         .find(|b| !matches!(b, b' ' | 9..=13 | b'*' | b'_' | b'-' | b'>'))
@@ -1206,4 +1284,45 @@ fn dedup_references<'a>(found: &mut Vec<Reference<'a>>) -> Vec<Reference<'a>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `str::split` form that [`lines`] replaces.
+    fn split_lines(input: &str, span: Span) -> Vec<Span> {
+        let text = input.get(span.start..span.end).unwrap_or_default();
+        let mut start = span.start;
+        text.split('\n')
+            .map(move |line| {
+                let line_span = Span::new(start, start + line.trim_end().len());
+                start += line.len() + 1;
+                let lead = line.len() - line.trim_start().len();
+                Span::new((line_span.start + lead).min(line_span.end), line_span.end)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_as_split_and_trim() {
+        let texts = [
+            "",
+            "\n",
+            "a",
+            " a \r\n\tb\x0b\n\n  \n",
+            "\u{a0}x\u{2003}\n\u{85} y \u{a0}",
+            "  long line of prose that goes past one chunk of thirty-two bytes  \r\nnext",
+            "é\n  ü  \n\u{3000}",
+        ];
+        for input in texts {
+            for start in 0..=input.len() {
+                for end in start..=input.len() + 1 {
+                    let span = Span::new(start, end);
+                    let ours: Vec<Span> = lines(input, span).collect();
+                    assert_eq!(ours, split_lines(input, span), "{input:?} {start}..{end}");
+                }
+            }
+        }
+    }
 }
