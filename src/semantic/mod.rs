@@ -65,7 +65,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         scratch: Inlines::default(),
         spare_text: Vec::new(),
         spare_items: Vec::new(),
-        attendee_keys: HashSet::new(),
+        attendee_keys: KeySet::default(),
         logins: Vec::new(),
         tags: Vec::new(),
         headings_seen: 0,
@@ -125,7 +125,7 @@ struct Builder<'a, 'o> {
     /// instead of growing (and copying) push by push.
     spare_items: Vec<Vec<Item<'a>>>,
     /// The lowercase handles (or names) of the attendees so far.
-    attendee_keys: HashSet<Folded<'a>>,
+    attendee_keys: KeySet<'a>,
     /// Reused: an item's owner logins and tags before deduplication.
     logins: Vec<&'a str>,
     tags: Vec<&'a str>,
@@ -663,17 +663,29 @@ impl<'a> Builder<'a, '_> {
 
     /// Reads `input[span]` for date lines: in the preamble for the meeting
     /// date, further on for a `Date & Time:` line that gives the time of day.
+    /// The tests that settle most blocks are inlined; the reading is not.
+    #[inline]
     fn date_lines(&mut self, span: Span) {
         if self.in_preamble() {
             if self.date_line.is_none() {
-                self.date_line = self.date_line(span);
+                self.preamble_date(span);
             }
         } else if self.timed_line.is_none()
             && self.current_kind() != Some(SectionKind::NextMeeting)
-            && may_have_date_key(self.text(span))
+            && may_have_date_key(self.input.as_bytes().get(span.start..span.end).unwrap_or_default())
         {
-            self.timed_line = self.keyed_date(span).filter(|dated| dated.time.is_some());
+            self.timed_date(span);
         }
+    }
+
+    #[inline(never)]
+    fn preamble_date(&mut self, span: Span) {
+        self.date_line = self.date_line(span);
+    }
+
+    #[inline(never)]
+    fn timed_date(&mut self, span: Span) {
+        self.timed_line = self.keyed_date(span).filter(|dated| dated.time.is_some());
     }
 
     /// The first line of a block when it has a `Date` key. The search for a
@@ -681,7 +693,7 @@ impl<'a> Builder<'a, '_> {
     /// at the start of each block.
     fn keyed_date(&mut self, span: Span) -> Option<Dated<'a>> {
         let text = self.text(span);
-        if !may_have_date_key(text) {
+        if !may_have_date_key(text.as_bytes()) {
             return None;
         }
         let key = text.trim_start_matches(is_key_decoration);
@@ -1101,8 +1113,9 @@ fn is_key_decoration(c: char) -> bool {
 /// Whether `text` may start with a date key after its decoration: the
 /// first other byte is a `d` or `m`, or not ASCII (then the slow way).
 #[inline]
-fn may_have_date_key(text: &str) -> bool {
-    text.bytes()
+fn may_have_date_key(text: &[u8]) -> bool {
+    text.iter()
+        .copied()
         .find(|b| !matches!(b, b' ' | 9..=13 | b'*' | b'_' | b'-' | b'>'))
         .is_some_and(|b| !b.is_ascii() || matches!(b | 0x20, b'd' | b'm'))
 }
@@ -1214,6 +1227,36 @@ impl<'a> Folded<'a> {
     }
 }
 
+/// Distinct [`Folded`] keys: a list searched linearly while short (most
+/// notes name a few attendees, and a hash of each costs more than the
+/// comparisons), a hash set beyond [`LINEAR_LIMIT`].
+#[derive(Default)]
+struct KeySet<'a> {
+    list: Vec<Folded<'a>>,
+    set: Option<HashSet<Folded<'a>>>,
+}
+
+impl<'a> KeySet<'a> {
+    /// Adds `key`; whether it was new.
+    fn insert(&mut self, key: Folded<'a>) -> bool {
+        if let Some(set) = &mut self.set {
+            return set.insert(key);
+        }
+        if self.list.contains(&key) {
+            return false;
+        }
+        if self.list.len() < LINEAR_LIMIT {
+            self.list.push(key);
+            return true;
+        }
+        let mut set: HashSet<Folded<'a>> = self.list.drain(..).collect();
+        set.insert(key);
+        self.list = Vec::new();
+        self.set = Some(set);
+        true
+    }
+}
+
 /// Lists this long switch from a linear search to a hash set.
 const LINEAR_LIMIT: usize = 16;
 
@@ -1302,6 +1345,19 @@ mod tests {
                 Span::new((line_span.start + lead).min(line_span.end), line_span.end)
             })
             .collect()
+    }
+
+    #[test]
+    fn key_set_past_the_linear_limit() {
+        let names: Vec<String> = (0..3 * LINEAR_LIMIT).map(|i| format!("Name{i}")).collect();
+        let mut keys = KeySet::default();
+        for name in &names {
+            assert!(keys.insert(Folded::new(name)), "{name}");
+            assert!(!keys.insert(Folded::new(&name.to_uppercase())), "{name}");
+        }
+        for name in &names {
+            assert!(!keys.insert(Folded::new(name)), "{name}");
+        }
     }
 
     #[test]
