@@ -1350,10 +1350,11 @@ mod tests {
     #[test]
     fn key_set_past_the_linear_limit() {
         let names: Vec<String> = (0..3 * LINEAR_LIMIT).map(|i| format!("Name{i}")).collect();
+        let upper: Vec<String> = names.iter().map(|n| n.to_uppercase()).collect();
         let mut keys = KeySet::default();
-        for name in &names {
+        for (name, upper) in names.iter().zip(&upper) {
             assert!(keys.insert(Folded::new(name)), "{name}");
-            assert!(!keys.insert(Folded::new(&name.to_uppercase())), "{name}");
+            assert!(!keys.insert(Folded::new(upper)), "{name}");
         }
         for name in &names {
             assert!(!keys.insert(Folded::new(name)), "{name}");
