@@ -64,7 +64,7 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     }
     // The rest of the first line; the colon is on it.
     let rest = bytes.get(after_colon..).unwrap_or_default();
-    let line_end = first_of(rest, b'\n', b'\n').map_or(text.len(), |n| after_colon + n);
+    let line_end = crate::bytes::find_byte(rest, b'\n').map_or(text.len(), |n| after_colon + n);
     let after = text.get(after_colon..line_end)?.trim_end();
     // `**Key**: value` or `**Key:** value`: the closing marks on either side.
     // `after` ends trimmed, so trimming the start trims the value.

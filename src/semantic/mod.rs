@@ -1131,6 +1131,7 @@ fn has_date_key(text: &str) -> bool {
 /// Joins paragraph runs into one text: borrowed when the source already reads
 /// that way (one run, `verbatim` as the block layer found it), owned with
 /// indentation and `\r` removed when it does not.
+#[inline]
 fn join_lines<'a>(input: &'a str, spans: &[Span], verbatim: bool) -> Cow<'a, str> {
     let text = |span: &Span| input.get(span.start..span.end).unwrap_or_default();
     match spans {
@@ -1140,18 +1141,33 @@ fn join_lines<'a>(input: &'a str, spans: &[Span], verbatim: bool) -> Cow<'a, str
     }
 }
 
-fn joined<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
+#[inline(never)]
+fn joined<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
+    // One allocation: the parts and a newline between each two hold all
+    // that is kept.
+    let size = parts.clone().map(|part| part.len() + 1).sum::<usize>();
+    let mut out = String::with_capacity(size.saturating_sub(1));
     for (i, part) in parts.enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        for (j, line) in part.split('\n').enumerate() {
-            if j > 0 {
+        let mut rest = part;
+        let mut first = true;
+        loop {
+            let (line, next) = match find_byte(rest.as_bytes(), b'\n') {
+                Some(n) => (rest.get(..n).unwrap_or_default(), rest.get(n + 1..)),
+                None => (rest, None),
+            };
+            if !first {
                 out.push('\n');
             }
             let line = line.strip_suffix('\r').unwrap_or(line);
-            out.push_str(if j > 0 { line.trim_start() } else { line });
+            out.push_str(if first { line } else { trimmed_start(line) });
+            first = false;
+            match next {
+                Some(next) => rest = next,
+                None => break,
+            }
         }
     }
     out
@@ -1345,6 +1361,39 @@ mod tests {
                 Span::new((line_span.start + lead).min(line_span.end), line_span.end)
             })
             .collect()
+    }
+
+    /// The `str::split` form that [`joined`] replaces.
+    fn split_joined(parts: &[&str]) -> String {
+        let mut out = String::new();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            for (j, line) in part.split('\n').enumerate() {
+                if j > 0 {
+                    out.push('\n');
+                }
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                out.push_str(if j > 0 { line.trim_start() } else { line });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn joined_as_split() {
+        let cases: &[&[&str]] = &[
+            &[],
+            &[""],
+            &["", ""],
+            &["a\r\n  b\r", "\n"],
+            &[" x\n\u{a0} y\n\t\u{2003}z \r\n", "  w\nv"],
+            &["one line that is longer than a chunk of thirty-two bytes\n   and more"],
+        ];
+        for parts in cases {
+            assert_eq!(joined(parts.iter().copied()), split_joined(parts), "{parts:?}");
+        }
     }
 
     #[test]
