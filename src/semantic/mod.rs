@@ -1262,10 +1262,13 @@ impl<'a> KeySet<'a> {
             return false;
         }
         if self.list.len() < LINEAR_LIMIT {
+            // One allocation for the whole list.
+            self.list.reserve_exact(LINEAR_LIMIT - self.list.len());
             self.list.push(key);
             return true;
         }
-        let mut set: HashSet<Folded<'a>> = self.list.drain(..).collect();
+        let mut set = HashSet::with_capacity(4 * LINEAR_LIMIT);
+        set.extend(self.list.drain(..));
         set.insert(key);
         self.list = Vec::new();
         self.set = Some(set);
