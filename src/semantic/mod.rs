@@ -168,7 +168,8 @@ impl<'a> Sink for Builder<'a, '_> {
                     checkbox,
                     text,
                     verbatim: true,
-                    children: self.spare_items.pop().unwrap_or_default(),
+                    // A spare buffer once it has a child: most items have none.
+                    children: Vec::new(),
                 });
             }
             Block::ItemEnd { end } => {
@@ -785,6 +786,9 @@ impl<'a> Builder<'a, '_> {
         let first_text = open.text.first().copied();
         let item = self.finish_item(open, end);
         if let Some(parent) = self.items.last_mut() {
+            if parent.children.capacity() == 0 {
+                parent.children = self.spare_items.pop().unwrap_or_default();
+            }
             parent.children.push(item);
             return;
         }
@@ -905,6 +909,9 @@ impl<'a> Builder<'a, '_> {
     /// The items of `buffer` in a vector of their exact size; the emptied
     /// buffer goes back to the spares.
     fn exact(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
+        if buffer.capacity() == 0 {
+            return buffer;
+        }
         if buffer.is_empty() {
             self.spare_items.push(buffer);
             return Vec::new();
