@@ -65,10 +65,11 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     // The rest of the first line; the colon is on it.
     let rest = bytes.get(after_colon..).unwrap_or_default();
     let line_end = crate::bytes::find_byte(rest, b'\n').map_or(text.len(), |n| after_colon + n);
-    let after = text.get(after_colon..line_end)?.trim_end();
+    let after = text.get(after_colon..line_end)?;
+    let after = after.get(..super::trimmed_end(after)).unwrap_or_default();
     // `**Key**: value` or `**Key:** value`: the closing marks on either side.
     // `after` ends trimmed, so trimming the start trims the value.
-    let value = after.trim_start_matches(['*', '_']).trim_start();
+    let value = value_start(after);
     let value_start = span.start + after_colon + (after.len() - value.len());
     let value = if emphasized && key_raw.len() == key.len() {
         // `**Action: text**`: the marks close after the value.
@@ -82,6 +83,18 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
         value: Span::new(value_start, value_start + value.len()),
         emphasized,
     })
+}
+
+/// `after.trim_start_matches(['*', '_']).trim_start()`, by bytes while
+/// they are ASCII.
+fn value_start(after: &str) -> &str {
+    let bytes = after.as_bytes();
+    let marks = bytes
+        .iter()
+        .position(|b| !matches!(b, b'*' | b'_'))
+        .unwrap_or(bytes.len());
+    let rest = after.get(marks..).unwrap_or_default();
+    super::trimmed_start(rest)
 }
 
 /// The index of the first `a` or `b` in `bytes`, eight bytes at a time
@@ -407,6 +420,17 @@ mod tests {
         assert_eq!(kv("see https://example.com"), None);
         assert_eq!(kv("Q: Can it be used for files?"), None);
         assert_eq!(kv("A long sentence that goes on and on: no"), None);
+    }
+
+    #[test]
+    fn value_start_as_by_chars() {
+        for text in ["", " **x", "**_ \u{a0}y", "\u{2003}*z", "*\t\n*"] {
+            assert_eq!(
+                value_start(text),
+                text.trim_start_matches(['*', '_']).trim_start(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
