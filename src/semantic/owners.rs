@@ -39,6 +39,7 @@ pub(crate) fn trailer<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) ->
 }
 
 /// [`trailer`], appending the owners and tags to `owners` and `tags`.
+#[inline]
 pub(crate) fn trailer_into<'a>(
     input: &'a str,
     text: Span,
@@ -46,9 +47,22 @@ pub(crate) fn trailer_into<'a>(
     owners: &mut Vec<&'a str>,
     tags: &mut Vec<&'a str>,
 ) {
+    // Inlined at the caller, this test settles most items without a call.
     if handles.is_empty() && !may_end_with_tag(input, text) {
         return;
     }
+    trailer_run(input, text, handles, owners, tags);
+}
+
+/// The body of [`trailer_into`].
+#[inline(never)]
+fn trailer_run<'a>(
+    input: &'a str,
+    text: Span,
+    handles: &[Handle<'a>],
+    owners: &mut Vec<&'a str>,
+    tags: &mut Vec<&'a str>,
+) {
     let (owners_from, tags_from) = (owners.len(), tags.len());
     let mut end = comment_start(input, text, handles).unwrap_or(text.end);
     let mut next_handle = handles.partition_point(|h| h.span.end <= end);
@@ -201,7 +215,24 @@ pub(crate) fn leading<'a>(
 }
 
 /// [`leading`], appending the owners to `out`.
+#[inline]
 pub(crate) fn leading_into<'a>(
+    input: &'a str,
+    text: Span,
+    handles: &[Handle<'a>],
+    is_task: bool,
+    out: &mut Vec<&'a str>,
+) {
+    // No handle, no run: inlined at the caller, this settles most items.
+    if handles.is_empty() {
+        return;
+    }
+    leading_run(input, text, handles, is_task, out);
+}
+
+/// The body of [`leading_into`].
+#[inline(never)]
+fn leading_run<'a>(
     input: &'a str,
     text: Span,
     handles: &[Handle<'a>],
