@@ -29,16 +29,19 @@ pub(crate) enum Key {
 const MAX_KEY: usize = 32;
 
 /// The field at the start of the first line of `input[span]`, if any.
+///
+/// Inlined at the callers: the tests that settle most texts (no key can
+/// start with the first byte, no colon near the start); the key is read
+/// out of line.
+#[inline]
 pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
-    let text = input.get(span.start..span.end)?;
     // The key is short, so the colon is near the start: look no further,
     // and judge the key before splitting off and trimming the first line.
-    let bytes = text.as_bytes();
+    let bytes = input.as_bytes().get(span.start..span.end)?;
     let marks = bytes
         .iter()
         .take_while(|b| matches!(b, b'*' | b'_'))
         .count();
-    let emphasized = marks > 0;
     let window = bytes.get(marks..).unwrap_or_default();
     // The first byte could not start a key (`[link]`, `` `code` ``, `@x`).
     if !window.first().is_some_and(|&b| may_start_key(b)) {
@@ -46,6 +49,15 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     }
     let window = window.get(..MAX_KEY + 4).unwrap_or(window);
     let colon = first_of(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
+    key_value_at(input, span, marks, colon)
+}
+
+/// [`key_value`] once the colon is found, `colon` bytes after the `marks`.
+#[inline(never)]
+fn key_value_at(input: &str, span: Span, marks: usize, colon: usize) -> Option<KeyValue> {
+    let text = input.get(span.start..span.end)?;
+    let bytes = text.as_bytes();
+    let emphasized = marks > 0;
     // `https://…`: a URL, not a field. One byte test settles most colons.
     let after_colon = marks + colon + 1;
     if bytes.get(after_colon..after_colon + 2) == Some(b"//") {
