@@ -908,10 +908,17 @@ impl<'a> Builder<'a, '_> {
 
     /// The items of `buffer` in a vector of their exact size; the emptied
     /// buffer goes back to the spares.
-    fn exact(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
+    #[inline]
+    fn exact(&mut self, buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
+        // Most items never had a child, nor a buffer for them.
         if buffer.capacity() == 0 {
             return buffer;
         }
+        self.exact_copy(buffer)
+    }
+
+    #[inline(never)]
+    fn exact_copy(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
         if buffer.is_empty() {
             self.spare_items.push(buffer);
             return Vec::new();
