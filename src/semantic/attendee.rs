@@ -51,7 +51,11 @@ pub(crate) fn attendee<'a>(
         }
     };
     let is_name_mark = |c: char| is_decoration(c) || matches!(c, ',' | ':' | '-');
-    let name = trim_ascii_end(trim_ascii_start(name, b"*_,:-", is_name_mark), b"*_,:-", is_name_mark);
+    let name = trim_ascii_end(
+        trim_ascii_start(name, b"*_,:-", is_name_mark),
+        b"*_,:-",
+        is_name_mark,
+    );
     // `Steven Z@VMware`: an `@` glued to the name starts the company.
     let (name, company) = match find_byte(name, b'@') {
         Some(at) if url.is_none() => {
@@ -97,7 +101,10 @@ fn trim_ascii_start<'t>(text: &'t str, marks: &[u8], strip: impl Fn(char) -> boo
     let mut start = 0;
     while let Some(&b) = bytes.get(start) {
         if !b.is_ascii() {
-            return text.get(start..).unwrap_or_default().trim_start_matches(strip);
+            return text
+                .get(start..)
+                .unwrap_or_default()
+                .trim_start_matches(strip);
         }
         if !(matches!(b, b' ' | 9..=13) || marks.contains(&b)) {
             break;
@@ -323,7 +330,11 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(
-                trim_ascii_end(trim_ascii_start(text, b"*_,:-", is_name_mark), b"*_,:-", is_name_mark),
+                trim_ascii_end(
+                    trim_ascii_start(text, b"*_,:-", is_name_mark),
+                    b"*_,:-",
+                    is_name_mark
+                ),
                 text.trim_matches(is_name_mark),
                 "{text:?}"
             );

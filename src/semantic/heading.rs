@@ -191,7 +191,9 @@ mod tests {
         ] {
             let by_chars = text
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '*' | '_' | '#'));
+                .trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ':' | '*' | '_' | '#')
+                });
             assert_eq!(normalize(text), by_chars, "{text:?}");
         }
     }

@@ -673,7 +673,12 @@ impl<'a> Builder<'a, '_> {
             }
         } else if self.timed_line.is_none()
             && self.current_kind() != Some(SectionKind::NextMeeting)
-            && may_have_date_key(self.input.as_bytes().get(span.start..span.end).unwrap_or_default())
+            && may_have_date_key(
+                self.input
+                    .as_bytes()
+                    .get(span.start..span.end)
+                    .unwrap_or_default(),
+            )
         {
             self.timed_date(span);
         }
@@ -1409,7 +1414,11 @@ mod tests {
             &["one line that is longer than a chunk of thirty-two bytes\n   and more"],
         ];
         for parts in cases {
-            assert_eq!(joined(parts.iter().copied()), split_joined(parts), "{parts:?}");
+            assert_eq!(
+                joined(parts.iter().copied()),
+                split_joined(parts),
+                "{parts:?}"
+            );
         }
     }
 

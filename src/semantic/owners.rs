@@ -144,7 +144,8 @@ fn trim_start_leading(text: &str) -> &str {
             b' ' | 9..=13 | b',' | b'*' => start += 1,
             0x80.. => {
                 let tail = text.get(start..).unwrap_or_default();
-                return tail.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '*'));
+                return tail
+                    .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '*'));
             }
             _ => break,
         }
