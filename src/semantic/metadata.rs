@@ -299,14 +299,33 @@ pub(crate) fn key_kind(key: &str) -> Key {
 /// action key: all of them start with `a` or `t`. After a byte that is not
 /// ASCII (white space of another script?), it may.
 pub(crate) fn may_be_action(input: &str, span: Span) -> bool {
+    first_key_byte(input, span).is_some_and(|b| !b.is_ascii() || matches!(b | 0x20, b'a' | b't'))
+}
+
+/// Whether the field at the start of `input[span]`, if any, may have a key
+/// that does something outside the meeting's metadata: a date, host, note
+/// takers or action key, which all start with one of `acdfhmnstw`.
+pub(crate) fn may_act_outside_metadata(input: &str, span: Span) -> bool {
+    first_key_byte(input, span).is_some_and(|b| {
+        !b.is_ascii()
+            || matches!(
+                b | 0x20,
+                b'a' | b'c' | b'd' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'w'
+            )
+    })
+}
+
+/// The first byte of `input[span]` after emphasis marks and white space:
+/// the first of a key, if there is one.
+fn first_key_byte(input: &str, span: Span) -> Option<u8> {
     let bytes = input
         .as_bytes()
         .get(span.start..span.end)
         .unwrap_or_default();
     bytes
         .iter()
-        .find(|&&b| !matches!(b, b'*' | b'_' | b' ' | 9..=13))
-        .is_some_and(|&b| !b.is_ascii() || matches!(b | 0x20, b'a' | b't'))
+        .copied()
+        .find(|&b| !matches!(b, b'*' | b'_' | b' ' | 9..=13))
 }
 
 /// A person named in a field value: `@lazyparser` gives `lazyparser`.
@@ -491,6 +510,14 @@ mod tests {
         for word in ACTION {
             assert!(may_be_action(word, Span::new(0, word.len())), "{word}");
         }
+        for word in [DATE, HOST, NOTE_TAKERS, ACTION].concat() {
+            let upper = word.to_uppercase();
+            for text in [word, upper.as_str()] {
+                let span = Span::new(0, text.len());
+                assert!(may_act_outside_metadata(text, span), "{text}");
+            }
+        }
+        assert!(!may_act_outside_metadata("Others: x", Span::new(0, 9)));
         assert!(may_be_action("**Action: x**", Span::new(0, 13)));
         assert!(!may_be_action("Date: x", Span::new(0, 7)));
         assert_eq!(key_kind("Dáte"), Key::Other);

@@ -874,8 +874,17 @@ impl<'a> Builder<'a, '_> {
         // action key matters, and attendee items read their own.
         let attendees = top_level && self.context() == Some(SectionKind::Attendees);
         let any_key = top_level && !in_next_meeting;
+        // Outside the metadata, a field whose key can do nothing there
+        // (no date, host, note takers or action key) is left unread.
+        let may_matter = |first: Span| {
+            if any_key {
+                self.in_metadata() || metadata::may_act_outside_metadata(self.input, first)
+            } else {
+                metadata::may_be_action(self.input, first)
+            }
+        };
         let kv = first
-            .filter(|&first| !attendees && (any_key || metadata::may_be_action(self.input, first)))
+            .filter(|&first| !attendees && may_matter(first))
             .and_then(|first| metadata::key_value(self.input, first));
         let key = match (first, kv) {
             (Some(first), _) if top_level && self.context() == Some(SectionKind::Attendees) => {
