@@ -30,7 +30,7 @@ pub(crate) fn attendee<'a>(
     is_new: impl FnOnce(&'a str) -> bool,
 ) -> Option<Attendee<'a>> {
     let raw = input.get(text.start..text.end)?;
-    let body = raw.trim_start_matches(is_decoration);
+    let body = trim_ascii_start(raw, b"*_", is_decoration);
     let body_start = text.start + (raw.len() - body.len());
 
     let first_user = handles.iter().find_map(|h| match h.token {
@@ -50,7 +50,12 @@ pub(crate) fn attendee<'a>(
             (name, None, body_start + name.len())
         }
     };
-    let name = name.trim_matches(|c: char| is_decoration(c) || matches!(c, ',' | ':' | '-'));
+    let is_name_mark = |c: char| is_decoration(c) || matches!(c, ',' | ':' | '-');
+    let name = trim_ascii_end(
+        trim_ascii_start(name, b"*_,:-", is_name_mark),
+        b"*_,:-",
+        is_name_mark,
+    );
     // `Steven Z@VMware`: an `@` glued to the name starts the company.
     let (name, company) = match find_byte(name, b'@') {
         Some(at) if url.is_none() => {
@@ -87,6 +92,42 @@ pub(crate) fn attendee<'a>(
         affiliations,
         span: item,
     })
+}
+
+/// `text.trim_start_matches(strip)`, where `strip` takes white space and
+/// `marks` among ASCII characters: by bytes while they are ASCII.
+fn trim_ascii_start<'t>(text: &'t str, marks: &[u8], strip: impl Fn(char) -> bool) -> &'t str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        if !b.is_ascii() {
+            return text
+                .get(start..)
+                .unwrap_or_default()
+                .trim_start_matches(strip);
+        }
+        if !(matches!(b, b' ' | 9..=13) || marks.contains(&b)) {
+            break;
+        }
+        start += 1;
+    }
+    text.get(start..).unwrap_or_default()
+}
+
+/// `text.trim_end_matches(strip)`, as [`trim_ascii_start`].
+fn trim_ascii_end<'t>(text: &'t str, marks: &[u8], strip: impl Fn(char) -> bool) -> &'t str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if !b.is_ascii() {
+            return text.get(..end).unwrap_or_default().trim_end_matches(strip);
+        }
+        if !(matches!(b, b' ' | 9..=13) || marks.contains(&b)) {
+            break;
+        }
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
 }
 
 /// `[text](url)` at the start of `text`: the text, the URL and the length.
@@ -266,4 +307,37 @@ fn cells(row: &str) -> impl Iterator<Item = (usize, &str)> {
         offset += cell.len() + 1;
         found
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_trims_as_by_chars() {
+        let is_name_mark = |c: char| is_decoration(c) || matches!(c, ',' | ':' | '-');
+        for text in [
+            "",
+            " ** Jane Doe, ",
+            "-: x :-",
+            "\u{a0}*é*\u{2003}",
+            "_\t\u{3000}name\u{a0} ,",
+            "--",
+        ] {
+            assert_eq!(
+                trim_ascii_start(text, b"*_", is_decoration),
+                text.trim_start_matches(is_decoration),
+                "{text:?}"
+            );
+            assert_eq!(
+                trim_ascii_end(
+                    trim_ascii_start(text, b"*_,:-", is_name_mark),
+                    b"*_,:-",
+                    is_name_mark
+                ),
+                text.trim_matches(is_name_mark),
+                "{text:?}"
+            );
+        }
+    }
 }

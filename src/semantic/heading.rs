@@ -6,9 +6,45 @@ use crate::model::{SectionKind, Status};
 /// The heading words, without leading emoji or marks and trailing colons,
 /// compared case-insensitively against the synonyms below.
 fn normalize(heading: &str) -> &str {
-    heading
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '*' | '_' | '#'))
+    trim_end_marks(trim_start_marks(heading))
+}
+
+/// `text.trim_start_matches(|c: char| !c.is_alphanumeric())`, by bytes
+/// while they are ASCII.
+fn trim_start_marks(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        if !b.is_ascii() {
+            let tail = text.get(start..).unwrap_or_default();
+            return tail.trim_start_matches(|c: char| !c.is_alphanumeric());
+        }
+        if b.is_ascii_alphanumeric() {
+            break;
+        }
+        start += 1;
+    }
+    text.get(start..).unwrap_or_default()
+}
+
+/// `text.trim_end_matches` white space, `:`, `*`, `_` and `#`, by bytes
+/// while they are ASCII.
+fn trim_end_marks(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        match b {
+            b' ' | 9..=13 | b':' | b'*' | b'_' | b'#' => end -= 1,
+            0x80.. => {
+                let head = text.get(..end).unwrap_or_default();
+                return head.trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ':' | '*' | '_' | '#')
+                });
+            }
+            _ => break,
+        }
+    }
+    text.get(..end).unwrap_or_default()
 }
 
 const ATTENDEES: &[&str] = &[
@@ -140,6 +176,27 @@ pub(crate) fn repository(heading: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalize_as_by_chars() {
+        for text in [
+            "",
+            "## 📅 Meeting Information:",
+            "  **Done**: \u{a0}",
+            "1. Topics ##",
+            "é:",
+            "\u{2003}x\u{3000}",
+            "---",
+            "✅ WIP _",
+        ] {
+            let by_chars = text
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ':' | '*' | '_' | '#')
+                });
+            assert_eq!(normalize(text), by_chars, "{text:?}");
+        }
+    }
 
     #[test]
     fn kinds_and_buckets() {

@@ -29,16 +29,19 @@ pub(crate) enum Key {
 const MAX_KEY: usize = 32;
 
 /// The field at the start of the first line of `input[span]`, if any.
+///
+/// Inlined at the callers: the tests that settle most texts (no key can
+/// start with the first byte, no colon near the start); the key is read
+/// out of line.
+#[inline]
 pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
-    let text = input.get(span.start..span.end)?;
     // The key is short, so the colon is near the start: look no further,
     // and judge the key before splitting off and trimming the first line.
-    let bytes = text.as_bytes();
+    let bytes = input.as_bytes().get(span.start..span.end)?;
     let marks = bytes
         .iter()
         .take_while(|b| matches!(b, b'*' | b'_'))
         .count();
-    let emphasized = marks > 0;
     let window = bytes.get(marks..).unwrap_or_default();
     // The first byte could not start a key (`[link]`, `` `code` ``, `@x`).
     if !window.first().is_some_and(|&b| may_start_key(b)) {
@@ -46,6 +49,15 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     }
     let window = window.get(..MAX_KEY + 4).unwrap_or(window);
     let colon = first_of(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
+    key_value_at(input, span, marks, colon)
+}
+
+/// [`key_value`] once the colon is found, `colon` bytes after the `marks`.
+#[inline(never)]
+fn key_value_at(input: &str, span: Span, marks: usize, colon: usize) -> Option<KeyValue> {
+    let text = input.get(span.start..span.end)?;
+    let bytes = text.as_bytes();
+    let emphasized = marks > 0;
     // `https://…`: a URL, not a field. One byte test settles most colons.
     let after_colon = marks + colon + 1;
     if bytes.get(after_colon..after_colon + 2) == Some(b"//") {
@@ -64,11 +76,12 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     }
     // The rest of the first line; the colon is on it.
     let rest = bytes.get(after_colon..).unwrap_or_default();
-    let line_end = first_of(rest, b'\n', b'\n').map_or(text.len(), |n| after_colon + n);
-    let after = text.get(after_colon..line_end)?.trim_end();
+    let line_end = crate::bytes::find_byte(rest, b'\n').map_or(text.len(), |n| after_colon + n);
+    let after = text.get(after_colon..line_end)?;
+    let after = after.get(..super::trimmed_end(after)).unwrap_or_default();
     // `**Key**: value` or `**Key:** value`: the closing marks on either side.
     // `after` ends trimmed, so trimming the start trims the value.
-    let value = after.trim_start_matches(['*', '_']).trim_start();
+    let value = value_start(after);
     let value_start = span.start + after_colon + (after.len() - value.len());
     let value = if emphasized && key_raw.len() == key.len() {
         // `**Action: text**`: the marks close after the value.
@@ -82,6 +95,18 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
         value: Span::new(value_start, value_start + value.len()),
         emphasized,
     })
+}
+
+/// `after.trim_start_matches(['*', '_']).trim_start()`, by bytes while
+/// they are ASCII.
+fn value_start(after: &str) -> &str {
+    let bytes = after.as_bytes();
+    let marks = bytes
+        .iter()
+        .position(|b| !matches!(b, b'*' | b'_'))
+        .unwrap_or(bytes.len());
+    let rest = after.get(marks..).unwrap_or_default();
+    super::trimmed_start(rest)
 }
 
 /// The index of the first `a` or `b` in `bytes`, eight bytes at a time
@@ -274,14 +299,33 @@ pub(crate) fn key_kind(key: &str) -> Key {
 /// action key: all of them start with `a` or `t`. After a byte that is not
 /// ASCII (white space of another script?), it may.
 pub(crate) fn may_be_action(input: &str, span: Span) -> bool {
+    first_key_byte(input, span).is_some_and(|b| !b.is_ascii() || matches!(b | 0x20, b'a' | b't'))
+}
+
+/// Whether the field at the start of `input[span]`, if any, may have a key
+/// that does something outside the meeting's metadata: a date, host, note
+/// takers or action key, which all start with one of `acdfhmnstw`.
+pub(crate) fn may_act_outside_metadata(input: &str, span: Span) -> bool {
+    first_key_byte(input, span).is_some_and(|b| {
+        !b.is_ascii()
+            || matches!(
+                b | 0x20,
+                b'a' | b'c' | b'd' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'w'
+            )
+    })
+}
+
+/// The first byte of `input[span]` after emphasis marks and white space:
+/// the first of a key, if there is one.
+fn first_key_byte(input: &str, span: Span) -> Option<u8> {
     let bytes = input
         .as_bytes()
         .get(span.start..span.end)
         .unwrap_or_default();
     bytes
         .iter()
-        .find(|&&b| !matches!(b, b'*' | b'_' | b' ' | 9..=13))
-        .is_some_and(|&b| !b.is_ascii() || matches!(b | 0x20, b'a' | b't'))
+        .copied()
+        .find(|&b| !matches!(b, b'*' | b'_' | b' ' | 9..=13))
 }
 
 /// A person named in a field value: `@lazyparser` gives `lazyparser`.
@@ -410,6 +454,17 @@ mod tests {
     }
 
     #[test]
+    fn value_start_as_by_chars() {
+        for text in ["", " **x", "**_ \u{a0}y", "\u{2003}*z", "*\t\n*"] {
+            assert_eq!(
+                value_start(text),
+                text.trim_start_matches(['*', '_']).trim_start(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn first_of_finds_the_first() {
         let text = b"0123456789:abcdefgh\nijklmnopqrstuvwxyz:0123456789\n";
         for start in 0..text.len() {
@@ -455,6 +510,14 @@ mod tests {
         for word in ACTION {
             assert!(may_be_action(word, Span::new(0, word.len())), "{word}");
         }
+        for word in [DATE, HOST, NOTE_TAKERS, ACTION].concat() {
+            let upper = word.to_uppercase();
+            for text in [word, upper.as_str()] {
+                let span = Span::new(0, text.len());
+                assert!(may_act_outside_metadata(text, span), "{text}");
+            }
+        }
+        assert!(!may_act_outside_metadata("Others: x", Span::new(0, 9)));
         assert!(may_be_action("**Action: x**", Span::new(0, 13)));
         assert!(!may_be_action("Date: x", Span::new(0, 7)));
         assert_eq!(key_kind("Dáte"), Key::Other);

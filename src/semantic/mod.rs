@@ -18,6 +18,7 @@ use std::collections::HashSet;
 use time::Date;
 
 use crate::block::{parse_blocks, Block, Checkbox, Sink};
+use crate::bytes::find_byte;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
@@ -64,7 +65,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         scratch: Inlines::default(),
         spare_text: Vec::new(),
         spare_items: Vec::new(),
-        attendee_keys: HashSet::new(),
+        attendee_keys: KeySet::default(),
         logins: Vec::new(),
         tags: Vec::new(),
         headings_seen: 0,
@@ -124,7 +125,7 @@ struct Builder<'a, 'o> {
     /// instead of growing (and copying) push by push.
     spare_items: Vec<Vec<Item<'a>>>,
     /// The lowercase handles (or names) of the attendees so far.
-    attendee_keys: HashSet<Folded<'a>>,
+    attendee_keys: KeySet<'a>,
     /// Reused: an item's owner logins and tags before deduplication.
     logins: Vec<&'a str>,
     tags: Vec<&'a str>,
@@ -167,7 +168,8 @@ impl<'a> Sink for Builder<'a, '_> {
                     checkbox,
                     text,
                     verbatim: true,
-                    children: self.spare_items.pop().unwrap_or_default(),
+                    // A spare buffer once it has a child: most items have none.
+                    children: Vec::new(),
                 });
             }
             Block::ItemEnd { end } => {
@@ -390,7 +392,8 @@ impl<'a> Builder<'a, '_> {
         let text = join_lines(self.input, &[span], verbatim);
         self.date_lines(span);
         // A label on the first line applies to the rest and to later lists.
-        let first = lines(self.input, span).next().unwrap_or(span);
+        let mut rest_lines = lines(self.input, span);
+        let first = rest_lines.next().unwrap_or(span);
         let kv = metadata::key_value(self.input, first);
         let label_key = self.label_key(first, kv);
         let whole_label = label_key.filter(|_| first.end >= span.end);
@@ -404,19 +407,16 @@ impl<'a> Builder<'a, '_> {
         if label.is_some() || kv.is_none() {
             self.label = label.flatten();
         }
-        // The field of the first line of `rest`, when it is `first`.
+        // The lines after `first` are those of `rest_lines`; `first` and
+        // its field are the first line of `rest` unless it is the label.
         let (rest, first_kv) = match label {
-            Some(_) => {
-                let after = self.text(Span::new(first.end, span.end));
-                let next = after.find('\n').map_or(span.end, |n| first.end + n + 1);
-                (Span::new(next, span.end), None)
-            }
-            None => (span, Some(kv)),
+            Some(_) => (Span::new(rest_lines.offset(), span.end), None),
+            None => (span, Some((first, kv))),
         };
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
         } else if !rest.is_empty() {
-            self.paragraph_lines(rest, verbatim, first_kv);
+            self.paragraph_lines(rest, rest_lines, verbatim, first_kv);
         }
         match self.sections.last_mut() {
             Some(open) => open.section.paragraphs.push(text),
@@ -465,18 +465,22 @@ impl<'a> Builder<'a, '_> {
     fn paragraph_lines(
         &mut self,
         span: Span,
+        mut rest_lines: Lines<'a>,
         verbatim: bool,
-        first_kv: Option<Option<metadata::KeyValue>>,
+        first_kv: Option<(Span, Option<metadata::KeyValue>)>,
     ) {
         if self.context() == Some(SectionKind::Attendees) {
             self.attendee_paragraph(span);
             return;
         }
         let mut first_kv = first_kv;
-        for line in lines(self.input, span) {
-            let kv = match first_kv.take() {
-                Some(kv) => kv,
-                None => metadata::key_value(self.input, line),
+        loop {
+            let (line, kv) = match first_kv.take() {
+                Some(known) => known,
+                None => match rest_lines.next() {
+                    Some(line) => (line, metadata::key_value(self.input, line)),
+                    None => break,
+                },
             };
             let field = kv.map(|kv| self.field(line, kv));
             if field == Some(metadata::Key::Action) {
@@ -660,15 +664,34 @@ impl<'a> Builder<'a, '_> {
 
     /// Reads `input[span]` for date lines: in the preamble for the meeting
     /// date, further on for a `Date & Time:` line that gives the time of day.
+    /// The tests that settle most blocks are inlined; the reading is not.
+    #[inline]
     fn date_lines(&mut self, span: Span) {
         if self.in_preamble() {
             if self.date_line.is_none() {
-                self.date_line = self.date_line(span);
+                self.preamble_date(span);
             }
-        } else if self.timed_line.is_none() && self.current_kind() != Some(SectionKind::NextMeeting)
+        } else if self.timed_line.is_none()
+            && self.current_kind() != Some(SectionKind::NextMeeting)
+            && may_have_date_key(
+                self.input
+                    .as_bytes()
+                    .get(span.start..span.end)
+                    .unwrap_or_default(),
+            )
         {
-            self.timed_line = self.keyed_date(span).filter(|dated| dated.time.is_some());
+            self.timed_date(span);
         }
+    }
+
+    #[inline(never)]
+    fn preamble_date(&mut self, span: Span) {
+        self.date_line = self.date_line(span);
+    }
+
+    #[inline(never)]
+    fn timed_date(&mut self, span: Span) {
+        self.timed_line = self.keyed_date(span).filter(|dated| dated.time.is_some());
     }
 
     /// The first line of a block when it has a `Date` key. The search for a
@@ -676,7 +699,7 @@ impl<'a> Builder<'a, '_> {
     /// at the start of each block.
     fn keyed_date(&mut self, span: Span) -> Option<Dated<'a>> {
         let text = self.text(span);
-        if !may_have_date_key(text) {
+        if !may_have_date_key(text.as_bytes()) {
             return None;
         }
         let key = text.trim_start_matches(is_key_decoration);
@@ -768,6 +791,9 @@ impl<'a> Builder<'a, '_> {
         let first_text = open.text.first().copied();
         let item = self.finish_item(open, end);
         if let Some(parent) = self.items.last_mut() {
+            if parent.children.capacity() == 0 {
+                parent.children = self.spare_items.pop().unwrap_or_default();
+            }
             parent.children.push(item);
             return;
         }
@@ -848,8 +874,17 @@ impl<'a> Builder<'a, '_> {
         // action key matters, and attendee items read their own.
         let attendees = top_level && self.context() == Some(SectionKind::Attendees);
         let any_key = top_level && !in_next_meeting;
+        // Outside the metadata, a field whose key can do nothing there
+        // (no date, host, note takers or action key) is left unread.
+        let may_matter = |first: Span| {
+            if any_key {
+                self.in_metadata() || metadata::may_act_outside_metadata(self.input, first)
+            } else {
+                metadata::may_be_action(self.input, first)
+            }
+        };
         let kv = first
-            .filter(|&first| !attendees && (any_key || metadata::may_be_action(self.input, first)))
+            .filter(|&first| !attendees && may_matter(first))
             .and_then(|first| metadata::key_value(self.input, first));
         let key = match (first, kv) {
             (Some(first), _) if top_level && self.context() == Some(SectionKind::Attendees) => {
@@ -887,7 +922,17 @@ impl<'a> Builder<'a, '_> {
 
     /// The items of `buffer` in a vector of their exact size; the emptied
     /// buffer goes back to the spares.
-    fn exact(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
+    #[inline]
+    fn exact(&mut self, buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
+        // Most items never had a child, nor a buffer for them.
+        if buffer.capacity() == 0 {
+            return buffer;
+        }
+        self.exact_copy(buffer)
+    }
+
+    #[inline(never)]
+    fn exact_copy(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
         if buffer.is_empty() {
             self.spare_items.push(buffer);
             return Vec::new();
@@ -984,16 +1029,88 @@ impl<'a> Builder<'a, '_> {
     }
 }
 
-/// The lines of `input[span]`, without line endings.
-fn lines(input: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
-    let text = input.get(span.start..span.end).unwrap_or_default();
-    let mut start = span.start;
-    text.split('\n').map(move |line| {
-        let line_span = Span::new(start, start + line.trim_end().len());
-        start += line.len() + 1;
-        let lead = line.len() - line.trim_start().len();
-        Span::new((line_span.start + lead).min(line_span.end), line_span.end)
-    })
+/// The lines of `input[span]`, without line endings, each trimmed.
+fn lines(input: &str, span: Span) -> Lines<'_> {
+    Lines {
+        text: input.get(span.start..span.end).unwrap_or_default(),
+        base: span.start,
+        pos: 0,
+        done: false,
+    }
+}
+
+/// The iterator of [`lines`]: `str::split('\n')` with each line trimmed,
+/// its newline found by the vectorized byte search.
+struct Lines<'a> {
+    text: &'a str,
+    /// Where `text` starts in the input.
+    base: usize,
+    /// Where the next line starts in `text`.
+    pos: usize,
+    done: bool,
+}
+
+impl Lines<'_> {
+    /// Where the next line starts in the input (the end once done).
+    fn offset(&self) -> usize {
+        if self.done {
+            self.base + self.text.len()
+        } else {
+            self.base + self.pos
+        }
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        if self.done {
+            return None;
+        }
+        let rest = self.text.get(self.pos..).unwrap_or_default();
+        let len = match find_byte(rest.as_bytes(), b'\n') {
+            Some(n) => n,
+            None => {
+                self.done = true;
+                rest.len()
+            }
+        };
+        let line = rest.get(..len).unwrap_or_default();
+        let start = self.base + self.pos;
+        self.pos += len + 1;
+        let end = start + trimmed_end(line);
+        let lead = line.len() - trimmed_start(line).len();
+        Some(Span::new((start + lead).min(end), end))
+    }
+}
+
+/// `text.trim_end().len()`, by bytes while they are ASCII.
+fn trimmed_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        match b {
+            b' ' | 9..=13 => end -= 1,
+            0x80.. => return text.get(..end).map_or(end, |t| t.trim_end().len()),
+            _ => break,
+        }
+    }
+    end
+}
+
+/// `text.trim_start()`, by bytes while they are ASCII.
+fn trimmed_start(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        match b {
+            b' ' | 9..=13 => start += 1,
+            0x80.. => return text.get(start..).map_or(text, str::trim_start),
+            _ => break,
+        }
+    }
+    text.get(start..).unwrap_or_default()
 }
 
 /// The host named in a next-meeting line: `- Host: @x`, `Host by @x`,
@@ -1023,8 +1140,10 @@ fn is_key_decoration(c: char) -> bool {
 
 /// Whether `text` may start with a date key after its decoration: the
 /// first other byte is a `d` or `m`, or not ASCII (then the slow way).
-fn may_have_date_key(text: &str) -> bool {
-    text.bytes()
+#[inline]
+fn may_have_date_key(text: &[u8]) -> bool {
+    text.iter()
+        .copied()
         .find(|b| !matches!(b, b' ' | 9..=13 | b'*' | b'_' | b'-' | b'>'))
         .is_some_and(|b| !b.is_ascii() || matches!(b | 0x20, b'd' | b'm'))
 }
@@ -1040,6 +1159,7 @@ fn has_date_key(text: &str) -> bool {
 /// Joins paragraph runs into one text: borrowed when the source already reads
 /// that way (one run, `verbatim` as the block layer found it), owned with
 /// indentation and `\r` removed when it does not.
+#[inline]
 fn join_lines<'a>(input: &'a str, spans: &[Span], verbatim: bool) -> Cow<'a, str> {
     let text = |span: &Span| input.get(span.start..span.end).unwrap_or_default();
     match spans {
@@ -1049,18 +1169,33 @@ fn join_lines<'a>(input: &'a str, spans: &[Span], verbatim: bool) -> Cow<'a, str
     }
 }
 
-fn joined<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
+#[inline(never)]
+fn joined<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
+    // One allocation: the parts and a newline between each two hold all
+    // that is kept.
+    let size = parts.clone().map(|part| part.len() + 1).sum::<usize>();
+    let mut out = String::with_capacity(size.saturating_sub(1));
     for (i, part) in parts.enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        for (j, line) in part.split('\n').enumerate() {
-            if j > 0 {
+        let mut rest = part;
+        let mut first = true;
+        loop {
+            let (line, next) = match find_byte(rest.as_bytes(), b'\n') {
+                Some(n) => (rest.get(..n).unwrap_or_default(), rest.get(n + 1..)),
+                None => (rest, None),
+            };
+            if !first {
                 out.push('\n');
             }
             let line = line.strip_suffix('\r').unwrap_or(line);
-            out.push_str(if j > 0 { line.trim_start() } else { line });
+            out.push_str(if first { line } else { trimmed_start(line) });
+            first = false;
+            match next {
+                Some(next) => rest = next,
+                None => break,
+            }
         }
     }
     out
@@ -1136,6 +1271,39 @@ impl<'a> Folded<'a> {
     }
 }
 
+/// Distinct [`Folded`] keys: a list searched linearly while short (most
+/// notes name a few attendees, and a hash of each costs more than the
+/// comparisons), a hash set beyond [`LINEAR_LIMIT`].
+#[derive(Default)]
+struct KeySet<'a> {
+    list: Vec<Folded<'a>>,
+    set: Option<HashSet<Folded<'a>>>,
+}
+
+impl<'a> KeySet<'a> {
+    /// Adds `key`; whether it was new.
+    fn insert(&mut self, key: Folded<'a>) -> bool {
+        if let Some(set) = &mut self.set {
+            return set.insert(key);
+        }
+        if self.list.contains(&key) {
+            return false;
+        }
+        if self.list.len() < LINEAR_LIMIT {
+            // One allocation for the whole list.
+            self.list.reserve_exact(LINEAR_LIMIT - self.list.len());
+            self.list.push(key);
+            return true;
+        }
+        let mut set = HashSet::with_capacity(4 * LINEAR_LIMIT);
+        set.extend(self.list.drain(..));
+        set.insert(key);
+        self.list = Vec::new();
+        self.set = Some(set);
+        true
+    }
+}
+
 /// Lists this long switch from a linear search to a hash set.
 const LINEAR_LIMIT: usize = 16;
 
@@ -1206,4 +1374,96 @@ fn dedup_references<'a>(found: &mut Vec<Reference<'a>>) -> Vec<Reference<'a>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `str::split` form that [`lines`] replaces.
+    fn split_lines(input: &str, span: Span) -> Vec<Span> {
+        let text = input.get(span.start..span.end).unwrap_or_default();
+        let mut start = span.start;
+        text.split('\n')
+            .map(move |line| {
+                let line_span = Span::new(start, start + line.trim_end().len());
+                start += line.len() + 1;
+                let lead = line.len() - line.trim_start().len();
+                Span::new((line_span.start + lead).min(line_span.end), line_span.end)
+            })
+            .collect()
+    }
+
+    /// The `str::split` form that [`joined`] replaces.
+    fn split_joined(parts: &[&str]) -> String {
+        let mut out = String::new();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            for (j, line) in part.split('\n').enumerate() {
+                if j > 0 {
+                    out.push('\n');
+                }
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                out.push_str(if j > 0 { line.trim_start() } else { line });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn joined_as_split() {
+        let cases: &[&[&str]] = &[
+            &[],
+            &[""],
+            &["", ""],
+            &["a\r\n  b\r", "\n"],
+            &[" x\n\u{a0} y\n\t\u{2003}z \r\n", "  w\nv"],
+            &["one line that is longer than a chunk of thirty-two bytes\n   and more"],
+        ];
+        for parts in cases {
+            assert_eq!(
+                joined(parts.iter().copied()),
+                split_joined(parts),
+                "{parts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn key_set_past_the_linear_limit() {
+        let names: Vec<String> = (0..3 * LINEAR_LIMIT).map(|i| format!("Name{i}")).collect();
+        let upper: Vec<String> = names.iter().map(|n| n.to_uppercase()).collect();
+        let mut keys = KeySet::default();
+        for (name, upper) in names.iter().zip(&upper) {
+            assert!(keys.insert(Folded::new(name)), "{name}");
+            assert!(!keys.insert(Folded::new(upper)), "{name}");
+        }
+        for name in &names {
+            assert!(!keys.insert(Folded::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn lines_as_split_and_trim() {
+        let texts = [
+            "",
+            "\n",
+            "a",
+            " a \r\n\tb\x0b\n\n  \n",
+            "\u{a0}x\u{2003}\n\u{85} y \u{a0}",
+            "  long line of prose that goes past one chunk of thirty-two bytes  \r\nnext",
+            "é\n  ü  \n\u{3000}",
+        ];
+        for input in texts {
+            for start in 0..=input.len() {
+                for end in start..=input.len() + 1 {
+                    let span = Span::new(start, end);
+                    let ours: Vec<Span> = lines(input, span).collect();
+                    assert_eq!(ours, split_lines(input, span), "{input:?} {start}..{end}");
+                }
+            }
+        }
+    }
 }

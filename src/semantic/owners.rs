@@ -39,6 +39,7 @@ pub(crate) fn trailer<'a>(input: &'a str, text: Span, handles: &[Handle<'a>]) ->
 }
 
 /// [`trailer`], appending the owners and tags to `owners` and `tags`.
+#[inline]
 pub(crate) fn trailer_into<'a>(
     input: &'a str,
     text: Span,
@@ -46,21 +47,34 @@ pub(crate) fn trailer_into<'a>(
     owners: &mut Vec<&'a str>,
     tags: &mut Vec<&'a str>,
 ) {
+    // Inlined at the caller, this test settles most items without a call.
     if handles.is_empty() && !may_end_with_tag(input, text) {
         return;
     }
+    trailer_run(input, text, handles, owners, tags);
+}
+
+/// The body of [`trailer_into`].
+#[inline(never)]
+fn trailer_run<'a>(
+    input: &'a str,
+    text: Span,
+    handles: &[Handle<'a>],
+    owners: &mut Vec<&'a str>,
+    tags: &mut Vec<&'a str>,
+) {
     let (owners_from, tags_from) = (owners.len(), tags.len());
     let mut end = comment_start(input, text, handles).unwrap_or(text.end);
     let mut next_handle = handles.partition_point(|h| h.span.end <= end);
     let mut after_owner = false;
     while let Some(before) = input.get(text.start..end) {
-        let mut trimmed = before.trim_end_matches(is_soft_separator);
+        let mut trimmed = trim_end_separators(before, false);
         if after_owner {
             if let Some(joined) = JOINERS.iter().find_map(|w| {
                 let rest = trimmed.strip_suffix(w)?;
                 rest.ends_with(char::is_whitespace).then_some(rest)
             }) {
-                trimmed = joined.trim_end_matches(is_soft_separator);
+                trimmed = trim_end_separators(joined, false);
             }
         }
         if let Some(tag) = tag_at_end(trimmed) {
@@ -71,7 +85,7 @@ pub(crate) fn trailer_into<'a>(
         }
         // `@[login](url)` ends with `)`; `(@login)` only after the `)`.
         let soft_end = text.start + trimmed.len();
-        let hard_end = text.start + trimmed.trim_end_matches(is_separator).len();
+        let hard_end = text.start + trim_end_separators(trimmed, true).len();
         while next_handle > 0 && handles[next_handle - 1].span.end > soft_end {
             next_handle -= 1;
         }
@@ -94,6 +108,49 @@ pub(crate) fn trailer_into<'a>(
     if let Some(found) = tags.get_mut(tags_from..) {
         found.reverse();
     }
+}
+
+/// `text.trim_end_matches(is_separator)` with `parens`, else with
+/// `is_soft_separator`: by bytes while they are ASCII.
+fn trim_end_separators(text: &str, parens: bool) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        match b {
+            b' ' | 9..=13 | b',' | b'*' | b'/' => end -= 1,
+            b'(' | b')' if parens => end -= 1,
+            0x80.. => {
+                // Other white space, maybe: the slow way from here.
+                let head = text.get(..end).unwrap_or_default();
+                return if parens {
+                    head.trim_end_matches(is_separator)
+                } else {
+                    head.trim_end_matches(is_soft_separator)
+                };
+            }
+            _ => break,
+        }
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+/// `text.trim_start_matches` white space, commas and `*`, by bytes while
+/// they are ASCII.
+fn trim_start_leading(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        match b {
+            b' ' | 9..=13 | b',' | b'*' => start += 1,
+            0x80.. => {
+                let tail = text.get(start..).unwrap_or_default();
+                return tail
+                    .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '*'));
+            }
+            _ => break,
+        }
+    }
+    text.get(start..).unwrap_or_default()
 }
 
 /// Whether `input[text]` may end with a `[tag]`: false when its last
@@ -159,7 +216,24 @@ pub(crate) fn leading<'a>(
 }
 
 /// [`leading`], appending the owners to `out`.
+#[inline]
 pub(crate) fn leading_into<'a>(
+    input: &'a str,
+    text: Span,
+    handles: &[Handle<'a>],
+    is_task: bool,
+    out: &mut Vec<&'a str>,
+) {
+    // No handle, no run: inlined at the caller, this settles most items.
+    if handles.is_empty() {
+        return;
+    }
+    leading_run(input, text, handles, is_task, out);
+}
+
+/// The body of [`leading_into`].
+#[inline(never)]
+fn leading_run<'a>(
     input: &'a str,
     text: Span,
     handles: &[Handle<'a>],
@@ -174,8 +248,7 @@ pub(crate) fn leading_into<'a>(
     let from = out.len();
     let mut pos = text.start;
     while let Some(rest) = input.get(pos..text.end) {
-        let mut trimmed =
-            rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '*'));
+        let mut trimmed = trim_start_leading(rest);
         if out.len() > from {
             if let Some(joined) = JOINERS.iter().find_map(|w| {
                 let after = trimmed.strip_prefix(w)?;
@@ -236,6 +309,35 @@ fn tag_at_end(text: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn separators_trimmed_as_by_chars() {
+        for text in [
+            "",
+            " ,*/",
+            "a @b, (",
+            "x )\u{a0}, ",
+            "é (@y)\u{2003}*",
+            "\u{3000}",
+            "q/\t\r\n",
+        ] {
+            assert_eq!(
+                trim_end_separators(text, false),
+                text.trim_end_matches(is_soft_separator),
+                "{text:?}"
+            );
+            assert_eq!(
+                trim_start_leading(text),
+                text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '*')),
+                "{text:?}"
+            );
+            assert_eq!(
+                trim_end_separators(text, true),
+                text.trim_end_matches(is_separator),
+                "{text:?}"
+            );
+        }
+    }
     use crate::inline::{scan, Inlines};
 
     fn run_leading(text: &str) -> Vec<&str> {
