@@ -11,7 +11,6 @@
 //! fenced block ends only at its closing fence, block quotes are read as
 //! paragraphs), the difference is listed in `tests/commonmark.rs`.
 
-pub(crate) use crate::bytes::find_either;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 

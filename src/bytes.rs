@@ -4,8 +4,9 @@
 //! short haystacks of a line or an item's text. Here a 32-byte chunk is
 //! tested with a branch-free `fold` over an array, which compiles to a few
 //! SSE2 compares and one `pmovmskb` per chunk on x86-64 (and to NEON or plain
-//! words elsewhere) without any `unsafe`; only the chunk that holds a match is
-//! searched byte by byte, eight bytes per branch.
+//! words elsewhere) without any `unsafe`. The chunk that holds a match is
+//! then read eight bytes at a time with an exact word test, whose lowest set
+//! bit gives the index.
 
 /// Bytes tested per branch when skipping.
 const CHUNK: usize = 32;

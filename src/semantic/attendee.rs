@@ -231,7 +231,7 @@ fn find_link_middle(text: &str) -> Option<usize> {
 
 /// The first `byte` (ASCII) in `text`, as `str::find` with a `char` finds it.
 fn find_byte(text: &str, byte: u8) -> Option<usize> {
-    crate::block::find_either(text.as_bytes(), byte, byte)
+    crate::bytes::find_byte(text.as_bytes(), byte)
 }
 
 /// Attendees from a pipe table whose header has a `Name` column; an

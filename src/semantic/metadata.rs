@@ -109,9 +109,9 @@ fn value_start(after: &str) -> &str {
     super::trimmed_start(rest)
 }
 
-/// The index of the first `a` or `b` in `bytes`, eight bytes at a time
-/// (as `block::find_either`), the last eight overlapping instead of a byte
-/// loop for the rest: keys and lines are short.
+/// The index of the first `a` or `b` in `bytes`, eight bytes at a time, the
+/// last eight overlapping instead of a byte loop for the rest: keys and lines
+/// are short, and `bytes::find_either`'s 32-byte chunks cost more here.
 #[inline]
 fn first_of(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
