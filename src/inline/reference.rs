@@ -73,6 +73,10 @@ fn strip_prefix_ascii<'a>(input: &'a str, prefix: &str) -> Option<&'a str> {
 
 /// The rest of `input` after `[http[s]://][www.]github.com`.
 fn host(input: &str) -> Option<&str> {
+    // Nearly every URL is written so: one comparison of bytes settles it.
+    if let Some(rest) = input.strip_prefix("https://github.com") {
+        return Some(rest);
+    }
     let scheme = strip_prefix_ascii(input, "http").unwrap_or(input);
     let scheme = strip_prefix_ascii(scheme, "s").unwrap_or(scheme);
     let rest = strip_prefix_ascii(scheme, "://").unwrap_or(input);
@@ -156,14 +160,20 @@ pub(crate) fn github_url(url: &str) -> Option<GitHubUrl<'_>> {
 /// The decimal number at the start of `text` and the rest after it:
 /// `Some(None)` when there are no digits, `None` when the number overflows.
 fn number(text: &str) -> Option<Option<(u64, &str)>> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let mut value = 0u64;
+    let mut digits = 0;
+    for &b in text.as_bytes() {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        value = value
+            .checked_mul(10)?
+            .checked_add(u64::from(b.wrapping_sub(b'0')))?;
+        digits += 1;
+    }
     if digits == 0 {
         return Some(None);
     }
-    let value = text.bytes().take(digits).try_fold(0u64, |n, d| {
-        n.checked_mul(10)?
-            .checked_add(u64::from(d.wrapping_sub(b'0')))
-    })?;
     Some(Some((value, text.get(digits..)?)))
 }
 
@@ -243,6 +253,15 @@ mod tests {
             None
         );
         assert_eq!(reference("https://gitlab.com/a/b/issues/1"), None);
+        // A number past u64 is no reference (as `str::parse` had it).
+        assert_eq!(
+            reference("https://github.com/a/b/issues/99999999999999999999"),
+            None
+        );
+        assert_eq!(
+            reference("HTTPS://WWW.GitHub.com/a/b/pull/18446744073709551615"),
+            Some(("a", "b", ReferenceKind::Pull, Some(u64::MAX), None))
+        );
         assert_eq!(reference("https://github.com.evil/a/b/issues/1"), None);
         assert_eq!(
             github_url("https://github.com/gaius-qi"),
