@@ -104,6 +104,22 @@ static PLAIN_DESTINATION: [bool; 256] = {
     table
 };
 
+/// Bytes that end a bare URL: not ASCII, white space, control characters,
+/// and `<`, `>`, `[`, `]`, `` ` ``, `"`, `|`.
+static ENDS_BARE_URL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = !c.is_ascii()
+            || c.is_ascii_whitespace()
+            || c.is_ascii_control()
+            || matches!(c, b'<' | b'>' | b'[' | b']' | b'`' | b'"' | b'|');
+        b += 1;
+    }
+    table
+};
+
 /// The reference a GitHub URL names, borrowing the URL as written.
 fn url_reference<'a>(url: &'a str, target: Target<'a>, span: Span) -> Reference<'a> {
     Reference {
@@ -519,12 +535,7 @@ impl<'a> Scanner<'a, '_> {
         let mut len = prefix
             + rest[prefix..]
                 .iter()
-                .position(|&b| {
-                    !b.is_ascii()
-                        || b.is_ascii_whitespace()
-                        || b.is_ascii_control()
-                        || matches!(b, b'<' | b'>' | b'[' | b']' | b'`' | b'"' | b'|')
-                })
+                .position(|&b| ENDS_BARE_URL[usize::from(b)])
                 .unwrap_or(rest.len() - prefix);
         // Trailing punctuation ends the sentence, not the URL; a closing
         // parenthesis belongs to the URL only when it balances one inside.
