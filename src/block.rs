@@ -856,16 +856,9 @@ fn list_marker(content: &str) -> Option<Marker> {
     })
 }
 
-/// Whether `text` is all white space, settled by its first byte that is not
-/// a space or tab when that byte is ASCII (`str::trim` decodes characters).
+/// Whether `text` is all white space.
 fn is_blank(text: &str) -> bool {
-    match text.bytes().find(|&b| b != b' ' && b != b'\t') {
-        None => true,
-        // An ASCII byte that is not white space (as `char::is_whitespace`
-        // has it: 9 to 13 and space) settles it.
-        Some(b) if b.is_ascii() && !matches!(b, 9..=13) => false,
-        Some(_) => text.trim().is_empty(),
-    }
+    crate::bytes::trim_start(text).is_empty()
 }
 
 /// A line that starts with a checkbox (`[ ]`, `[x]`, or one mark that is not

@@ -47,18 +47,44 @@ pub(crate) fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
         .map(|i| offset + whole + i)
 }
 
+/// [`find_either`] for haystacks of a few dozen bytes (a key, a line's
+/// start), where the 32-byte chunk test costs more than it skips: eight bytes
+/// at a time, the last eight overlapping the ones before instead of a byte loop.
+#[inline]
+pub(crate) fn find_either_short(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
+    let (splat_a, splat_b) = (splat(a), splat(b));
+    let word_hits = |word: u64| equal_bytes(word, splat_a) | equal_bytes(word, splat_b);
+    let whole = bytes.len() / WORD * WORD;
+    if whole == 0 {
+        return bytes.iter().position(|&x| x == a || x == b);
+    }
+    if let Some(i) = first_word_hit(bytes.get(..whole).unwrap_or_default(), word_hits) {
+        return Some(i);
+    }
+    if whole == bytes.len() {
+        return None;
+    }
+    // The bytes before `whole` hold neither, so a hit in the last eight
+    // bytes is at `whole` or later.
+    let last = bytes.len() - WORD;
+    first_word_hit(bytes.get(last..).unwrap_or_default(), word_hits).map(|i| last + i)
+}
+
 /// `byte` in every byte of a word.
 const fn splat(byte: u8) -> u64 {
     u64::from_ne_bytes([byte; 8])
 }
 
-/// The high bit of each byte of `word` that equals the byte of `splat`
-/// (exact: no false positives from borrows, unlike the classic zero test).
+/// High bits marking the bytes of `word` equal to the byte of `splat`: the
+/// lowest one exactly; above a match a borrow may mark others too, but the
+/// searches only read the lowest (the classic zero-byte test, three
+/// operations).
 #[inline(always)]
 fn equal_bytes(word: u64, splat: u64) -> u64 {
-    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let x = word ^ splat;
-    !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7)
+    x.wrapping_sub(ONES) & !x & HIGHS
 }
 
 /// The index of the first byte marked by `word_hits` in the whole words of
@@ -74,6 +100,74 @@ fn first_word_hit(bytes: &[u8], word_hits: impl Fn(u64) -> u64) -> Option<usize>
         base += WORD;
     }
     None
+}
+
+/// `text.trim_start_matches(strip)`, decided byte by byte while the text is
+/// ASCII: `ascii` must say of an ASCII byte what `strip` says of that
+/// character. `str::trim_*` decode characters, and nearly every text is
+/// ASCII where it is trimmed; at the first other byte `strip` takes over.
+#[inline]
+pub(crate) fn trim_start_by(
+    text: &str,
+    ascii: impl Fn(u8) -> bool,
+    strip: impl Fn(char) -> bool,
+) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while let Some(&b) = bytes.get(start) {
+        if !b.is_ascii() {
+            return text
+                .get(start..)
+                .map_or(text, |rest| rest.trim_start_matches(strip));
+        }
+        if !ascii(b) {
+            break;
+        }
+        start += 1;
+    }
+    text.get(start..).unwrap_or_default()
+}
+
+/// `text.trim_end_matches(strip)`, as [`trim_start_by`].
+#[inline]
+pub(crate) fn trim_end_by(
+    text: &str,
+    ascii: impl Fn(u8) -> bool,
+    strip: impl Fn(char) -> bool,
+) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if !b.is_ascii() {
+            return text
+                .get(..end)
+                .map_or(text, |head| head.trim_end_matches(strip));
+        }
+        if !ascii(b) {
+            break;
+        }
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+/// White space among ASCII bytes as `char::is_whitespace` has it: tab, line
+/// feed, vertical tab, form feed, carriage return and space.
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | 9..=13)
+}
+
+/// `text.trim_start()`, by bytes while they are ASCII.
+#[inline]
+pub(crate) fn trim_start(text: &str) -> &str {
+    trim_start_by(text, is_ascii_space, char::is_whitespace)
+}
+
+/// `text.trim_end()`, by bytes while they are ASCII.
+#[inline]
+pub(crate) fn trim_end(text: &str) -> &str {
+    trim_end_by(text, is_ascii_space, char::is_whitespace)
 }
 
 #[cfg(test)]
@@ -101,10 +195,68 @@ mod tests {
     }
 
     #[test]
+    fn short_search_finds_the_first() {
+        let text = b"0123456789:abcdefgh\nijklmnopqrstuvwxyz:0123456789\n";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let bytes = &text[start..end];
+                let naive = bytes.iter().position(|&b| b == b':' || b == b'\n');
+                assert_eq!(
+                    find_either_short(bytes, b':', b'\n'),
+                    naive,
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn trims_agree_with_str() {
+        let mark = |c: char| c.is_whitespace() || matches!(c, '*' | '_');
+        let mark_byte = |b: u8| is_ascii_space(b) || matches!(b, b'*' | b'_');
+        for text in [
+            "",
+            " ",
+            " a ",
+            "\u{b}x\u{c}",
+            "\u{a0} a \u{a0}",
+            " \u{3000}é*_ ",
+            "**_x_**",
+            "é",
+            "\t\r\n",
+            "a\u{2003}",
+        ] {
+            assert_eq!(trim_start(text), text.trim_start(), "{text:?}");
+            assert_eq!(trim_end(text), text.trim_end(), "{text:?}");
+            assert_eq!(
+                trim_start_by(text, mark_byte, mark),
+                text.trim_start_matches(mark)
+            );
+            assert_eq!(
+                trim_end_by(text, mark_byte, mark),
+                text.trim_end_matches(mark)
+            );
+        }
+        for b in 0..=127u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+    }
+
+    #[test]
     fn multibyte_text_and_high_bytes() {
         assert_eq!(find_byte("é\u{a0a}x\n".as_bytes(), b'\n'), Some(6));
         assert_eq!(find_byte(&[0xff; 40], 0x7f), None);
         assert_eq!(find_byte(&[0x7f; 40], 0xff), None);
         assert_eq!(find_either(b"abcdefgh-ijk\r\n", b'\n', b'\r'), Some(12));
+        // A borrow marks the byte after a match too; the first still wins.
+        let mut text = [b'a'; 40];
+        for at in 0..38 {
+            text[at] = b'\n';
+            text[at + 1] = 0x0b;
+            assert_eq!(find_byte(&text, b'\n'), Some(at), "{at}");
+            assert_eq!(find_either_short(&text, b'\n', b'\n'), Some(at), "{at}");
+            text[at] = b'a';
+            text[at + 1] = b'a';
+        }
     }
 }

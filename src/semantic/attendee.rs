@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use crate::bytes;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::reference::{github_url, GitHubUrl};
@@ -30,7 +31,7 @@ pub(crate) fn attendee<'a>(
     is_new: impl FnOnce(&'a str) -> bool,
 ) -> Option<Attendee<'a>> {
     let raw = input.get(text.start..text.end)?;
-    let body = trim_ascii_start(raw, b"*_", is_decoration);
+    let body = bytes::trim_start_by(raw, is_decoration_byte, is_decoration);
     let body_start = text.start + (raw.len() - body.len());
 
     let first_user = handles.iter().find_map(|h| match h.token {
@@ -50,12 +51,7 @@ pub(crate) fn attendee<'a>(
             (name, None, body_start + name.len())
         }
     };
-    let is_name_mark = |c: char| is_decoration(c) || matches!(c, ',' | ':' | '-');
-    let name = trim_ascii_end(
-        trim_ascii_start(name, b"*_,:-", is_name_mark),
-        b"*_,:-",
-        is_name_mark,
-    );
+    let name = trim_name_marks(name);
     // `Steven Z@VMware`: an `@` glued to the name starts the company.
     let (name, company) = match find_byte(name, b'@') {
         Some(at) if url.is_none() => {
@@ -94,40 +90,25 @@ pub(crate) fn attendee<'a>(
     })
 }
 
-/// `text.trim_start_matches(strip)`, where `strip` takes white space and
-/// `marks` among ASCII characters: by bytes while they are ASCII.
-fn trim_ascii_start<'t>(text: &'t str, marks: &[u8], strip: impl Fn(char) -> bool) -> &'t str {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while let Some(&b) = bytes.get(start) {
-        if !b.is_ascii() {
-            return text
-                .get(start..)
-                .unwrap_or_default()
-                .trim_start_matches(strip);
-        }
-        if !(matches!(b, b' ' | 9..=13) || marks.contains(&b)) {
-            break;
-        }
-        start += 1;
-    }
-    text.get(start..).unwrap_or_default()
+/// Decorations as bytes: the ASCII side of [`is_decoration`].
+fn is_decoration_byte(b: u8) -> bool {
+    bytes::is_ascii_space(b) || matches!(b, b'*' | b'_')
 }
 
-/// `text.trim_end_matches(strip)`, as [`trim_ascii_start`].
-fn trim_ascii_end<'t>(text: &'t str, marks: &[u8], strip: impl Fn(char) -> bool) -> &'t str {
-    let bytes = text.as_bytes();
-    let mut end = bytes.len();
-    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
-        if !b.is_ascii() {
-            return text.get(..end).unwrap_or_default().trim_end_matches(strip);
-        }
-        if !(matches!(b, b' ' | 9..=13) || marks.contains(&b)) {
-            break;
-        }
-        end -= 1;
-    }
-    text.get(..end).unwrap_or_default()
+/// Marks around a name, `,`, `:` and `-` besides decorations.
+fn is_name_mark(c: char) -> bool {
+    is_decoration(c) || matches!(c, ',' | ':' | '-')
+}
+
+/// The ASCII side of [`is_name_mark`].
+fn is_name_mark_byte(b: u8) -> bool {
+    is_decoration_byte(b) || matches!(b, b',' | b':' | b'-')
+}
+
+/// `text.trim_matches(is_name_mark)`.
+fn trim_name_marks(text: &str) -> &str {
+    let text = bytes::trim_start_by(text, is_name_mark_byte, is_name_mark);
+    bytes::trim_end_by(text, is_name_mark_byte, is_name_mark)
 }
 
 /// `[text](url)` at the start of `text`: the text, the URL and the length.
@@ -231,7 +212,7 @@ fn find_link_middle(text: &str) -> Option<usize> {
 
 /// The first `byte` (ASCII) in `text`, as `str::find` with a `char` finds it.
 fn find_byte(text: &str, byte: u8) -> Option<usize> {
-    crate::bytes::find_byte(text.as_bytes(), byte)
+    bytes::find_byte(text.as_bytes(), byte)
 }
 
 /// Attendees from a pipe table whose header has a `Name` column; an
@@ -315,7 +296,6 @@ mod tests {
 
     #[test]
     fn ascii_trims_as_by_chars() {
-        let is_name_mark = |c: char| is_decoration(c) || matches!(c, ',' | ':' | '-');
         for text in [
             "",
             " ** Jane Doe, ",
@@ -325,16 +305,12 @@ mod tests {
             "--",
         ] {
             assert_eq!(
-                trim_ascii_start(text, b"*_", is_decoration),
+                bytes::trim_start_by(text, is_decoration_byte, is_decoration),
                 text.trim_start_matches(is_decoration),
                 "{text:?}"
             );
             assert_eq!(
-                trim_ascii_end(
-                    trim_ascii_start(text, b"*_,:-", is_name_mark),
-                    b"*_,:-",
-                    is_name_mark
-                ),
+                trim_name_marks(text),
                 text.trim_matches(is_name_mark),
                 "{text:?}"
             );

@@ -1,5 +1,6 @@
 //! What a heading says about its section: kind, status bucket, repository.
 
+use crate::bytes;
 use crate::inline::reference::repo_before;
 use crate::model::{SectionKind, Status};
 
@@ -9,42 +10,22 @@ fn normalize(heading: &str) -> &str {
     trim_end_marks(trim_start_marks(heading))
 }
 
-/// `text.trim_start_matches(|c: char| !c.is_alphanumeric())`, by bytes
-/// while they are ASCII.
+/// Everything before the first letter or digit: emoji, `#`, list marks.
 fn trim_start_marks(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while let Some(&b) = bytes.get(start) {
-        if !b.is_ascii() {
-            let tail = text.get(start..).unwrap_or_default();
-            return tail.trim_start_matches(|c: char| !c.is_alphanumeric());
-        }
-        if b.is_ascii_alphanumeric() {
-            break;
-        }
-        start += 1;
-    }
-    text.get(start..).unwrap_or_default()
+    bytes::trim_start_by(
+        text,
+        |b| !b.is_ascii_alphanumeric(),
+        |c| !c.is_alphanumeric(),
+    )
 }
 
-/// `text.trim_end_matches` white space, `:`, `*`, `_` and `#`, by bytes
-/// while they are ASCII.
+/// White space, `:`, `*`, `_` and `#` at the end.
 fn trim_end_marks(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut end = bytes.len();
-    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
-        match b {
-            b' ' | 9..=13 | b':' | b'*' | b'_' | b'#' => end -= 1,
-            0x80.. => {
-                let head = text.get(..end).unwrap_or_default();
-                return head.trim_end_matches(|c: char| {
-                    c.is_whitespace() || matches!(c, ':' | '*' | '_' | '#')
-                });
-            }
-            _ => break,
-        }
-    }
-    text.get(..end).unwrap_or_default()
+    bytes::trim_end_by(
+        text,
+        |b| bytes::is_ascii_space(b) || matches!(b, b':' | b'*' | b'_' | b'#'),
+        |c| c.is_whitespace() || matches!(c, ':' | '*' | '_' | '#'),
+    )
 }
 
 const ATTENDEES: &[&str] = &[

@@ -2,6 +2,7 @@
 //! `**Minutes by**: Wenkai Yin`, `Date: 2018/12/25`, `**Attendees**:`,
 //! `**Action: Mikeal to open an issue**`.
 
+use crate::bytes;
 use crate::model::Span;
 
 /// A field found at the start of a text.
@@ -48,7 +49,8 @@ pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
         return None;
     }
     let window = window.get(..MAX_KEY + 4).unwrap_or(window);
-    let colon = first_of(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
+    let colon =
+        bytes::find_either_short(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
     key_value_at(input, span, marks, colon)
 }
 
@@ -64,13 +66,12 @@ fn key_value_at(input: &str, span: Span, marks: usize, colon: usize) -> Option<K
         return None;
     }
     let key_raw = text.get(marks..marks + colon)?;
-    // The key and its offset in `key_raw`.
-    let (key_lead, key) = if key_raw.is_ascii() {
-        trim_ascii_key(key_raw)
-    } else {
-        let key = key_raw.trim_end_matches(['*', '_']).trim();
-        (key_raw.len() - key_raw.trim_start().len(), key)
-    };
+    // `key_raw.trim_end_matches(['*', '_']).trim()`, and its offset.
+    let is_mark = |c: char| matches!(c, '*' | '_');
+    let unmarked = bytes::trim_end_by(key_raw, |b| is_mark(char::from(b)), is_mark);
+    let key_end = bytes::trim_end(unmarked);
+    let key = bytes::trim_start(key_end);
+    let key_lead = key_end.len() - key.len();
     if !key_ok(key) {
         return None;
     }
@@ -78,7 +79,7 @@ fn key_value_at(input: &str, span: Span, marks: usize, colon: usize) -> Option<K
     let rest = bytes.get(after_colon..).unwrap_or_default();
     let line_end = crate::bytes::find_byte(rest, b'\n').map_or(text.len(), |n| after_colon + n);
     let after = text.get(after_colon..line_end)?;
-    let after = after.get(..super::trimmed_end(after)).unwrap_or_default();
+    let after = bytes::trim_end(after);
     // `**Key**: value` or `**Key:** value`: the closing marks on either side.
     // `after` ends trimmed, so trimming the start trims the value.
     let value = value_start(after);
@@ -106,45 +107,7 @@ fn value_start(after: &str) -> &str {
         .position(|b| !matches!(b, b'*' | b'_'))
         .unwrap_or(bytes.len());
     let rest = after.get(marks..).unwrap_or_default();
-    super::trimmed_start(rest)
-}
-
-/// The index of the first `a` or `b` in `bytes`, eight bytes at a time, the
-/// last eight overlapping instead of a byte loop for the rest: keys and lines
-/// are short, and `bytes::find_either`'s 32-byte chunks cost more here.
-#[inline]
-fn first_of(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let (splat_a, splat_b) = (u64::from_ne_bytes([a; 8]), u64::from_ne_bytes([b; 8]));
-    // The lowest set high bit marks the first matching byte exactly.
-    let hits = |chunk: &[u8]| {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
-        let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-        zero_bytes(word ^ splat_a) | zero_bytes(word ^ splat_b)
-    };
-    let len = bytes.len();
-    if len < 8 {
-        return bytes.iter().position(|&x| x == a || x == b);
-    }
-    let mut offset = 0;
-    while offset + 8 <= len {
-        let found = hits(bytes.get(offset..offset + 8).unwrap_or_default());
-        if found != 0 {
-            return Some(offset + (found.trailing_zeros() / 8) as usize);
-        }
-        offset += 8;
-    }
-    if offset < len {
-        // The bytes before `offset` hold neither, so the first hit here is
-        // at `offset` or later.
-        let last = len - 8;
-        let found = hits(bytes.get(last..).unwrap_or_default());
-        if found != 0 {
-            return Some(last + (found.trailing_zeros() / 8) as usize);
-        }
-    }
-    None
+    bytes::trim_start(rest)
 }
 
 /// Whether a key (after its emphasis marks) may start with `b`: white
@@ -156,28 +119,6 @@ fn may_start_key(b: u8) -> bool {
             b,
             b' ' | b'\t' | 11..=13 | b'&' | b'-' | b'/' | b'\'' | b'.'
         )
-}
-
-/// `key_raw.trim_end_matches(['*', '_']).trim()` for ASCII text, by bytes,
-/// with the offset of the key in `key_raw`.
-fn trim_ascii_key(key_raw: &str) -> (usize, &str) {
-    // `char::is_whitespace` on ASCII: space, tab, LF, VT, FF, CR.
-    let space = |b: &u8| matches!(b, b' ' | 9..=13);
-    let bytes = key_raw.as_bytes();
-    let mut end = bytes.len();
-    while end > 0 && matches!(bytes.get(end - 1), Some(b'*' | b'_')) {
-        end -= 1;
-    }
-    while end > 0 && bytes.get(end - 1).is_some_and(space) {
-        end -= 1;
-    }
-    let start = bytes
-        .get(..end)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|b| space(b))
-        .count();
-    (start, key_raw.get(start..end).unwrap_or_default())
 }
 
 /// Whether a trimmed key reads as one: three characters or more, at most
@@ -461,18 +402,6 @@ mod tests {
                 text.trim_start_matches(['*', '_']).trim_start(),
                 "{text:?}"
             );
-        }
-    }
-
-    #[test]
-    fn first_of_finds_the_first() {
-        let text = b"0123456789:abcdefgh\nijklmnopqrstuvwxyz:0123456789\n";
-        for start in 0..text.len() {
-            for end in start..=text.len() {
-                let bytes = &text[start..end];
-                let naive = bytes.iter().position(|&b| b == b':' || b == b'\n');
-                assert_eq!(first_of(bytes, b':', b'\n'), naive, "{start}..{end}");
-            }
         }
     }
 

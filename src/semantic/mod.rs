@@ -18,7 +18,7 @@ use std::collections::HashSet;
 use time::Date;
 
 use crate::block::{parse_blocks, Block, Checkbox, Sink};
-use crate::bytes::find_byte;
+use crate::bytes::{self, find_byte};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
@@ -1079,38 +1079,10 @@ impl Iterator for Lines<'_> {
         let line = rest.get(..len).unwrap_or_default();
         let start = self.base + self.pos;
         self.pos += len + 1;
-        let end = start + trimmed_end(line);
-        let lead = line.len() - trimmed_start(line).len();
+        let end = start + bytes::trim_end(line).len();
+        let lead = line.len() - bytes::trim_start(line).len();
         Some(Span::new((start + lead).min(end), end))
     }
-}
-
-/// `text.trim_end().len()`, by bytes while they are ASCII.
-fn trimmed_end(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut end = bytes.len();
-    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
-        match b {
-            b' ' | 9..=13 => end -= 1,
-            0x80.. => return text.get(..end).map_or(end, |t| t.trim_end().len()),
-            _ => break,
-        }
-    }
-    end
-}
-
-/// `text.trim_start()`, by bytes while they are ASCII.
-fn trimmed_start(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while let Some(&b) = bytes.get(start) {
-        match b {
-            b' ' | 9..=13 => start += 1,
-            0x80.. => return text.get(start..).map_or(text, str::trim_start),
-            _ => break,
-        }
-    }
-    text.get(start..).unwrap_or_default()
 }
 
 /// The host named in a next-meeting line: `- Host: @x`, `Host by @x`,
@@ -1190,7 +1162,7 @@ fn joined<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
                 out.push('\n');
             }
             let line = line.strip_suffix('\r').unwrap_or(line);
-            out.push_str(if first { line } else { trimmed_start(line) });
+            out.push_str(if first { line } else { bytes::trim_start(line) });
             first = false;
             match next {
                 Some(next) => rest = next,

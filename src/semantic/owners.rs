@@ -1,5 +1,6 @@
 //! Owners and tags: the trailing run of handles and `[tags]` on an item.
 
+use crate::bytes;
 use crate::inline::handle::HandleToken;
 use crate::inline::Handle;
 use crate::model::Span;
@@ -111,46 +112,23 @@ fn trailer_run<'a>(
 }
 
 /// `text.trim_end_matches(is_separator)` with `parens`, else with
-/// `is_soft_separator`: by bytes while they are ASCII.
+/// `is_soft_separator`.
 fn trim_end_separators(text: &str, parens: bool) -> &str {
-    let bytes = text.as_bytes();
-    let mut end = bytes.len();
-    while let Some(&b) = end.checked_sub(1).and_then(|i| bytes.get(i)) {
-        match b {
-            b' ' | 9..=13 | b',' | b'*' | b'/' => end -= 1,
-            b'(' | b')' if parens => end -= 1,
-            0x80.. => {
-                // Other white space, maybe: the slow way from here.
-                let head = text.get(..end).unwrap_or_default();
-                return if parens {
-                    head.trim_end_matches(is_separator)
-                } else {
-                    head.trim_end_matches(is_soft_separator)
-                };
-            }
-            _ => break,
-        }
+    let soft = |b: u8| bytes::is_ascii_space(b) || matches!(b, b',' | b'*' | b'/');
+    if parens {
+        bytes::trim_end_by(text, |b| soft(b) || matches!(b, b'(' | b')'), is_separator)
+    } else {
+        bytes::trim_end_by(text, soft, is_soft_separator)
     }
-    text.get(..end).unwrap_or_default()
 }
 
-/// `text.trim_start_matches` white space, commas and `*`, by bytes while
-/// they are ASCII.
+/// `text.trim_start_matches` white space, commas and `*`.
 fn trim_start_leading(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    while let Some(&b) = bytes.get(start) {
-        match b {
-            b' ' | 9..=13 | b',' | b'*' => start += 1,
-            0x80.. => {
-                let tail = text.get(start..).unwrap_or_default();
-                return tail
-                    .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '*'));
-            }
-            _ => break,
-        }
-    }
-    text.get(start..).unwrap_or_default()
+    bytes::trim_start_by(
+        text,
+        |b| bytes::is_ascii_space(b) || matches!(b, b',' | b'*'),
+        |c| c.is_whitespace() || matches!(c, ',' | '*'),
+    )
 }
 
 /// Whether `input[text]` may end with a `[tag]`: false when its last
