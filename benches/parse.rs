@@ -30,6 +30,21 @@ fn contenders<M: criterion::measurement::Measurement>(
     });
 }
 
+/// minutes and pulldown-cmark's bare events on `input`, as `name/...`.
+fn minutes_and_events<M: criterion::measurement::Measurement>(
+    group: &mut BenchmarkGroup<'_, M>,
+    name: &str,
+    input: &str,
+) {
+    group.throughput(Throughput::Bytes(input.len() as u64));
+    group.bench_function(format!("{name}/minutes"), |b| {
+        b.iter(|| minutes_parse(black_box(input)))
+    });
+    group.bench_function(format!("{name}/pulldown-cmark-events"), |b| {
+        b.iter(|| pulldown_events(black_box(input)))
+    });
+}
+
 fn inputs(c: &mut Criterion) {
     let corpus = common::corpus();
     let mut group = c.benchmark_group("note");
@@ -65,13 +80,7 @@ fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
     for (name, input) in common::pathological() {
-        group.throughput(Throughput::Bytes(input.len() as u64));
-        group.bench_function(format!("{name}/minutes"), |b| {
-            b.iter(|| minutes_parse(black_box(&input)))
-        });
-        group.bench_function(format!("{name}/pulldown-cmark-events"), |b| {
-            b.iter(|| pulldown_events(black_box(&input)))
-        });
+        minutes_and_events(&mut group, name, &input);
     }
     group.finish();
 }
@@ -81,14 +90,7 @@ fn scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("scaling");
     group.sample_size(10);
     for (name, size) in common::SCALING_SIZES {
-        let input = common::repeat_to(&base, size);
-        group.throughput(Throughput::Bytes(input.len() as u64));
-        group.bench_function(format!("{name}/minutes"), |b| {
-            b.iter(|| minutes_parse(black_box(&input)))
-        });
-        group.bench_function(format!("{name}/pulldown-cmark-events"), |b| {
-            b.iter(|| pulldown_events(black_box(&input)))
-        });
+        minutes_and_events(&mut group, name, &common::repeat_to(&base, size));
     }
     group.finish();
 }
