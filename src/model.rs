@@ -108,6 +108,10 @@ pub struct Meeting<'a> {
     /// Paragraphs before the first heading.
     #[serde(borrow, default)]
     pub paragraphs: Vec<Cow<'a, str>>,
+    /// The span of each of [`Meeting::paragraphs`], in the same order: where
+    /// it was written, and so its place among [`Meeting::items`].
+    #[serde(default)]
+    pub paragraph_spans: Vec<Span>,
     /// The next meeting, from a "Next Meeting" section.
     #[serde(borrow)]
     pub next_meeting: Option<NextMeeting<'a>>,
@@ -198,6 +202,10 @@ pub struct Section<'a> {
     /// Paragraph texts directly under this heading.
     #[serde(borrow)]
     pub paragraphs: Vec<Cow<'a, str>>,
+    /// The span of each of [`Section::paragraphs`], in the same order: where
+    /// it was written, and so its place among [`Section::items`].
+    #[serde(default)]
+    pub paragraph_spans: Vec<Span>,
     /// Subsections, nested by level.
     #[serde(borrow)]
     pub sections: Vec<Section<'a>>,
@@ -515,6 +523,7 @@ impl Meeting<'_> {
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             paragraphs: own_all(self.paragraphs),
+            paragraph_spans: self.paragraph_spans,
             next_meeting: self.next_meeting.map(NextMeeting::into_owned),
             diagnostics: self.diagnostics,
             span: self.span,
@@ -589,6 +598,7 @@ impl Section<'_> {
             owners: own_all(self.owners),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             paragraphs: own_all(self.paragraphs),
+            paragraph_spans: self.paragraph_spans,
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
             span: self.span,
             label: self.label,

@@ -6,10 +6,9 @@
 //! written, item and paragraph texts verbatim with continuation lines
 //! indented under their item (four columns further when the line would
 //! otherwise open a block: a lazy line in the source), a blank line between
-//! blocks, and in each
-//! section its paragraphs before its items. What the model does not keep
-//! (code blocks, HTML, thematic breaks, the order of paragraphs among items,
-//! front matter other than the date) is not rendered. When neither the title
+//! blocks, and in each section its paragraphs and items in source order.
+//! What the model does not keep (code blocks, HTML, thematic breaks, front
+//! matter other than the date) is not rendered. When neither the title
 //! nor a `Date:` line carries the meeting's date, front matter `date:` does,
 //! so that `parse(&render(&m))` gives `m` back up to spans.
 //!
@@ -24,7 +23,7 @@ use std::borrow::Cow;
 
 use time::Date;
 
-use crate::model::{Item, Meeting, Section, SectionKind, Status};
+use crate::model::{Item, Meeting, Section, SectionKind, Span, Status};
 
 /// The note as Markdown in the canonical form described in the module docs.
 pub fn render(meeting: &Meeting<'_>) -> String {
@@ -161,15 +160,33 @@ impl Out {
         }
     }
 
-    fn paragraphs(&mut self, paragraphs: &[Cow<'_, str>]) {
-        for paragraph in paragraphs {
-            self.start_block();
-            let mut lines = paragraph.split('\n');
-            self.text.push_str(lines.next().unwrap_or_default());
-            self.text.push('\n');
-            for line in lines {
-                self.continuation(0, line);
+    /// A section's paragraphs and items in source order, told by the
+    /// paragraphs' spans; a paragraph without one (JSON written before
+    /// `paragraph_spans`) goes before the items, as it used to.
+    fn blocks(&mut self, paragraphs: &[Cow<'_, str>], spans: &[Span], items: &[Item<'_>]) {
+        let mut rest = items;
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            if let Some(span) = spans.get(index) {
+                let before = rest
+                    .iter()
+                    .take_while(|item| item.span.start < span.start)
+                    .count();
+                let (run, tail) = rest.split_at(before);
+                self.items(run);
+                rest = tail;
             }
+            self.paragraph(paragraph);
+        }
+        self.items(rest);
+    }
+
+    fn paragraph(&mut self, paragraph: &str) {
+        self.start_block();
+        let mut lines = paragraph.split('\n');
+        self.text.push_str(lines.next().unwrap_or_default());
+        self.text.push('\n');
+        for line in lines {
+            self.continuation(0, line);
         }
     }
 
@@ -253,8 +270,11 @@ fn starts_block(line: &str) -> bool {
 
 fn render_body(meeting: &Meeting<'_>) -> String {
     let mut out = Out::default();
-    out.paragraphs(&meeting.paragraphs);
-    out.items(&meeting.items);
+    out.blocks(
+        &meeting.paragraphs,
+        &meeting.paragraph_spans,
+        &meeting.items,
+    );
     let mut stack: Vec<&Section<'_>> = meeting.sections.iter().rev().collect();
     while let Some(section) = stack.pop() {
         if section.label {
@@ -262,8 +282,11 @@ fn render_body(meeting: &Meeting<'_>) -> String {
         } else {
             out.heading(section.level, &section.heading);
         }
-        out.paragraphs(&section.paragraphs);
-        out.items(&section.items);
+        out.blocks(
+            &section.paragraphs,
+            &section.paragraph_spans,
+            &section.items,
+        );
         stack.extend(section.sections.iter().rev());
     }
     out.text

@@ -36,6 +36,7 @@ fn comparable(meeting: &Meeting<'_>) -> Value {
         match node {
             Value::Object(map) => {
                 map.remove("span");
+                map.remove("paragraph_spans");
                 stack.extend(map.values_mut());
             }
             Value::Array(values) => stack.extend(values.iter_mut()),
@@ -140,6 +141,59 @@ TBD
 "
     );
     assert_eq!(comparable(&minutes::parse(&rendered)), comparable(&meeting));
+}
+
+#[test]
+fn paragraphs_and_items_keep_their_source_order() {
+    // A bold label names the list right after it; the prose that follows
+    // ends the label. Written paragraphs-first, the list lost its label.
+    let note = "\
+**Attendees**
+* Ann Lee (EF)
+* Bo Chen
+
+Welcome, everyone.
+
+- [ ] first task @ann
+
+Action: Bo to write the summary
+";
+    let meeting = minutes::parse(note);
+    assert_eq!(meeting.attendees.len(), 2);
+    assert_eq!(meeting.paragraph_spans.len(), meeting.paragraphs.len());
+    let rendered = minutes::render(&meeting);
+    assert_eq!(
+        rendered,
+        "\
+**Attendees**
+
+- Ann Lee (EF)
+- Bo Chen
+
+Welcome, everyone.
+
+- [ ] first task @ann
+
+Action: Bo to write the summary
+"
+    );
+    assert_eq!(comparable(&minutes::parse(&rendered)), comparable(&meeting));
+}
+
+#[test]
+fn a_model_without_paragraph_spans_renders_paragraphs_first() {
+    // JSON written before `paragraph_spans` existed reads back without them.
+    let meeting = minutes::parse("# T\n\n- [ ] task\n\nA closing paragraph.\n");
+    let mut json = serde_json::to_value(&meeting).expect("serializes");
+    let section = &mut json["sections"][0];
+    section.as_object_mut().expect("object").remove("paragraph_spans");
+    let text = json.to_string();
+    let old: Meeting<'_> = serde_json::from_str(&text).expect("reads back");
+    assert!(old.sections[0].paragraph_spans.is_empty());
+    assert_eq!(
+        minutes::render(&old),
+        "# T\n\nA closing paragraph.\n\n- [ ] task\n"
+    );
 }
 
 #[test]

@@ -49,6 +49,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
             sections: Vec::new(),
             items: Vec::new(),
             paragraphs: Vec::new(),
+            paragraph_spans: Vec::new(),
             next_meeting: None,
             diagnostics: Vec::new(),
             span: Span::new(0, input.len()),
@@ -305,6 +306,7 @@ impl<'a> Builder<'a, '_> {
                 owners,
                 items: self.spare_items.pop().unwrap_or_default(),
                 paragraphs: Vec::new(),
+                paragraph_spans: Vec::new(),
                 sections: Vec::new(),
                 span,
                 label: false,
@@ -344,6 +346,7 @@ impl<'a> Builder<'a, '_> {
                 owners: Vec::new(),
                 items: Vec::new(),
                 paragraphs: Vec::new(),
+                paragraph_spans: Vec::new(),
                 sections: Vec::new(),
                 span,
                 label: true,
@@ -418,10 +421,18 @@ impl<'a> Builder<'a, '_> {
         } else if !rest.is_empty() {
             self.paragraph_lines(rest, rest_lines, verbatim, first_kv);
         }
-        match self.sections.last_mut() {
-            Some(open) => open.section.paragraphs.push(text),
-            None => self.meeting.paragraphs.push(text),
-        }
+        let (paragraphs, spans) = match self.sections.last_mut() {
+            Some(open) => (
+                &mut open.section.paragraphs,
+                &mut open.section.paragraph_spans,
+            ),
+            None => (
+                &mut self.meeting.paragraphs,
+                &mut self.meeting.paragraph_spans,
+            ),
+        };
+        paragraphs.push(text);
+        spans.push(span);
     }
 
     /// A one-line paragraph that names what follows: `**Members**`,
