@@ -35,6 +35,8 @@
 //!    with a blank line: pulldown-cmark ends a table at an indented `1. a`
 //!    but not at other indented text, which GFM reads as rows.
 
+mod common;
+
 use std::ops::Range;
 
 use minutes::Outline;
@@ -191,13 +193,11 @@ fn compare(name: &str, input: &str) -> Result<(), String> {
 
 #[test]
 fn corpus_agrees_with_commonmark() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let Ok(projects) = std::fs::read_dir(&root) else {
-        println!(
-            "note: {} is missing; corpus differential test skipped",
-            root.display()
-        );
+    let Some(root) = common::corpus_dir() else {
         return;
+    };
+    let Ok(projects) = std::fs::read_dir(&root) else {
+        panic!("{} is not readable", root.display());
     };
     let mut failures = Vec::new();
     let mut files = 0;

@@ -10,6 +10,8 @@
 //!
 //! The date hint comes from the file name, as `notes2json` passes it.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 fn notes(root: &Path) -> Vec<PathBuf> {
@@ -33,11 +35,9 @@ fn notes(root: &Path) -> Vec<PathBuf> {
 #[test]
 fn corpus_matches_golden_files() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let root = manifest.join("../shared/corpus");
-    if !root.is_dir() {
-        println!("note: {} is missing; golden test skipped", root.display());
+    let Some(root) = common::corpus_dir() else {
         return;
-    }
+    };
     let bless = std::env::var_os("BLESS").is_some();
     let mut failures = Vec::new();
     let notes = notes(&root);

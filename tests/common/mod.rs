@@ -3,19 +3,26 @@
 
 use std::path::{Path, PathBuf};
 
-/// `../shared/corpus`, or `None` (with a printed note) when this checkout has
-/// no shared folder beside it, as when the crate is cloned alone.
+/// `../shared/corpus`, or `None` when this checkout has no shared folder
+/// beside it, as when the crate is cloned alone. Then the corpus tests pass
+/// without checking anything, so the note goes straight to the terminal:
+/// `eprintln!` would be captured and shown only for failing tests.
 pub fn corpus_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "note: {} is missing; skipping the corpus tests",
+        return Some(dir);
+    }
+    static NOTE: std::sync::Once = std::sync::Once::new();
+    NOTE.call_once(|| {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {} is missing: the tests that read the shared corpus of real notes are \
+             skipped (see the README's set-up)",
             dir.display()
         );
-        None
-    }
+    });
+    None
 }
 
 /// Every `*.md` file of the corpus except its README, sorted, with its text.
