@@ -333,20 +333,20 @@ impl<'a> Scanner<'a, '_> {
         let at_sign = open.pos > 0 && self.bytes().get(open.pos - 1) == Some(&b'@');
         match github_url(dest) {
             Some(GitHubUrl::Reference(target)) => {
-                // The link is the reference; short forms in its text repeat it.
+                // The link is the reference: short forms in its text repeat
+                // it, and so does its own URL written as the text.
+                let link = url_reference(dest, target, Span::new(open.pos, end));
                 let refs = &mut self.out.references;
                 let first = open.references.min(refs.len());
                 let mut kept = first;
                 for i in first..refs.len() {
-                    if refs[i].url.is_some() {
+                    if refs[i].url.is_some() && !refs[i].same_target(&link) {
                         refs.swap(kept, i);
                         kept += 1;
                     }
                 }
                 refs.truncate(kept);
-                self.out
-                    .references
-                    .push(url_reference(dest, target, Span::new(open.pos, end)));
+                refs.push(link);
             }
             Some(GitHubUrl::Profile(login)) if at_sign && handle::is_login(login) => {
                 self.out.handles.push(Handle {

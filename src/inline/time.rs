@@ -66,11 +66,17 @@ fn skip_separators(text: &str) -> usize {
                 .len();
         pos += punct;
         let rest = text.get(pos..).unwrap_or_default();
-        let word = ["at ", "from "]
+        // `at` or `from` before any white space, a no-break space included
+        // (`at\u{a0}14:00`); the next round skips the space.
+        let word = ["at", "from"]
             .iter()
             .find(|w| {
                 rest.get(..w.len())
                     .is_some_and(|r| r.eq_ignore_ascii_case(w))
+                    && rest
+                        .get(w.len()..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_whitespace)
             })
             .map_or(0, |w| w.len());
         pos += word;
@@ -259,6 +265,11 @@ mod tests {
         let t = time_after(" 10:00 - 11:30 pm", 0).unwrap();
         assert_eq!((t.start, t.end), (hm(22, 0), Some(hm(23, 30))));
         assert_eq!(time_after(" 12:00 AM", 0).unwrap().start, hm(0, 0));
+        // Separator words before any white space, a no-break space included.
+        let t = time_after(" at\u{a0}14:00 UTC", 0).unwrap();
+        assert_eq!((t.start, t.zone.as_deref()), (hm(14, 0), Some("UTC")));
+        assert_eq!(time_after(" from\t9:30 am", 0).unwrap().start, hm(9, 30));
+        assert_eq!(time_after(" attic 9:30", 0), None);
     }
 
     #[test]

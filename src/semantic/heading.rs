@@ -28,6 +28,16 @@ fn trim_end_marks(text: &str) -> &str {
     )
 }
 
+/// The heading text without trailing HTML comments, which nobody sees:
+/// `Meeting 103 Notes <!-- omit in toc -->` (a table-of-contents tool's mark).
+pub(crate) fn without_trailing_comments(text: &str) -> &str {
+    let mut text = text;
+    while let Some(open) = text.strip_suffix("-->").and_then(|rest| rest.rfind("<!--")) {
+        text = text.get(..open).unwrap_or_default().trim_end();
+    }
+    text
+}
+
 const ATTENDEES: &[&str] = &[
     "attendees",
     "attendee",
@@ -59,7 +69,16 @@ const TOPICS: &[&str] = &[
     "main meeting agenda",
 ];
 const ACTIONS: &[&str] = &["actions", "action items", "action item", "action"];
-const NEXT_MEETING: &[&str] = &["next meeting", "next meeting schedule", "next meetings"];
+const NEXT_MEETING: &[&str] = &[
+    "next meeting",
+    "next meetings",
+    "next meeting schedule",
+    "next meeting date",
+    "next meeting time",
+    "next meeting date/time",
+    "next meeting date & time",
+    "next meeting date and time",
+];
 const STATUSES: &[(&str, Status)] = &[
     ("todo", Status::Todo),
     ("to do", Status::Todo),
@@ -180,6 +199,19 @@ mod tests {
     }
 
     #[test]
+    fn trailing_comments_are_not_heading_text() {
+        let cut = without_trailing_comments;
+        assert_eq!(
+            cut("Meeting 103 Notes <!-- omit in toc -->"),
+            "Meeting 103 Notes"
+        );
+        assert_eq!(cut("A <!-- x --><!-- y -->"), "A");
+        assert_eq!(cut("<!-- only -->"), "");
+        assert_eq!(cut("A <!-- x --> B"), "A <!-- x --> B");
+        assert_eq!(cut("arrow -->"), "arrow -->");
+    }
+
+    #[test]
     fn kinds_and_buckets() {
         assert_eq!(classify("Attendees"), (SectionKind::Attendees, None));
         assert_eq!(classify("👥 Attendees:"), (SectionKind::Attendees, None));
@@ -188,6 +220,13 @@ mod tests {
             classify("Next Meeting Schedule"),
             (SectionKind::NextMeeting, None)
         );
+        for next in [
+            "Next Meeting Date/Time",
+            "next meeting date & time",
+            "Next Meeting Date",
+        ] {
+            assert_eq!(classify(next), (SectionKind::NextMeeting, None), "{next}");
+        }
         assert_eq!(classify("DONE"), (SectionKind::Status, Some(Status::Done)));
         assert_eq!(
             classify("To Resolve"),

@@ -87,6 +87,9 @@ struct OpenSection<'a> {
     repo: Option<RepoContext<'a>>,
     /// Its fields are the meeting's metadata (`## Meeting Information`).
     metadata: bool,
+    /// The label paragraph that opened it (`**Done**:`), given back as a
+    /// paragraph if the section stays empty.
+    label_paragraph: Option<Cow<'a, str>>,
 }
 
 /// A list item under construction.
@@ -267,6 +270,8 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn heading(&mut self, level: u8, text: Span, span: Span) {
+        let shown = heading::without_trailing_comments(self.text(text));
+        let text = Span::new(text.start, text.start + shown.len());
         while self.items.last().is_some() {
             self.close_item(self.last_end);
         }
@@ -296,6 +301,7 @@ impl<'a> Builder<'a, '_> {
         let metadata = heading::is_metadata(heading);
         let (mentions, owners) = self.heading_handles(text);
         self.sections.push(OpenSection {
+            label_paragraph: None,
             metadata,
             section: Section {
                 heading: Cow::Borrowed(heading),
@@ -318,17 +324,11 @@ impl<'a> Builder<'a, '_> {
     /// A status label paragraph (`**Done**:`, `WIP:`) opens a bucket for the
     /// lists after it, as a subsection of the current section marked
     /// `label`, until the next label or heading. Returns whether it did.
-    fn label_section(&mut self, key: Span, span: Span) -> bool {
+    fn label_section(&mut self, key: Span, span: Span, text: &Cow<'a, str>) -> bool {
         let (kind, Some(status)) = heading::classify(self.text(key)) else {
             return false;
         };
-        if self.sections.last().is_some_and(|s| s.section.label) {
-            while self.items.last().is_some() {
-                self.close_item(self.last_end);
-            }
-            let level = self.sections.last().map_or(1, |s| s.section.level);
-            self.close_sections(level);
-        }
+        self.close_label_section();
         let parent = self.sections.last();
         let level = parent.map_or(1, |p| p.section.level + 1);
         if level > 6 {
@@ -337,6 +337,7 @@ impl<'a> Builder<'a, '_> {
         let repo = parent.and_then(|p| p.repo.clone());
         self.sections.push(OpenSection {
             metadata: false,
+            label_paragraph: Some(text.clone()),
             section: Section {
                 heading: Cow::Borrowed(self.text(key)),
                 level,
@@ -354,6 +355,17 @@ impl<'a> Builder<'a, '_> {
             repo,
         });
         true
+    }
+
+    /// Closes the innermost section if a label opened it.
+    fn close_label_section(&mut self) {
+        if self.sections.last().is_some_and(|s| s.section.label) {
+            while self.items.last().is_some() {
+                self.close_item(self.last_end);
+            }
+            let level = self.sections.last().map_or(1, |s| s.section.level);
+            self.close_sections(level);
+        }
     }
 
     /// The user handles of a heading and its owners, the trailing run:
@@ -381,6 +393,27 @@ impl<'a> Builder<'a, '_> {
             .is_some_and(|s| s.section.level >= level)
         {
             if let Some(mut open) = self.sections.pop() {
+                if let Some(text) = open
+                    .label_paragraph
+                    .take()
+                    .filter(|_| is_empty(&open.section))
+                {
+                    // A label before no list (`**TODO**` then a heading)
+                    // opens no bucket: it stays the paragraph it is.
+                    let (paragraphs, spans) = match self.sections.last_mut() {
+                        Some(parent) => (
+                            &mut parent.section.paragraphs,
+                            &mut parent.section.paragraph_spans,
+                        ),
+                        None => (
+                            &mut self.meeting.paragraphs,
+                            &mut self.meeting.paragraph_spans,
+                        ),
+                    };
+                    paragraphs.push(text);
+                    spans.push(open.section.span);
+                    continue;
+                }
                 open.section.span.end = self.last_end.max(open.section.span.end);
                 open.section.items = self.exact(std::mem::take(&mut open.section.items));
                 match self.sections.last_mut() {
@@ -400,14 +433,21 @@ impl<'a> Builder<'a, '_> {
         let kv = metadata::key_value(self.input, first);
         let label_key = self.label_key(first, kv);
         let whole_label = label_key.filter(|_| first.end >= span.end);
-        if whole_label.is_some_and(|key| self.label_section(key, span)) {
-            self.label = None;
-            return;
+        if let Some(key) = whole_label {
+            if self.label_section(key, span, &text) {
+                self.label = None;
+                return;
+            }
+            // A label that opens no bucket (`Next:`) still ends the one
+            // before it: a bucket lasts until the next label or heading.
+            self.close_label_section();
         }
         let label = self.label_kind(label_key);
         // A label lasts until a heading or prose; fields such as
-        // `**Minutes by**: …` after its list do not end it.
-        if label.is_some() || kv.is_none() {
+        // `**Minutes by**: …` after its list do not end it, nor does a pipe
+        // table (`**Attendees:**` then `| Name | Organization |`).
+        let table = self.text(first).starts_with('|');
+        if label.is_some() || (kv.is_none() && !table) {
             self.label = label.flatten();
         }
         // The lines after `first` are those of `rest_lines`; `first` and
@@ -604,7 +644,7 @@ impl<'a> Builder<'a, '_> {
         // A sentence is no name, in a list or not; a long line or one with a
         // colon outside a list is prose too.
         let prose = (bare && (trimmed.len() > 80 || trimmed.contains(':')))
-            || trimmed.ends_with(['.', '!', '?'])
+            || (trimmed.ends_with(['.', '!', '?']) && !ends_with_initial(trimmed))
             || ["tbd", "none", "n/a", "-", "..."]
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(trimmed));
@@ -1357,6 +1397,21 @@ fn dedup_references<'a>(found: &mut Vec<Reference<'a>>) -> Vec<Reference<'a>> {
         }
     }
     out
+}
+
+/// Whether a section holds nothing: no item, paragraph or subsection.
+fn is_empty(section: &Section<'_>) -> bool {
+    section.items.is_empty() && section.paragraphs.is_empty() && section.sections.is_empty()
+}
+
+/// Whether `text` ends with a one-letter initial such as `Alex B.`: the
+/// period ends a name, not a sentence.
+fn ends_with_initial(text: &str) -> bool {
+    let mut tail = text.chars().rev();
+    matches!(
+        (tail.next(), tail.next(), tail.next()),
+        (Some('.'), Some(initial), Some(' ')) if initial.is_uppercase()
+    )
 }
 
 #[cfg(test)]
