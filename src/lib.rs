@@ -96,6 +96,7 @@ mod bytes;
 pub mod diagnostic;
 mod error;
 mod inline;
+mod line_index;
 pub mod model;
 mod options;
 pub mod render;
@@ -108,6 +109,7 @@ pub mod series;
 pub use block::{outline, Outline};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
+pub use line_index::{LineCol, LineIndex};
 pub use model::{
     login_key, Attendee, Field, Item, Meeting, MeetingTime, NextMeeting, Reference, ReferenceKind,
     Section, SectionKind, Span, Status, Task, TaskState, SCHEMA_VERSION,
