@@ -406,11 +406,24 @@ impl Style {
     /// Colour only when stdout is a terminal that shows it: not with
     /// `NO_COLOR` set (no-color.org), nor `TERM=dumb`.
     pub fn detect() -> Style {
-        let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty());
-        let dumb = std::env::var_os("TERM").is_some_and(|term| term == "dumb");
+        Style::choose(std::io::stdout().is_terminal(), |name| {
+            std::env::var_os(name)
+        })
+    }
+
+    /// [`Style::detect`] for a terminal or not, with `env` for the
+    /// environment (so that tests need no terminal).
+    pub fn choose(terminal: bool, env: impl Fn(&str) -> Option<std::ffi::OsString>) -> Style {
+        let no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let dumb = env("TERM").is_some_and(|term| term == "dumb");
         Style {
-            color: std::io::stdout().is_terminal() && !set("NO_COLOR") && !dumb,
+            color: terminal && !no_color && !dumb,
         }
+    }
+
+    /// Whether escape codes are written.
+    pub fn is_color(self) -> bool {
+        self.color
     }
 
     /// No colour, for output that is not for a terminal.
