@@ -1,54 +1,22 @@
 //! The example tools in pipes, on full disks, on unreadable notes and on
 //! folders of several projects (issue 14), and `lint --format` (issue 16).
 //!
-//! Cargo builds no example for `cargo test --test tools`, and a binary left
-//! from an earlier build may be stale, so the first test to need one runs
-//! `cargo build --examples` (a no-op when they are fresh) in the profile of
-//! this test, and the tests run the binaries from `target/*/examples`.
+//! The binaries come from `support/examples.rs`.
 
 #[path = "../examples/common/mod.rs"]
 mod tool_common;
 
+#[path = "support/examples.rs"]
+mod examples;
+
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
+
+use examples::tool;
+use std::process::{Output, Stdio};
 
 const NOTE: &str = include_str!("../examples/data/dragonfly-2025-10-28.md");
-
-/// The folder of the example binaries, built once per test run.
-fn examples_dir() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        // target/<profile>/deps/tools-<hash>
-        let exe = std::env::current_exe().expect("the test's path");
-        let profile_dir = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("target/<profile>");
-        let mut build = Command::new(env!("CARGO"));
-        build
-            .args(["build", "--examples", "--quiet"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"));
-        if profile_dir.ends_with("release") {
-            build.arg("--release");
-        }
-        // The same target folder as this test, wherever it is.
-        if let Some(target) = profile_dir.parent() {
-            build.env("CARGO_TARGET_DIR", target);
-        }
-        let status = build.status().expect("cargo runs");
-        assert!(status.success(), "cargo build --examples failed");
-        profile_dir.join("examples")
-    })
-}
-
-fn tool(name: &str) -> Command {
-    let mut command = Command::new(examples_dir().join(name));
-    command.env_remove("NO_COLOR").env("COLUMNS", "100");
-    command
-}
 
 fn run(name: &str, args: &[&str]) -> Output {
     tool(name).args(args).output().expect("the tool runs")
