@@ -439,23 +439,284 @@ fn action_detail(series: &Series, action: &ActionHistory, style: Style) -> Strin
     out
 }
 
+/// `timeline --svg`: one picture per series, stacked in one document.
+/// Hand-written SVG, because a picture of rows, columns and a legend needs
+/// no library.
 mod svg {
-    use minutes::{ActionHistory, IssueHistory, Series};
+    use minutes::{ActionHistory, IssueHistory, Series, Status, TaskState};
 
-    pub struct Picture;
+    /// Glyph width of the 12px monospace font, to size the label column.
+    const CHAR: f64 = 7.5;
+    const ROW: f64 = 22.0;
+    const COLUMN: f64 = 26.0;
+    const GAP: f64 = 12.0;
+    /// Room for the dates, written at an angle above the columns.
+    const HEADER: f64 = 84.0;
+    /// Longest row label, in characters.
+    const LABEL: usize = 48;
 
-    impl Picture {
-        pub fn new(
-            _series: &Series,
-            _title: &str,
-            _issues: &[&IssueHistory],
-            _actions: &[&ActionHistory],
-        ) -> Picture {
-            Picture
+    /// Colours told apart by colour-blind readers too (Okabe and Ito).
+    const TODO: &str = "#56B4E9";
+    const BUSY: &str = "#E69F00";
+    const DONE: &str = "#009E73";
+    const TBD: &str = "#CC79A7";
+    const BLOCKED: &str = "#D55E00";
+    const GREY: &str = "#999999";
+    const OTHER: &str = "#F0E442";
+
+    /// A row's cell in one meeting: the colours of its buckets or state
+    /// (an issue may sit in two buckets), and a tooltip.
+    struct Cell {
+        colours: Vec<&'static str>,
+        tip: String,
+    }
+
+    /// One series drawn: title, column dates, rows, legend.
+    pub struct Picture {
+        title: String,
+        dates: Vec<String>,
+        rows: Vec<(String, Vec<Option<Cell>>)>,
+        legend: &'static [(&'static str, &'static str)],
+    }
+
+    const ISSUE_LEGEND: &[(&str, &str)] = &[
+        (TODO, "todo"),
+        (BUSY, "in progress"),
+        (DONE, "done"),
+        (TBD, "tbd"),
+        (BLOCKED, "blocked"),
+    ];
+
+    const ACTION_LEGEND: &[(&str, &str)] = &[
+        (TODO, "open"),
+        (BUSY, "in progress"),
+        (DONE, "done"),
+        (GREY, "cancelled, not applicable"),
+        (TBD, "deferred"),
+        (OTHER, "other mark"),
+    ];
+
+    fn status_colour(status: Status) -> &'static str {
+        match status {
+            Status::Todo => TODO,
+            Status::InProgress => BUSY,
+            Status::Done => DONE,
+            Status::Tbd => TBD,
+            Status::Blocked => BLOCKED,
+            _ => OTHER,
         }
     }
 
-    pub fn document(_pictures: &[Picture]) -> String {
-        String::new()
+    fn state_colour(state: TaskState) -> &'static str {
+        match state {
+            TaskState::Open => TODO,
+            TaskState::InProgress => BUSY,
+            TaskState::Done => DONE,
+            TaskState::Cancelled | TaskState::NotApplicable => GREY,
+            TaskState::Deferred => TBD,
+            _ => OTHER,
+        }
+    }
+
+    impl Picture {
+        /// The issues when there are any, else the actions.
+        pub fn new(
+            series: &Series,
+            title: &str,
+            issues: &[&IssueHistory],
+            actions: &[&ActionHistory],
+        ) -> Picture {
+            let dates: Vec<String> = series
+                .meetings
+                .iter()
+                .map(|m| m.date.map_or("undated".into(), |d| d.to_string()))
+                .collect();
+            let blank = || -> Vec<Option<Cell>> { dates.iter().map(|_| None).collect() };
+            let mut rows = Vec::new();
+            for issue in issues {
+                let name = issue.name();
+                let mut cells = blank();
+                for sighting in &issue.sightings {
+                    let names: Vec<&str> = sighting
+                        .statuses
+                        .iter()
+                        .map(|&s| super::status_name(s))
+                        .collect();
+                    if let Some(cell) = cells.get_mut(sighting.meeting) {
+                        *cell = Some(Cell {
+                            colours: sighting
+                                .statuses
+                                .iter()
+                                .map(|&s| status_colour(s))
+                                .collect(),
+                            tip: format!("{name}: {}", names.join(", ")),
+                        });
+                    }
+                }
+                rows.push((name, cells));
+            }
+            for action in actions {
+                let name = crate::common::short(&action.text, LABEL);
+                let mut cells = blank();
+                for sighting in &action.sightings {
+                    let state = crate::common::json(&sighting.state, false);
+                    if let Some(cell) = cells.get_mut(sighting.meeting) {
+                        *cell = Some(Cell {
+                            colours: vec![state_colour(sighting.state)],
+                            tip: format!("{}: {}", sighting.text, state.trim_matches('"')),
+                        });
+                    }
+                }
+                rows.push((name, cells));
+            }
+            let (what, legend) = if actions.is_empty() {
+                ("issue", ISSUE_LEGEND)
+            } else {
+                ("action", ACTION_LEGEND)
+            };
+            Picture {
+                title: format!("{title}: {}", crate::common::plural(rows.len(), what)),
+                dates,
+                rows,
+                legend,
+            }
+        }
+
+        fn label_width(&self) -> f64 {
+            let longest = self.rows.iter().map(|(name, _)| name.chars().count());
+            longest.max().unwrap_or(0).min(LABEL) as f64 * CHAR + GAP
+        }
+
+        fn width(&self) -> f64 {
+            let legend: usize = self.legend.iter().map(|(_, name)| name.len() + 5).sum();
+            let grid = GAP + self.label_width() + self.dates.len() as f64 * COLUMN;
+            let title = self.title.chars().count() as f64 * CHAR;
+            // The last date leans out to the right of its column.
+            (grid + 48.0).max(legend as f64 * CHAR).max(title) + 2.0 * GAP
+        }
+
+        fn height(&self) -> f64 {
+            30.0 + HEADER + self.rows.len().max(1) as f64 * ROW + GAP + 30.0
+        }
+
+        /// The picture's elements, with its top at `top`.
+        fn draw(&self, top: f64, out: &mut String) {
+            let left = GAP + self.label_width();
+            out.push_str(&format!(
+                "<text x=\"{GAP}\" y=\"{}\" class=\"title\">{}</text>\n",
+                top + 20.0,
+                escape(&self.title)
+            ));
+            let grid_top = top + 30.0 + HEADER;
+            for (column, date) in self.dates.iter().enumerate() {
+                let x = left + column as f64 * COLUMN + COLUMN / 2.0;
+                out.push_str(&format!(
+                    "<text x=\"{x}\" y=\"{}\" transform=\"rotate(-55 {x} {})\" class=\"date\">{}</text>\n",
+                    grid_top - 6.0,
+                    grid_top - 6.0,
+                    escape(date)
+                ));
+            }
+            if self.rows.is_empty() {
+                out.push_str(&format!(
+                    "<text x=\"{GAP}\" y=\"{}\" class=\"label\">nothing to show</text>\n",
+                    grid_top + 15.0
+                ));
+            }
+            for (row, (name, cells)) in self.rows.iter().enumerate() {
+                let y = grid_top + row as f64 * ROW;
+                if row % 2 == 1 {
+                    out.push_str(&format!(
+                        "<rect x=\"{GAP}\" y=\"{y}\" width=\"{}\" height=\"{ROW}\" class=\"stripe\"/>\n",
+                        left - GAP + self.dates.len() as f64 * COLUMN
+                    ));
+                }
+                out.push_str(&format!(
+                    "<text x=\"{GAP}\" y=\"{}\" class=\"label\">{}</text>\n",
+                    y + 15.0,
+                    escape(name)
+                ));
+                for (column, cell) in cells.iter().enumerate() {
+                    let x = left + column as f64 * COLUMN;
+                    let Some(cell) = cell else {
+                        out.push_str(&format!(
+                            "<circle cx=\"{}\" cy=\"{}\" r=\"1.5\" class=\"absent\"/>\n",
+                            x + COLUMN / 2.0,
+                            y + ROW / 2.0
+                        ));
+                        continue;
+                    };
+                    // Two buckets at once: the cell split in stripes.
+                    let part = (ROW - 6.0) / cell.colours.len().max(1) as f64;
+                    out.push_str(&format!(
+                        "<g><title>{} ({})</title>",
+                        escape(&cell.tip),
+                        escape(self.dates.get(column).map_or("", String::as_str))
+                    ));
+                    for (n, colour) in cell.colours.iter().enumerate() {
+                        out.push_str(&format!(
+                            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{part}\" fill=\"{colour}\"/>",
+                            x + 2.0,
+                            y + 3.0 + n as f64 * part,
+                            COLUMN - 4.0
+                        ));
+                    }
+                    out.push_str("</g>\n");
+                }
+            }
+            let mut x = GAP;
+            let y = grid_top + self.rows.len().max(1) as f64 * ROW + GAP;
+            for (colour, name) in self.legend {
+                out.push_str(&format!(
+                    "<rect x=\"{x}\" y=\"{y}\" width=\"14\" height=\"14\" fill=\"{colour}\"/>\n<text x=\"{}\" y=\"{}\" class=\"label\">{}</text>\n",
+                    x + 19.0,
+                    y + 12.0,
+                    escape(name)
+                ));
+                x += (name.len() + 5) as f64 * CHAR;
+            }
+        }
+    }
+
+    /// The SVG document of `pictures`, one under the other.
+    pub fn document(pictures: &[Picture]) -> String {
+        let width = pictures.iter().map(Picture::width).fold(320.0, f64::max);
+        let height: f64 = pictures.iter().map(Picture::height).sum();
+        let mut out = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n\
+             <style>\n\
+             text {{ font: 12px ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace; fill: #222; }}\n\
+             .title {{ font-size: 14px; font-weight: bold; }}\n\
+             .date {{ fill: #555; }}\n\
+             .stripe {{ fill: #f3f3f3; }}\n\
+             .absent {{ fill: #bbb; }}\n\
+             </style>\n\
+             <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n"
+        );
+        let mut top = 0.0;
+        for picture in pictures {
+            picture.draw(top, &mut out);
+            top += picture.height();
+        }
+        out.push_str("</svg>\n");
+        out
+    }
+
+    /// Text as XML character data or attribute value.
+    pub fn escape(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&apos;"),
+                // Control characters other than tab and newline are not XML.
+                c if c.is_control() && c != '\t' && c != '\n' => out.push('\u{fffd}'),
+                c => out.push(c),
+            }
+        }
+        out
     }
 }

@@ -315,3 +315,56 @@ fn lint_speaks_github_workflow_commands() {
     assert_eq!(objects[1]["code"], "empty-task-marker");
     assert_eq!(run("lint", &["--format", "xml"]).status.code(), Some(2));
 }
+
+/// `timeline --svg` on the built-in sample is `tests/snapshots/timeline-sample.svg`
+/// (`BLESS=1` rewrites it; look at it, e.g. `rsvg-convert` it to PNG, before
+/// committing).
+#[test]
+fn timeline_svg_matches_its_snapshot() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/timeline-sample.svg");
+    let svg = run("timeline", &["--svg"]);
+    assert_eq!(svg.status.code(), Some(0));
+    let svg = text(&svg.stdout);
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, &svg).expect("the snapshot is written");
+    }
+    let expected = std::fs::read_to_string(&path).expect("the snapshot");
+    assert!(
+        svg == expected,
+        "timeline --svg differs from {}",
+        path.display()
+    );
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    for part in [
+        "2025-10-14",
+        "dragonflyoss/dragonfly#4025",
+        "in progress",
+        "</svg>",
+    ] {
+        assert!(svg.contains(part), "{part}");
+    }
+}
+
+#[test]
+fn timeline_svg_escapes_text_and_draws_every_folder() {
+    let notes = Scratch::new("svg");
+    notes
+        .write(
+            "a/2025-01-02.md",
+            b"# A\n\n- [ ] fix <b>&\"quotes\" 'too'</b> @ann\n",
+        )
+        .write("b/2025-01-09.md", b"# B\n\n- [x] other @bo\n");
+    let svg = text(&run("timeline", &["--svg", "--actions", notes.path()]).stdout);
+    assert!(
+        svg.contains("fix &lt;b&gt;&amp;&quot;quotes&quot; &apos;too&apos;&lt;/b&gt; @ann"),
+        "{svg}"
+    );
+    assert!(!svg.contains("<b>"));
+    assert_eq!(
+        svg.matches("class=\"title\"").count(),
+        2,
+        "one picture per folder"
+    );
+    let both = run("timeline", &["--svg", "--json"]);
+    assert_eq!(both.status.code(), Some(2));
+}
