@@ -27,8 +27,8 @@ USAGE:
 
 With no PATH, parses a built-in sample (Dragonfly, 2025-10-28).
 A directory PATH is searched recursively for *.md files.
-One file prints one JSON object; several print a JSON array,
-or one object per line with --jsonl.
+One file prints one JSON object; several print a JSON array (also
+when some of them cannot be read), or one object per line with --jsonl.
 
 OPTIONS:
     --pretty   indent the JSON
@@ -58,8 +58,10 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
         return Ok(0);
     }
     let meetings: Vec<minutes::Meeting<'_>> = notes.iter().map(common::Note::parse).collect();
+    // One file found is an object; several are an array even when some
+    // could not be read.
     let json = match meetings.as_slice() {
-        [meeting] => common::json(meeting, pretty),
+        [meeting] if run.found() == 1 => common::json(meeting, pretty),
         _ => common::json(&meetings, pretty),
     };
     run.print(&json)?;

@@ -262,7 +262,8 @@ fn matrix(series: &Series, title: &str, rows: Vec<(String, Vec<String>)>, style:
     let mut out = String::new();
     if skip > 0 {
         out.push_str(&style.dim(&format!(
-            "({skip} earlier meetings not shown: widen $COLUMNS or use --json)\n"
+            "({} not shown: widen $COLUMNS or use --json)\n",
+            common::plural(skip, "earlier meeting")
         )));
     }
     let heading = |part: fn(time::Date) -> u8, first: &str| {
@@ -429,9 +430,9 @@ fn action_detail(series: &Series, action: &ActionHistory, style: Style) -> Strin
         (Some(m), _) => format!("closed {}", date(series, m)),
         (_, Some(m)) => format!("dropped {} without being closed", date(series, m)),
         _ => format!(
-            "open since {} ({} meetings)",
+            "open since {} ({})",
             date(series, action.first_seen),
-            action.meetings_seen()
+            common::plural(action.meetings_seen(), "meeting")
         ),
     };
     out.push_str(&status);

@@ -112,6 +112,8 @@ pub struct Run {
     pub tool: &'static Tool,
     pub args: Args,
     out: BufWriter<StdoutLock<'static>>,
+    /// The notes found, read or not.
+    found: usize,
     skipped: usize,
 }
 
@@ -125,6 +127,7 @@ impl Tool {
             tool: self,
             args: Args::default(),
             out: BufWriter::new(std::io::stdout().lock()),
+            found: 0,
             skipped: 0,
         };
         let result = match self.args(std::env::args().skip(1)) {
@@ -238,6 +241,7 @@ impl Run {
     /// a usage error.
     pub fn notes(&mut self) -> Result<Vec<Note>, Stop> {
         if self.args.paths.is_empty() {
+            self.found = self.tool.samples.len();
             let samples = self.tool.samples.iter();
             return Ok(samples.map(|(path, text)| Note::new(path, text)).collect());
         }
@@ -245,6 +249,7 @@ impl Run {
         let paths = std::mem::take(&mut self.args.paths);
         for path in &paths {
             let files = self.markdown_files(path)?;
+            self.found += files.len();
             for file in files {
                 let path = file.display().to_string();
                 match std::fs::read(&file) {
@@ -264,6 +269,13 @@ impl Run {
             return Err(Stop::Usage("no note could be read".into()));
         }
         Ok(notes)
+    }
+
+    /// How many notes [`Run::notes`] found, skipped ones included (the
+    /// samples count too): output shaped by the number of notes keeps its
+    /// shape when one cannot be read.
+    pub fn found(&self) -> usize {
+        self.found
     }
 
     /// Reports what could not be read, and counts it for the exit status.
