@@ -169,7 +169,7 @@ fn grouped(series: &Series, open: &[&ActionHistory], only: Option<&str>, style: 
             if !listed {
                 continue;
             }
-            let since = series.meetings[action.first_seen].date;
+            let since = series.meetings.get(action.first_seen).and_then(|m| m.date);
             // Open actions are listed in the latest note with actions.
             let days = series.days_between(action.first_seen, action.last_seen);
             rows.push(vec![

@@ -257,7 +257,7 @@ fn matrix(series: &Series, title: &str, rows: Vec<(String, Vec<String>)>, style:
         .unwrap_or(100);
     let fit = (columns.saturating_sub(name_width + 2) / 3).max(1);
     let skip = series.meetings.len().saturating_sub(fit);
-    let shown = &series.meetings[skip..];
+    let shown = series.meetings.get(skip..).unwrap_or_default();
 
     let mut out = String::new();
     if skip > 0 {

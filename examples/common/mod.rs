@@ -493,7 +493,10 @@ pub fn table(rows: &[Vec<String>], paint: impl Fn(usize, usize, String) -> Strin
             let padded = if c + 1 == row.len() {
                 cell.clone()
             } else {
-                format!("{cell:<width$}", width = widths[c])
+                format!(
+                    "{cell:<width$}",
+                    width = widths.get(c).copied().unwrap_or(0)
+                )
             };
             line.push_str(&paint(r, c, padded));
         }
