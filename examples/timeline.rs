@@ -679,10 +679,16 @@ mod svg {
         }
     }
 
-    /// The SVG document of `pictures`, one under the other.
+    /// The SVG document of `pictures`, one under the other; series with
+    /// nothing to draw are left out, unless all are empty.
     pub fn document(pictures: &[Picture]) -> String {
-        let width = pictures.iter().map(Picture::width).fold(320.0, f64::max);
-        let height: f64 = pictures.iter().map(Picture::height).sum();
+        let drawn: Vec<&Picture> = pictures.iter().filter(|p| !p.rows.is_empty()).collect();
+        let pictures = match drawn.as_slice() {
+            [] => pictures.iter().take(1).collect(),
+            _ => drawn,
+        };
+        let width = pictures.iter().map(|p| p.width()).fold(320.0, f64::max);
+        let height: f64 = pictures.iter().map(|p| p.height()).sum();
         let mut out = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n\
              <style>\n\
