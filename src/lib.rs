@@ -70,6 +70,7 @@
 //! | when? | [`Meeting::date`], [`Meeting::time`] ([`MeetingTime`]), [`Meeting::next_meeting`] ([`NextMeeting`]); pass a file's date with [`Options::date_hint`] and [`date_from_path`] |
 //! | what does the heading tree hold? | [`Meeting::sections`], [`Meeting::all_sections`], [`Section::kind`] ([`SectionKind`]); `Key: value` lines in [`Meeting::metadata`] |
 //! | what looked wrong? | [`Meeting::diagnostics`]: [`Diagnostic`] with a stable [`Code`], a [`Severity`] and a [`Span`] ([`Span::slice`] gives the source) |
+//! | on which line and column is a span? | [`LineIndex::line_col`], after [`LineIndex::new`] on the note's text |
 //! | what happened across meetings? | [`Series`]: actions followed from note to note ([`ActionHistory`]), issues through the buckets ([`IssueHistory`]), [`Attendance`] |
 //! | how do I write a note back? | [`render()`] and [`render_next`] |
 //! | how do I keep the model past its input? | [`Meeting::into_owned`] |
