@@ -9,17 +9,18 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use common::{Note, Style};
+use common::{Run, Stop, Style, Tool};
 use minutes::{ActionHistory, Series};
 
-const HELP: &str = "\
+static TOOL: Tool = Tool {
+    name: "actions",
+    help: "\
 actions: open action items across meeting notes, grouped by owner
 
 USAGE:
-    actions [--owner LOGIN] [--json] [PATH...]
+    actions [--owner LOGIN] [--json] [--merge] [PATH...]
 
 With no PATH, reads a built-in sample (two Dragonfly notes).
 A directory PATH is searched recursively for *.md files. The notes
@@ -28,41 +29,55 @@ open when its checkbox is still open in the latest note listing actions.
 AGE is the number of notes that list it; DAYS counts from its first note
 to the latest one.
 
+Notes are read as one series per folder: a directory holding several
+projects gives one history per project. A folder named by a date or a
+year (2025-10-14/README.md, 2018/CG-03-20.md) belongs to the folder
+above it. --merge reads all notes as one series.
+
 OPTIONS:
     --owner LOGIN  only actions owned by LOGIN (with or without @)
-    --json         print the open actions as JSON (SCHEMA.md, Series)
-    -h, --help     print this help";
+    --json         print the open actions as JSON, one series per folder
+                   (schema/actions-v1.schema.json, SCHEMA.md)
+    --merge        one series of all notes, not one per folder
+    -h, --help     print this help",
+    found: "",
+    switches: &["--json", "--merge"],
+    options: &["--owner"],
+    samples: common::SAMPLES,
+};
 
 /// An owner heading for actions without one.
 const NO_OWNER: &str = "(no owner)";
 
-fn main() -> ExitCode {
-    let mut owner: Option<String> = None;
-    let mut json = false;
-    let mut paths = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--owner" => match args.next() {
-                Some(login) => owner = Some(login.trim_start_matches('@').to_string()),
-                None => return usage("--owner needs a LOGIN"),
-            },
-            "-h" | "--help" => {
-                println!("{HELP}");
-                return ExitCode::SUCCESS;
-            }
-            flag if flag.starts_with('-') => return usage(&format!("unknown option {flag}")),
-            path => paths.push(PathBuf::from(path)),
-        }
-    }
+/// `actions --json`: the open actions of each series.
+#[derive(serde::Serialize)]
+struct Output<'s> {
+    version: u32,
+    series: Vec<Group<'s>>,
+}
 
-    let notes = match common::load_or_exit("actions", &paths, common::SAMPLES) {
-        Ok(notes) => notes,
-        Err(code) => return code,
-    };
-    let meetings: Vec<_> = notes.iter().map(Note::parse).collect();
-    let series = Series::new(&meetings);
+/// One series: its folder, its notes and its open actions.
+#[derive(serde::Serialize)]
+struct Group<'s> {
+    /// `None` with `--merge`.
+    folder: Option<&'s str>,
+    /// The note paths; a meeting's `input` is a position in this list.
+    notes: Vec<&'s str>,
+    meetings: Vec<minutes::SeriesMeeting>,
+    open_actions: Vec<ActionHistory>,
+}
+
+fn main() -> ExitCode {
+    TOOL.main(run)
+}
+
+fn run(run: &mut Run) -> Result<u8, Stop> {
+    let owner = run
+        .args
+        .value("--owner")
+        .map(|login| login.trim_start_matches('@').to_string());
+    let notes = run.notes()?;
+    let style = run.style();
     let owned_by = |action: &ActionHistory| match &owner {
         Some(login) => action
             .owners()
@@ -70,29 +85,43 @@ fn main() -> ExitCode {
             .any(|o| o.eq_ignore_ascii_case(login)),
         None => true,
     };
-    let open: Vec<&ActionHistory> = series.open_actions().filter(|a| owned_by(a)).collect();
-
-    if json {
-        #[derive(serde::Serialize)]
-        struct Output<'s> {
-            meetings: &'s [minutes::SeriesMeeting],
-            open_actions: Vec<&'s ActionHistory>,
+    let groups = common::groups(&notes, run.args.has("--merge"));
+    let titled = groups.len() > 1;
+    let mut output = Output {
+        version: 1,
+        series: Vec::new(),
+    };
+    let mut text = String::new();
+    for (folder, group) in groups {
+        let meetings: Vec<_> = group.iter().map(|note| note.parse()).collect();
+        let series = Series::new(&meetings);
+        let open: Vec<&ActionHistory> = series.open_actions().filter(|a| owned_by(a)).collect();
+        if titled {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&style.bold(&format!("{}/", folder.unwrap_or("."))));
+            text.push('\n');
         }
-        let output = Output {
-            meetings: &series.meetings,
-            open_actions: open,
-        };
-        common::emit(&common::json(&output, true));
-        common::emit("\n");
-        return ExitCode::SUCCESS;
+        if open.is_empty() {
+            text.push_str("no open actions\n");
+        } else {
+            text.push_str(&grouped(&series, &open, owner.as_deref(), style));
+        }
+        output.series.push(Group {
+            folder,
+            notes: group.iter().map(|note| note.path.as_str()).collect(),
+            open_actions: open.into_iter().cloned().collect(),
+            meetings: series.meetings,
+        });
     }
-
-    if open.is_empty() {
-        common::emit("no open actions\n");
-        return ExitCode::SUCCESS;
+    if run.args.has("--json") {
+        run.print(&common::json(&output, true))?;
+        run.print("\n")?;
+    } else {
+        run.print(&text)?;
     }
-    common::emit(&grouped(&series, &open, owner.as_deref(), Style::detect()));
-    ExitCode::SUCCESS
+    Ok(0)
 }
 
 /// One table per owner (an action with two owners is listed under both).
@@ -140,7 +169,7 @@ fn grouped(series: &Series, open: &[&ActionHistory], only: Option<&str>, style: 
             if !listed {
                 continue;
             }
-            let since = series.meetings[action.first_seen].date;
+            let since = series.meetings.get(action.first_seen).and_then(|m| m.date);
             // Open actions are listed in the latest note with actions.
             let days = series.days_between(action.first_seen, action.last_seen);
             rows.push(vec![
@@ -167,9 +196,4 @@ fn grouped(series: &Series, open: &[&ActionHistory], only: Option<&str>, style: 
         }
     }
     out
-}
-
-fn usage(problem: &str) -> ExitCode {
-    eprintln!("actions: {problem}\n\n{HELP}");
-    ExitCode::from(2)
 }

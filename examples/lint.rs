@@ -1,98 +1,143 @@
 //! Reports what the parser noticed in meeting notes, compiler style, for a
-//! pre-commit hook or the CI of a notes repository.
+//! pre-commit hook or the CI of a notes repository; `--format github` for
+//! GitHub Actions annotations, `--format json` for machines.
 //!
 //! ```text
 //! cargo run --example lint                             # the built-in sample
 //! cargo run --example lint -- meetings/                # every *.md below
+//! cargo run --example lint -- --format github meetings/
 //! ```
-//!
-//! Exit status: 0 when there is no error (warnings allowed), 1 when any
-//! error is found, 2 when the notes cannot be read.
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use common::{Note, Style};
-use minutes::{Diagnostic, Series, Severity};
+use common::{Note, Run, Stop, Style, Tool};
+use minutes::{Diagnostic, LineIndex, Series, Severity};
 
-const HELP: &str = "\
+static TOOL: Tool = Tool {
+    name: "lint",
+    help: "\
 lint: check meeting notes and report diagnostics as path:line:col
 
 USAGE:
-    lint [PATH...]
+    lint [--format text|github|json] [--merge] [PATH...]
 
 With no PATH, checks a built-in sample (two Dragonfly notes).
-A directory PATH is searched recursively for *.md files.
-Each diagnostic is printed as
+A directory PATH is searched recursively for *.md files. Each diagnostic
+is printed as
 
     path:line:col: warning[code]: message
 
-with the source line and a caret under the span. Across several notes,
-a meeting without a date or two meetings on one day are reported too.
-Exits with 1 when any error is found, 2 when a note cannot be read.
+with the source line and a caret under the span (columns count
+characters, from 1). Across the notes of a folder, a meeting without a
+date or two meetings on one day are reported too.
+
+Notes are read as one series per folder: a directory holding several
+projects gives one history per project. A folder named by a date or a
+year (2025-10-14/README.md, 2018/CG-03-20.md) belongs to the folder
+above it. --merge reads all notes as one series.
 
 OPTIONS:
-    -h, --help  print this help";
+    --format FORMAT  text (the default), github or json:
+                     github: GitHub Actions workflow commands, one per
+                       diagnostic: ::warning file=F,line=L,col=C,
+                       endLine=L,endColumn=C,title=CODE::message
+                     json: JSON Lines, one object per diagnostic
+                       (schema/lint-v1.schema.json, SCHEMA.md)
+                     With github and json the summary goes to stderr.
+    --merge          one series of all notes, not one per folder
+    -h, --help       print this help",
+    found: "an error was found (warnings alone exit 0)",
+    switches: &["--merge"],
+    options: &["--format"],
+    samples: common::SAMPLES,
+};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Text,
+    Github,
+    Json,
+}
 
 fn main() -> ExitCode {
-    let mut paths = Vec::new();
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "-h" | "--help" => {
-                println!("{HELP}");
-                return ExitCode::SUCCESS;
-            }
-            flag if flag.starts_with('-') => {
-                eprintln!("lint: unknown option {flag}\n\n{HELP}");
-                return ExitCode::from(2);
-            }
-            path => paths.push(PathBuf::from(path)),
-        }
-    }
-    let notes = match common::load_or_exit("lint", &paths, common::SAMPLES) {
-        Ok(notes) => notes,
-        Err(code) => return code,
-    };
+    TOOL.main(run)
+}
 
-    let style = Style::detect();
-    let meetings: Vec<_> = notes.iter().map(Note::parse).collect();
-    let mut out = String::new();
-    let (mut warnings, mut errors) = (0, 0);
-    for (note, meeting) in notes.iter().zip(&meetings) {
-        for diagnostic in &meeting.diagnostics {
-            match diagnostic.severity {
-                Severity::Error => errors += 1,
-                _ => warnings += 1,
-            }
-            out.push_str(&report(note, diagnostic, style));
+fn run(run: &mut Run) -> Result<u8, Stop> {
+    let format = match run.args.value("--format").unwrap_or("text") {
+        "text" => Format::Text,
+        "github" => Format::Github,
+        "json" => Format::Json,
+        other => {
+            return Err(Stop::Usage(format!(
+                "--format {other}: use text, github or json"
+            )))
         }
-    }
-    if notes.len() > 1 {
+    };
+    let style = if format == Format::Text {
+        run.style()
+    } else {
+        Style::plain()
+    };
+    let notes = run.notes()?;
+    let (mut warnings, mut errors) = (0, 0);
+    for (_, group) in common::groups(&notes, run.args.has("--merge")) {
+        let meetings: Vec<_> = group.iter().map(|note| note.parse()).collect();
+        for (note, meeting) in group.iter().zip(&meetings) {
+            let index = LineIndex::new(&note.text);
+            for diagnostic in &meeting.diagnostics {
+                match diagnostic.severity {
+                    Severity::Error => errors += 1,
+                    _ => warnings += 1,
+                }
+                let found = Found::new(note, &index, diagnostic);
+                run.print(&match format {
+                    Format::Text => found.text(style),
+                    Format::Github => found.github(),
+                    Format::Json => found.json(),
+                })?;
+            }
+        }
+        if group.len() < 2 {
+            continue;
+        }
         let series = Series::new(&meetings);
         for diagnostic in &series.diagnostics {
-            let note = &notes[series.meetings[diagnostic.meeting].input];
+            let input = series.meetings.get(diagnostic.meeting).map(|m| m.input);
+            let Some(note) = input.and_then(|input| group.get(input)) else {
+                continue;
+            };
             warnings += 1;
-            out.push_str(&format!(
-                "{}: {}[{}]: {}\n",
-                style.bold(&note.path),
-                style.yellow("warning"),
-                code_name(&diagnostic.code),
-                diagnostic.message
-            ));
+            let found = Found {
+                path: &note.path,
+                at: None,
+                severity: Severity::Warning,
+                code: code_name(&diagnostic.code),
+                message: &diagnostic.message,
+                source: None,
+            };
+            run.print(&match format {
+                Format::Text => found.text(style),
+                Format::Github => found.github(),
+                Format::Json => found.json(),
+            })?;
         }
     }
-    out.push_str(&format!(
-        "{} notes checked: {errors} errors, {warnings} warnings\n",
-        notes.len()
-    ));
-    common::emit(&out);
-    if errors > 0 {
-        ExitCode::FAILURE
+    let summary = format!(
+        "{} checked: {}, {}",
+        common::plural(notes.len(), "note"),
+        common::plural(errors, "error"),
+        common::plural(warnings, "warning")
+    );
+    if format == Format::Text {
+        run.print(&summary)?;
+        run.print("\n")?;
     } else {
-        ExitCode::SUCCESS
+        run.warn(&summary);
     }
+    Ok(if errors > 0 { common::FOUND } else { 0 })
 }
 
 /// The kebab-case code of a series diagnostic, as in its JSON.
@@ -100,42 +145,144 @@ fn code_name(code: &minutes::SeriesCode) -> String {
     common::json(code, false).trim_matches('"').to_string()
 }
 
-/// `path:line:col: severity[code]: message`, the source line, and carets
-/// under the span (on its first line).
-fn report(note: &Note, diagnostic: &Diagnostic, style: Style) -> String {
-    let text = note.text.as_str();
-    let start = floor_char_boundary(text, diagnostic.span.start);
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line = text[line_start..line_end].trim_end_matches('\r');
-    let line_number = text[..line_start].matches('\n').count() + 1;
-    let column = text[line_start..start].chars().count() + 1;
-    let end = floor_char_boundary(text, diagnostic.span.end.min(line_start + line.len()));
-    let width = text[start..end.max(start)].chars().count().max(1);
-    // Keep tabs so the caret lines up under them.
-    let pad: String = text[line_start..start]
-        .chars()
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    let severity = match diagnostic.severity {
-        Severity::Error => style.red("error"),
-        _ => style.yellow("warning"),
-    };
-    let gutter = " ".repeat(line_number.to_string().len());
-    format!(
-        "{}: {severity}[{}]: {}\n{gutter} |\n{line_number} | {line}\n{gutter} | {pad}{}\n",
-        style.bold(&format!("{}:{line_number}:{column}", note.path)),
-        diagnostic.code,
-        diagnostic.message,
-        style.red(&"^".repeat(width)),
-    )
+/// One diagnostic, ready to print in each format.
+struct Found<'a> {
+    path: &'a str,
+    /// Where the span starts and ends; `None` for a series diagnostic,
+    /// which is about a whole note.
+    at: Option<(minutes::LineCol, minutes::LineCol, minutes::Span)>,
+    severity: Severity,
+    code: String,
+    message: &'a str,
+    /// The span's first line and the byte range of the span in it.
+    source: Option<(&'a str, std::ops::Range<usize>)>,
 }
 
-/// The largest character boundary at or before `index`.
-fn floor_char_boundary(text: &str, index: usize) -> usize {
-    let mut index = index.min(text.len());
-    while !text.is_char_boundary(index) {
-        index -= 1;
+impl<'a> Found<'a> {
+    fn new(note: &'a Note, index: &LineIndex, diagnostic: &'a Diagnostic) -> Found<'a> {
+        let span = diagnostic.span;
+        let (start, end) = (index.line_col(span.start), index.line_col(span.end));
+        let source = index.line_range(start.line).and_then(|line| {
+            let text = note.text.get(line.clone())?;
+            // The span on its first line, as byte offsets into `text`.
+            let from = span.start.clamp(line.start, line.end) - line.start;
+            let to = span.end.clamp(line.start, line.end) - line.start;
+            Some((text, from..to.max(from)))
+        });
+        Found {
+            path: &note.path,
+            at: Some((start, end, span)),
+            severity: diagnostic.severity,
+            code: diagnostic.code.to_string(),
+            message: &diagnostic.message,
+            source,
+        }
     }
-    index
+
+    /// `path:line:col: severity[code]: message`, the source line, and
+    /// carets under the span (on its first line).
+    fn text(&self, style: Style) -> String {
+        let severity = match self.severity {
+            Severity::Error => style.red("error"),
+            _ => style.yellow("warning"),
+        };
+        let place = match self.at {
+            Some((start, ..)) => format!("{}:{start}", self.path),
+            None => self.path.to_string(),
+        };
+        let mut out = format!(
+            "{}: {severity}[{}]: {}\n",
+            style.bold(&place),
+            self.code,
+            self.message
+        );
+        if let (Some((start, ..)), Some((line, span))) = (self.at, &self.source) {
+            let before = line.get(..span.start).unwrap_or_default();
+            let under = line.get(span.clone()).unwrap_or_default();
+            // Keep tabs so the caret lines up under them.
+            let pad: String = before
+                .chars()
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let width = under.chars().count().max(1);
+            let number = start.line.to_string();
+            let gutter = " ".repeat(number.len());
+            out.push_str(&format!(
+                "{gutter} |\n{number} | {line}\n{gutter} | {pad}{}\n",
+                style.red(&"^".repeat(width))
+            ));
+        }
+        out
+    }
+
+    /// A GitHub Actions workflow command, which GitHub shows as an
+    /// annotation on the file in a pull request.
+    fn github(&self) -> String {
+        let command = match self.severity {
+            Severity::Error => "error",
+            _ => "warning",
+        };
+        let mut properties = vec![("file", self.path.to_string())];
+        if let Some((start, end, _)) = self.at {
+            properties.push(("line", start.line.to_string()));
+            properties.push(("col", start.column.to_string()));
+            properties.push(("endLine", end.line.to_string()));
+            properties.push(("endColumn", end.column.to_string()));
+        }
+        properties.push(("title", self.code.clone()));
+        let properties: Vec<String> = properties
+            .iter()
+            .map(|(name, value)| format!("{name}={}", escape_property(value)))
+            .collect();
+        format!(
+            "::{command} {}::{}\n",
+            properties.join(","),
+            escape_data(self.message)
+        )
+    }
+
+    /// One line of JSON (`schema/lint-v1.schema.json`).
+    fn json(&self) -> String {
+        #[derive(serde::Serialize)]
+        struct Line<'a> {
+            version: u32,
+            path: &'a str,
+            line: Option<usize>,
+            column: Option<usize>,
+            end_line: Option<usize>,
+            end_column: Option<usize>,
+            span: Option<minutes::Span>,
+            severity: Severity,
+            code: &'a str,
+            message: &'a str,
+        }
+        let at = self.at;
+        let line = Line {
+            version: 1,
+            path: self.path,
+            line: at.map(|(start, ..)| start.line),
+            column: at.map(|(start, ..)| start.column),
+            end_line: at.map(|(_, end, _)| end.line),
+            end_column: at.map(|(_, end, _)| end.column),
+            span: at.map(|(.., span)| span),
+            severity: self.severity,
+            code: &self.code,
+            message: self.message,
+        };
+        common::json(&line, false) + "\n"
+    }
+}
+
+/// A workflow command's message: `%`, CR and LF escaped, as GitHub's
+/// `@actions/core` does.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value: as a message, and `:` and `,`
+/// too, which would end the value.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }

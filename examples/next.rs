@@ -11,50 +11,61 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use common::Note;
+use common::{Run, Stop, Tool};
 use minutes::Series;
 
-const HELP: &str = "\
+static TOOL: Tool = Tool {
+    name: "next",
+    help: "\
 next: print the draft of the next meeting's note
 
 USAGE:
-    next [--date YYYY-MM-DD] [PATH...]
+    next [--date YYYY-MM-DD] [--merge] [PATH...]
 
 With no PATH, drafts from a built-in sample (two Dragonfly notes).
 A directory PATH is searched recursively for *.md files; the draft
 starts from the latest dated note. The draft is dated --date, else the
 date the latest note announces under Next Meeting.
 
+The notes must be one project's: notes from several folders are a usage
+error (a folder named by a date or a year, 2025-10-14/README.md, belongs
+to the folder above it), unless --merge reads them as one series.
+
 OPTIONS:
     --date YYYY-MM-DD  the next meeting's date
-    -h, --help         print this help";
+    --merge            one series of all notes, from any folder
+    -h, --help         print this help",
+    found: "",
+    switches: &["--merge"],
+    options: &["--date"],
+    samples: common::SAMPLES,
+};
 
 fn main() -> ExitCode {
-    let mut date = None;
-    let mut paths = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--date" => match args.next().as_deref().map(common::parse_date) {
-                Some(Some(parsed)) => date = Some(parsed),
-                _ => return usage("--date needs a date such as 2025-11-25"),
-            },
-            "-h" | "--help" => {
-                println!("{HELP}");
-                return ExitCode::SUCCESS;
-            }
-            flag if flag.starts_with('-') => return usage(&format!("unknown option {flag}")),
-            path => paths.push(PathBuf::from(path)),
-        }
-    }
-    let notes = match common::load_or_exit("next", &paths, common::SAMPLES) {
-        Ok(notes) => notes,
-        Err(code) => return code,
+    TOOL.main(run)
+}
+
+fn run(run: &mut Run) -> Result<u8, Stop> {
+    let date = match run.args.value("--date") {
+        Some(text) => match common::parse_date(text) {
+            Some(date) => Some(date),
+            None => return Err(Stop::Usage("--date needs a date such as 2025-11-25".into())),
+        },
+        None => None,
     };
-    let meetings: Vec<_> = notes.iter().map(Note::parse).collect();
+    let notes = run.notes()?;
+    let groups = common::groups(&notes, run.args.has("--merge"));
+    let [(_, group)] = groups.as_slice() else {
+        let folders: Vec<&str> = groups.iter().filter_map(|(folder, _)| *folder).collect();
+        return Err(Stop::Usage(format!(
+            "notes from {} ({}): name one, or use --merge",
+            common::plural(folders.len(), "folder"),
+            folders.join(", ")
+        )));
+    };
+    let meetings: Vec<_> = group.iter().map(|note| note.parse()).collect();
     let series = Series::new(&meetings);
     // The latest dated meeting; undated notes (a FAQ next to the minutes)
     // are not meetings to continue from.
@@ -63,24 +74,21 @@ fn main() -> ExitCode {
         .iter()
         .rev()
         .find(|m| m.date.is_some())
-        .or(series.meetings.last());
-    let Some(latest) = latest else {
-        eprintln!("next: no notes");
-        return ExitCode::from(2);
+        .or(series.meetings.last())
+        .map(|m| m.input);
+    let (Some(meeting), Some(note)) = (
+        latest.and_then(|i| meetings.get(i)),
+        latest.and_then(|i| group.get(i)),
+    ) else {
+        return Err(Stop::Usage("no notes".into()));
     };
-    let meeting = &meetings[latest.input];
     let announced = meeting.next_meeting.as_ref().and_then(|n| n.date);
     if date.is_none() && announced.is_none() {
-        eprintln!(
-            "next: {} announces no next date; the draft is undated (use --date)",
-            notes[latest.input].path
-        );
+        run.warn(&format!(
+            "{} announces no next date; the draft is undated (use --date)",
+            note.path
+        ));
     }
-    common::emit(&minutes::render_next(meeting, date));
-    ExitCode::SUCCESS
-}
-
-fn usage(problem: &str) -> ExitCode {
-    eprintln!("next: {problem}\n\n{HELP}");
-    ExitCode::from(2)
+    run.print(&minutes::render_next(meeting, date))?;
+    Ok(0)
 }

@@ -11,64 +11,60 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use common::Note;
+use common::{Run, Stop, Tool};
 
 const SAMPLE: &str = include_str!("data/dragonfly-2025-10-28.md");
-const SAMPLE_NAME: &str = "dragonfly/2025-10-28.md";
 
-const HELP: &str = "\
-notes2json: print meeting notes as minutes JSON (contract v1)
+static TOOL: Tool = Tool {
+    name: "notes2json",
+    help: "\
+notes2json: print meeting notes as minutes JSON (contract v1, SCHEMA.md)
 
 USAGE:
     notes2json [--pretty] [--jsonl] [PATH...]
 
 With no PATH, parses a built-in sample (Dragonfly, 2025-10-28).
 A directory PATH is searched recursively for *.md files.
-One file prints one JSON object; several print a JSON array,
-or one object per line with --jsonl.
+One file prints one JSON object; several print a JSON array (also
+when some of them cannot be read), or one object per line with --jsonl.
 
 OPTIONS:
     --pretty   indent the JSON
-    --jsonl    one JSON object per line (JSON Lines)
-    -h, --help print this help";
+    --jsonl    one JSON object per line (JSON Lines), written as each
+               note is parsed
+    -h, --help print this help",
+    found: "",
+    switches: &["--pretty", "--jsonl"],
+    options: &[],
+    samples: &[("dragonfly/2025-10-28.md", SAMPLE)],
+};
 
 fn main() -> ExitCode {
-    let mut pretty = false;
-    let mut jsonl = false;
-    let mut paths = Vec::new();
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--pretty" => pretty = true,
-            "--jsonl" => jsonl = true,
-            "-h" | "--help" => {
-                println!("{HELP}");
-                return ExitCode::SUCCESS;
-            }
-            flag if flag.starts_with("--") => {
-                eprintln!("notes2json: unknown option {flag}\n\n{HELP}");
-                return ExitCode::from(2);
-            }
-            path => paths.push(PathBuf::from(path)),
-        }
-    }
+    TOOL.main(run)
+}
 
-    let notes = match common::load_or_exit("notes2json", &paths, &[(SAMPLE_NAME, SAMPLE)]) {
-        Ok(notes) => notes,
-        Err(code) => return code,
+fn run(run: &mut Run) -> Result<u8, Stop> {
+    let pretty = run.args.has("--pretty");
+    let notes = run.notes()?;
+    if run.args.has("--jsonl") {
+        for note in &notes {
+            run.print(&common::json(&note.parse(), false))?;
+            run.print("\n")?;
+            // Line by line, so that `| head -1` stops the work early.
+            run.flush()?;
+        }
+        return Ok(0);
+    }
+    let meetings: Vec<minutes::Meeting<'_>> = notes.iter().map(common::Note::parse).collect();
+    // One file found is an object; several are an array even when some
+    // could not be read.
+    let json = match meetings.as_slice() {
+        [meeting] if run.found() == 1 => common::json(meeting, pretty),
+        _ => common::json(&meetings, pretty),
     };
-    let meetings: Vec<minutes::Meeting<'_>> = notes.iter().map(Note::parse).collect();
-
-    if jsonl {
-        for meeting in &meetings {
-            println!("{}", common::json(meeting, false));
-        }
-    } else if let [meeting] = meetings.as_slice() {
-        println!("{}", common::json(meeting, pretty));
-    } else {
-        println!("{}", common::json(&meetings, pretty));
-    }
-    ExitCode::SUCCESS
+    run.print(&json)?;
+    run.print("\n")?;
+    Ok(0)
 }

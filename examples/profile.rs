@@ -46,6 +46,13 @@ fn main() -> ExitCode {
             };
         }
     }
-    println!("{count}");
-    ExitCode::SUCCESS
+    // `println!` would panic on a closed pipe or a full disk.
+    use std::io::Write;
+    match writeln!(std::io::stdout(), "{count}") {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(std::io::stderr(), "profile: cannot write the output: {err}");
+            ExitCode::from(4)
+        }
+        _ => ExitCode::SUCCESS,
+    }
 }

@@ -10,17 +10,19 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use common::{Note, Style};
+use common::{Run, Stop, Style, Tool};
 use minutes::{ActionHistory, IssueHistory, Series, Status, TaskState};
 
-const HELP: &str = "\
+static TOOL: Tool = Tool {
+    name: "timeline",
+    help: "\
 timeline: the history of issues or actions across meeting notes
 
 USAGE:
-    timeline [--actions | --issue OWNER/REPO#N | --action TEXT] [--json] [PATH...]
+    timeline [--actions | --issue OWNER/REPO#N | --action TEXT]
+             [--json | --svg] [--merge] [PATH...]
 
 With no PATH, reads a built-in sample (two Dragonfly notes).
 A directory PATH is searched recursively for *.md files; the notes are
@@ -32,14 +34,31 @@ with --actions) and one column per meeting:
     actions: o open, / in progress, x done, - cancelled, . not listed
 With --issue or --action, prints that one's history meeting by meeting.
 
+Notes are read as one series per folder: a directory holding several
+projects gives one history per project. A folder named by a date or a
+year (2025-10-14/README.md, 2018/CG-03-20.md) belongs to the folder
+above it. --merge reads all notes as one series.
+
 OPTIONS:
     --actions           actions instead of issues
     --issue NAME        one issue, as owner/repo#number
-    --action TEXT       the action whose text contains TEXT (case-insensitive)
-    --json              print the meetings and the histories as JSON
-                        (SCHEMA.md, Series)
-    -h, --help          print this help";
+    --action TEXT       the actions whose text contains TEXT
+                        (case-insensitive)
+    --json              print the meetings and the histories as JSON,
+                        one series per folder
+                        (schema/timeline-v1.schema.json, SCHEMA.md)
+    --svg               draw the rows and meetings as an SVG picture
+                        (one per folder, stacked), the bucket or state
+                        as colour; redirect it to a .svg file
+    --merge             one series of all notes, not one per folder
+    -h, --help          print this help",
+    found: "--issue or --action matched nothing",
+    switches: &["--actions", "--json", "--svg", "--merge"],
+    options: &["--issue", "--action"],
+    samples: common::SAMPLES,
+};
 
+/// What the rows are.
 enum Selection {
     Issues,
     Actions,
@@ -48,121 +67,146 @@ enum Selection {
 }
 
 fn main() -> ExitCode {
-    let mut selection = Selection::Issues;
-    let mut json = false;
-    let mut paths = Vec::new();
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--actions" => selection = Selection::Actions,
-            "--issue" | "--action" => match args.next() {
-                Some(value) if arg == "--issue" => selection = Selection::Issue(value),
-                Some(value) => selection = Selection::Action(value),
-                None => return usage(&format!("{arg} needs a value")),
-            },
-            "-h" | "--help" => {
-                println!("{HELP}");
-                return ExitCode::SUCCESS;
-            }
-            flag if flag.starts_with('-') => return usage(&format!("unknown option {flag}")),
-            path => paths.push(PathBuf::from(path)),
-        }
-    }
-    let notes = match common::load_or_exit("timeline", &paths, common::SAMPLES) {
-        Ok(notes) => notes,
-        Err(code) => return code,
-    };
-    let meetings: Vec<_> = notes.iter().map(Note::parse).collect();
-    let series = Series::new(&meetings);
-    let style = Style::detect();
-
-    let output = match selection {
-        Selection::Issues if json => Output::issues(&series, series.issues.iter().collect()),
-        Selection::Actions if json => Output::actions(&series, series.actions.iter().collect()),
-        Selection::Issues => issue_matrix(&series, style),
-        Selection::Actions => action_matrix(&series, style),
-        Selection::Issue(name) => {
-            let Some(issue) = series
-                .issues
-                .iter()
-                .find(|i| i.name().eq_ignore_ascii_case(&name))
-            else {
-                eprintln!("timeline: no issue {name} in a status bucket of these notes");
-                return ExitCode::FAILURE;
-            };
-            if json {
-                Output::issues(&series, vec![issue])
-            } else {
-                issue_detail(&series, issue, style)
-            }
-        }
-        Selection::Action(text) => {
-            let needle = text.to_lowercase();
-            let found: Vec<&ActionHistory> = series
-                .actions
-                .iter()
-                .filter(|a| {
-                    a.sightings
-                        .iter()
-                        .any(|s| s.text.to_lowercase().contains(&needle))
-                })
-                .collect();
-            if found.is_empty() {
-                eprintln!("timeline: no action contains {text:?}");
-                return ExitCode::FAILURE;
-            }
-            if json {
-                Output::actions(&series, found)
-            } else {
-                found
-                    .iter()
-                    .map(|a| action_detail(&series, a, style))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            }
-        }
-    };
-    common::emit(&output);
-    if !output.ends_with('\n') {
-        common::emit("\n");
-    }
-    ExitCode::SUCCESS
+    TOOL.main(run)
 }
 
-/// JSON of histories with the meetings their meeting indexes point into.
+fn run(run: &mut Run) -> Result<u8, Stop> {
+    let args = &run.args;
+    let selection = match (args.value("--issue"), args.value("--action")) {
+        (Some(_), Some(_)) => return Err(Stop::Usage("--issue or --action, not both".into())),
+        (Some(name), None) => Selection::Issue(name.to_string()),
+        (None, Some(text)) => Selection::Action(text.to_lowercase()),
+        (None, None) if args.has("--actions") => Selection::Actions,
+        (None, None) => Selection::Issues,
+    };
+    let (json, svg) = (args.has("--json"), args.has("--svg"));
+    if json && svg {
+        return Err(Stop::Usage("--json or --svg, not both".into()));
+    }
+    let notes = run.notes()?;
+    let style = run.style();
+    let groups = common::groups(&notes, run.args.has("--merge"));
+    let titled = groups.len() > 1;
+    let mut output = Output {
+        version: 1,
+        series: Vec::new(),
+    };
+    let mut pictures = Vec::new();
+    let mut text = String::new();
+    for (folder, group) in groups {
+        let meetings: Vec<_> = group.iter().map(|note| note.parse()).collect();
+        let series = Series::new(&meetings);
+        let (issues, actions): (Vec<&IssueHistory>, Vec<&ActionHistory>) = match &selection {
+            Selection::Issues => (series.issues.iter().collect(), Vec::new()),
+            Selection::Actions => (Vec::new(), series.actions.iter().collect()),
+            Selection::Issue(name) => (
+                series
+                    .issues
+                    .iter()
+                    .filter(|i| i.name().eq_ignore_ascii_case(name))
+                    .collect(),
+                Vec::new(),
+            ),
+            Selection::Action(needle) => (
+                Vec::new(),
+                series
+                    .actions
+                    .iter()
+                    .filter(|a| {
+                        a.sightings
+                            .iter()
+                            .any(|s| s.text.to_lowercase().contains(needle))
+                    })
+                    .collect(),
+            ),
+        };
+        let picked = matches!(selection, Selection::Issue(_) | Selection::Action(_));
+        if picked && issues.is_empty() && actions.is_empty() {
+            continue;
+        }
+        let part = match &selection {
+            Selection::Issues => issue_matrix(&series, style),
+            Selection::Actions => action_matrix(&series, style),
+            Selection::Issue(_) => issues
+                .iter()
+                .map(|issue| issue_detail(&series, issue, style))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Selection::Action(_) => actions
+                .iter()
+                .map(|action| action_detail(&series, action, style))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        if titled {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&style.bold(&format!("{}/", folder.unwrap_or("."))));
+            text.push('\n');
+        }
+        text.push_str(&part);
+        if svg {
+            let title = folder.unwrap_or("all notes");
+            pictures.push(svg::Picture::new(&series, title, &issues, &actions));
+        }
+        let actions_listed = matches!(selection, Selection::Actions | Selection::Action(_));
+        output.series.push(Group {
+            folder,
+            notes: group.iter().map(|note| note.path.as_str()).collect(),
+            issues: (!actions_listed).then(|| issues.into_iter().cloned().collect()),
+            actions: actions_listed.then(|| actions.into_iter().cloned().collect()),
+            meetings: series.meetings,
+        });
+    }
+    if output.series.is_empty() {
+        match &selection {
+            Selection::Issue(name) => {
+                run.warn(&format!(
+                    "no issue {name} in a status bucket of these notes"
+                ));
+            }
+            _ => run.warn(&format!(
+                "no action contains {:?}",
+                run.args.value("--action").unwrap_or_default()
+            )),
+        }
+        return Ok(common::FOUND);
+    }
+    let printed = if json {
+        common::json(&output, true)
+    } else if svg {
+        svg::document(&pictures)
+    } else {
+        text
+    };
+    run.print(&printed)?;
+    if !printed.ends_with('\n') {
+        run.print("\n")?;
+    }
+    Ok(0)
+}
+
+/// `timeline --json`: the histories of each series.
 #[derive(serde::Serialize)]
 struct Output<'s> {
-    meetings: &'s [minutes::SeriesMeeting],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    issues: Option<Vec<&'s IssueHistory>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    actions: Option<Vec<&'s ActionHistory>>,
+    version: u32,
+    series: Vec<Group<'s>>,
 }
 
-impl<'s> Output<'s> {
-    fn issues(series: &'s Series, issues: Vec<&'s IssueHistory>) -> String {
-        let output = Output {
-            meetings: &series.meetings,
-            issues: Some(issues),
-            actions: None,
-        };
-        common::json(&output, true)
-    }
-
-    fn actions(series: &'s Series, actions: Vec<&'s ActionHistory>) -> String {
-        let output = Output {
-            meetings: &series.meetings,
-            issues: None,
-            actions: Some(actions),
-        };
-        common::json(&output, true)
-    }
-}
-
-fn usage(problem: &str) -> ExitCode {
-    eprintln!("timeline: {problem}\n\n{HELP}");
-    ExitCode::from(2)
+/// One series: its folder, its notes, its meetings and the histories whose
+/// meeting indexes point into them.
+#[derive(serde::Serialize)]
+struct Group<'s> {
+    /// `None` with `--merge`.
+    folder: Option<&'s str>,
+    /// The note paths; a meeting's `input` is a position in this list.
+    notes: Vec<&'s str>,
+    meetings: Vec<minutes::SeriesMeeting>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issues: Option<Vec<IssueHistory>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actions: Option<Vec<ActionHistory>>,
 }
 
 fn status_letter(status: Status) -> &'static str {
@@ -213,12 +257,13 @@ fn matrix(series: &Series, title: &str, rows: Vec<(String, Vec<String>)>, style:
         .unwrap_or(100);
     let fit = (columns.saturating_sub(name_width + 2) / 3).max(1);
     let skip = series.meetings.len().saturating_sub(fit);
-    let shown = &series.meetings[skip..];
+    let shown = series.meetings.get(skip..).unwrap_or_default();
 
     let mut out = String::new();
     if skip > 0 {
         out.push_str(&style.dim(&format!(
-            "({skip} earlier meetings not shown: widen $COLUMNS or use --json)\n"
+            "({} not shown: widen $COLUMNS or use --json)\n",
+            common::plural(skip, "earlier meeting")
         )));
     }
     let heading = |part: fn(time::Date) -> u8, first: &str| {
@@ -385,12 +430,300 @@ fn action_detail(series: &Series, action: &ActionHistory, style: Style) -> Strin
         (Some(m), _) => format!("closed {}", date(series, m)),
         (_, Some(m)) => format!("dropped {} without being closed", date(series, m)),
         _ => format!(
-            "open since {} ({} meetings)",
+            "open since {} ({})",
             date(series, action.first_seen),
-            action.meetings_seen()
+            common::plural(action.meetings_seen(), "meeting")
         ),
     };
     out.push_str(&status);
     out.push('\n');
     out
+}
+
+/// `timeline --svg`: one picture per series, stacked in one document.
+/// Hand-written SVG, because a picture of rows, columns and a legend needs
+/// no library.
+mod svg {
+    use minutes::{ActionHistory, IssueHistory, Series, Status, TaskState};
+
+    /// Glyph width of the 12px monospace font, to size the label column.
+    const CHAR: f64 = 7.5;
+    const ROW: f64 = 22.0;
+    const COLUMN: f64 = 26.0;
+    const GAP: f64 = 12.0;
+    /// Room for the dates, written at an angle above the columns.
+    const HEADER: f64 = 84.0;
+    /// Longest row label, in characters.
+    const LABEL: usize = 48;
+
+    /// Colours told apart by colour-blind readers too (Okabe and Ito).
+    const TODO: &str = "#56B4E9";
+    const BUSY: &str = "#E69F00";
+    const DONE: &str = "#009E73";
+    const TBD: &str = "#CC79A7";
+    const BLOCKED: &str = "#D55E00";
+    const GREY: &str = "#999999";
+    const OTHER: &str = "#F0E442";
+
+    /// A row's cell in one meeting: the colours of its buckets or state
+    /// (an issue may sit in two buckets), and a tooltip.
+    struct Cell {
+        colours: Vec<&'static str>,
+        tip: String,
+    }
+
+    /// One series drawn: title, column dates, rows, legend.
+    pub struct Picture {
+        title: String,
+        dates: Vec<String>,
+        rows: Vec<(String, Vec<Option<Cell>>)>,
+        legend: &'static [(&'static str, &'static str)],
+    }
+
+    const ISSUE_LEGEND: &[(&str, &str)] = &[
+        (TODO, "todo"),
+        (BUSY, "in progress"),
+        (DONE, "done"),
+        (TBD, "tbd"),
+        (BLOCKED, "blocked"),
+    ];
+
+    const ACTION_LEGEND: &[(&str, &str)] = &[
+        (TODO, "open"),
+        (BUSY, "in progress"),
+        (DONE, "done"),
+        (GREY, "cancelled, not applicable"),
+        (TBD, "deferred"),
+        (OTHER, "other mark"),
+    ];
+
+    fn status_colour(status: Status) -> &'static str {
+        match status {
+            Status::Todo => TODO,
+            Status::InProgress => BUSY,
+            Status::Done => DONE,
+            Status::Tbd => TBD,
+            Status::Blocked => BLOCKED,
+            _ => OTHER,
+        }
+    }
+
+    fn state_colour(state: TaskState) -> &'static str {
+        match state {
+            TaskState::Open => TODO,
+            TaskState::InProgress => BUSY,
+            TaskState::Done => DONE,
+            TaskState::Cancelled | TaskState::NotApplicable => GREY,
+            TaskState::Deferred => TBD,
+            _ => OTHER,
+        }
+    }
+
+    impl Picture {
+        /// The issues when there are any, else the actions.
+        pub fn new(
+            series: &Series,
+            title: &str,
+            issues: &[&IssueHistory],
+            actions: &[&ActionHistory],
+        ) -> Picture {
+            let dates: Vec<String> = series
+                .meetings
+                .iter()
+                .map(|m| m.date.map_or("undated".into(), |d| d.to_string()))
+                .collect();
+            let blank = || -> Vec<Option<Cell>> { dates.iter().map(|_| None).collect() };
+            let mut rows = Vec::new();
+            for issue in issues {
+                let name = issue.name();
+                let mut cells = blank();
+                for sighting in &issue.sightings {
+                    let names: Vec<&str> = sighting
+                        .statuses
+                        .iter()
+                        .map(|&s| super::status_name(s))
+                        .collect();
+                    if let Some(cell) = cells.get_mut(sighting.meeting) {
+                        *cell = Some(Cell {
+                            colours: sighting
+                                .statuses
+                                .iter()
+                                .map(|&s| status_colour(s))
+                                .collect(),
+                            tip: format!("{name}: {}", names.join(", ")),
+                        });
+                    }
+                }
+                rows.push((name, cells));
+            }
+            for action in actions {
+                let name = crate::common::short(&action.text, LABEL);
+                let mut cells = blank();
+                for sighting in &action.sightings {
+                    let state = crate::common::json(&sighting.state, false);
+                    if let Some(cell) = cells.get_mut(sighting.meeting) {
+                        *cell = Some(Cell {
+                            colours: vec![state_colour(sighting.state)],
+                            tip: format!("{}: {}", sighting.text, state.trim_matches('"')),
+                        });
+                    }
+                }
+                rows.push((name, cells));
+            }
+            let (what, legend) = if actions.is_empty() {
+                ("issue", ISSUE_LEGEND)
+            } else {
+                ("action", ACTION_LEGEND)
+            };
+            Picture {
+                title: format!("{title}: {}", crate::common::plural(rows.len(), what)),
+                dates,
+                rows,
+                legend,
+            }
+        }
+
+        fn label_width(&self) -> f64 {
+            let longest = self.rows.iter().map(|(name, _)| name.chars().count());
+            longest.max().unwrap_or(0).min(LABEL) as f64 * CHAR + GAP
+        }
+
+        fn width(&self) -> f64 {
+            let legend: usize = self.legend.iter().map(|(_, name)| name.len() + 5).sum();
+            let grid = GAP + self.label_width() + self.dates.len() as f64 * COLUMN;
+            let title = self.title.chars().count() as f64 * CHAR;
+            // The last date leans out to the right of its column.
+            (grid + 48.0).max(legend as f64 * CHAR).max(title) + 2.0 * GAP
+        }
+
+        fn height(&self) -> f64 {
+            30.0 + HEADER + self.rows.len().max(1) as f64 * ROW + GAP + 30.0
+        }
+
+        /// The picture's elements, with its top at `top`.
+        fn draw(&self, top: f64, out: &mut String) {
+            let left = GAP + self.label_width();
+            out.push_str(&format!(
+                "<text x=\"{GAP}\" y=\"{}\" class=\"title\">{}</text>\n",
+                top + 20.0,
+                escape(&self.title)
+            ));
+            let grid_top = top + 30.0 + HEADER;
+            for (column, date) in self.dates.iter().enumerate() {
+                let x = left + column as f64 * COLUMN + COLUMN / 2.0;
+                out.push_str(&format!(
+                    "<text x=\"{x}\" y=\"{}\" transform=\"rotate(-55 {x} {})\" class=\"date\">{}</text>\n",
+                    grid_top - 6.0,
+                    grid_top - 6.0,
+                    escape(date)
+                ));
+            }
+            if self.rows.is_empty() {
+                out.push_str(&format!(
+                    "<text x=\"{GAP}\" y=\"{}\" class=\"label\">nothing to show</text>\n",
+                    grid_top + 15.0
+                ));
+            }
+            for (row, (name, cells)) in self.rows.iter().enumerate() {
+                let y = grid_top + row as f64 * ROW;
+                if row % 2 == 1 {
+                    out.push_str(&format!(
+                        "<rect x=\"{GAP}\" y=\"{y}\" width=\"{}\" height=\"{ROW}\" class=\"stripe\"/>\n",
+                        left - GAP + self.dates.len() as f64 * COLUMN
+                    ));
+                }
+                out.push_str(&format!(
+                    "<text x=\"{GAP}\" y=\"{}\" class=\"label\">{}</text>\n",
+                    y + 15.0,
+                    escape(name)
+                ));
+                for (column, cell) in cells.iter().enumerate() {
+                    let x = left + column as f64 * COLUMN;
+                    let Some(cell) = cell else {
+                        out.push_str(&format!(
+                            "<circle cx=\"{}\" cy=\"{}\" r=\"1.5\" class=\"absent\"/>\n",
+                            x + COLUMN / 2.0,
+                            y + ROW / 2.0
+                        ));
+                        continue;
+                    };
+                    // Two buckets at once: the cell split in stripes.
+                    let part = (ROW - 6.0) / cell.colours.len().max(1) as f64;
+                    out.push_str(&format!(
+                        "<g><title>{} ({})</title>",
+                        escape(&cell.tip),
+                        escape(self.dates.get(column).map_or("", String::as_str))
+                    ));
+                    for (n, colour) in cell.colours.iter().enumerate() {
+                        out.push_str(&format!(
+                            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{part}\" fill=\"{colour}\"/>",
+                            x + 2.0,
+                            y + 3.0 + n as f64 * part,
+                            COLUMN - 4.0
+                        ));
+                    }
+                    out.push_str("</g>\n");
+                }
+            }
+            let mut x = GAP;
+            let y = grid_top + self.rows.len().max(1) as f64 * ROW + GAP;
+            for (colour, name) in self.legend {
+                out.push_str(&format!(
+                    "<rect x=\"{x}\" y=\"{y}\" width=\"14\" height=\"14\" fill=\"{colour}\"/>\n<text x=\"{}\" y=\"{}\" class=\"label\">{}</text>\n",
+                    x + 19.0,
+                    y + 12.0,
+                    escape(name)
+                ));
+                x += (name.len() + 5) as f64 * CHAR;
+            }
+        }
+    }
+
+    /// The SVG document of `pictures`, one under the other; series with
+    /// nothing to draw are left out, unless all are empty.
+    pub fn document(pictures: &[Picture]) -> String {
+        let drawn: Vec<&Picture> = pictures.iter().filter(|p| !p.rows.is_empty()).collect();
+        let pictures = match drawn.as_slice() {
+            [] => pictures.iter().take(1).collect(),
+            _ => drawn,
+        };
+        let width = pictures.iter().map(|p| p.width()).fold(320.0, f64::max);
+        let height: f64 = pictures.iter().map(|p| p.height()).sum();
+        let mut out = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n\
+             <style>\n\
+             text {{ font: 12px ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace; fill: #222; }}\n\
+             .title {{ font-size: 14px; font-weight: bold; }}\n\
+             .date {{ fill: #555; }}\n\
+             .stripe {{ fill: #f3f3f3; }}\n\
+             .absent {{ fill: #bbb; }}\n\
+             </style>\n\
+             <rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n"
+        );
+        let mut top = 0.0;
+        for picture in pictures {
+            picture.draw(top, &mut out);
+            top += picture.height();
+        }
+        out.push_str("</svg>\n");
+        out
+    }
+
+    /// Text as XML character data or attribute value.
+    pub fn escape(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&apos;"),
+                // Control characters other than tab and newline are not XML.
+                c if c.is_control() && c != '\t' && c != '\n' => out.push('\u{fffd}'),
+                c => out.push(c),
+            }
+        }
+        out
+    }
 }

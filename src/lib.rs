@@ -70,9 +70,54 @@
 //! | when? | [`Meeting::date`], [`Meeting::time`] ([`MeetingTime`]), [`Meeting::next_meeting`] ([`NextMeeting`]); pass a file's date with [`Options::date_hint`] and [`date_from_path`] |
 //! | what does the heading tree hold? | [`Meeting::sections`], [`Meeting::all_sections`], [`Section::kind`] ([`SectionKind`]); `Key: value` lines in [`Meeting::metadata`] |
 //! | what looked wrong? | [`Meeting::diagnostics`]: [`Diagnostic`] with a stable [`Code`], a [`Severity`] and a [`Span`] ([`Span::slice`] gives the source) |
+//! | on which line and column is a span? | [`LineIndex::line_col`], after [`LineIndex::new`] on the note's text |
 //! | what happened across meetings? | [`Series`]: actions followed from note to note ([`ActionHistory`]), issues through the buckets ([`IssueHistory`]), [`Attendance`] |
 //! | how do I write a note back? | [`render()`] and [`render_next`] |
 //! | how do I keep the model past its input? | [`Meeting::into_owned`] |
+//!
+//! # Dates and times
+//!
+//! [`Meeting::date`] is a [`time::Date`] and [`Meeting::time`] holds
+//! [`time::Time`]s: `minutes` re-exports the [`time`] crate, so a program
+//! needs no dependency of its own to build a date hint or read a date.
+//!
+//! ```
+//! use minutes::time::{Date, Month};
+//! let hint = Date::from_calendar_date(2025, Month::October, 28)?;
+//! let meeting = minutes::parse_with("# Sync", &minutes::Options::new().date_hint(hint));
+//! assert_eq!(meeting.date.map(|d| d.month()), Some(Month::October));
+//! # Ok::<(), minutes::time::error::ComponentRange>(())
+//! ```
+//!
+//! # Reading JSON back
+//!
+//! A [`Meeting`] borrows its strings, from the note when parsed and from the
+//! JSON text when deserialized: read it with `serde_json::from_str` (or
+//! `from_slice`) from a buffer that outlives it, and call
+//! [`Meeting::into_owned`] to keep it longer. `serde_json::from_reader`
+//! cannot give a `Meeting`: a reader's bytes are gone once read, so there is
+//! nothing to borrow from (the compiler says the `Deserialize`
+//! implementation is "not general enough"); read the whole input into a
+//! `String` first. A [`Series`] owns its strings and reads from anything.
+//!
+//! ```
+//! # fn main() -> Result<(), serde_json::Error> {
+//! let note = "# Sync 2025-10-28\n\n- [ ] ship @ann\n";
+//! let json = serde_json::to_string(&minutes::parse(note))?;
+//! // Borrowed from `json`:
+//! let meeting: minutes::Meeting<'_> = serde_json::from_str(&json)?;
+//! // Independent of `json`, to store or send to another thread:
+//! let owned: minutes::Meeting<'static> = meeting.into_owned();
+//! drop(json);
+//! assert_eq!(owned.open_actions().count(), 1);
+//!
+//! let series = minutes::Series::new([&owned]);
+//! let bytes = serde_json::to_vec(&series)?;
+//! let read: minutes::Series = serde_json::from_reader(bytes.as_slice())?;
+//! assert_eq!(read, series);
+//! # Ok(())
+//! # }
+//! ```
 //!
 //! The JSON form is contract version 1 ([`SCHEMA_VERSION`]), documented in
 //! `SCHEMA.md` and as JSON Schemas in `schema/meeting-v1.schema.json` and
@@ -96,6 +141,7 @@ mod bytes;
 pub mod diagnostic;
 mod error;
 mod inline;
+mod line_index;
 pub mod model;
 mod options;
 pub mod render;
@@ -108,12 +154,17 @@ pub mod series;
 pub use block::{outline, Outline};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
+pub use line_index::{LineCol, LineIndex};
 pub use model::{
     login_key, Attendee, Field, Item, Meeting, MeetingTime, NextMeeting, Reference, ReferenceKind,
     Section, SectionKind, Span, Status, Task, TaskState, SCHEMA_VERSION,
 };
 pub use options::{Options, TaskDialect, MAX_DEPTH_CEILING};
 pub use render::{render, render_next};
+/// The date and time crate of [`Meeting::date`] and [`MeetingTime`],
+/// re-exported so that callers use the same version without depending on it.
+pub use time;
+
 pub use series::{
     ActionHistory, ActionSighting, ActionStatus, Attendance, BucketPeriod, IssueHistory,
     IssueSighting, Series, SeriesCode, SeriesDiagnostic, SeriesMeeting,

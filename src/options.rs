@@ -8,8 +8,9 @@ pub const MAX_DEPTH_CEILING: usize = 256;
 /// Parser options, built in builder style from [`Options::default()`].
 ///
 /// ```
+/// use minutes::time::{Date, Month};
 /// use minutes::{Options, TaskDialect};
-/// let date = time::Date::from_calendar_date(2025, time::Month::October, 28).unwrap();
+/// let date = Date::from_calendar_date(2025, Month::October, 28).unwrap();
 /// let options = Options::new()
 ///     .date_hint(date)
 ///     .default_repository("dragonflyoss", "dragonfly")

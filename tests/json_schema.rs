@@ -458,3 +458,165 @@ fn series_schema_and_schema_md_name_the_same_fields() {
         assert!(doc.contains(&format!("`{name}`")), "{name}");
     }
 }
+
+// The `--json` outputs of the example tools: `schema/actions-v1.schema.json`,
+// `schema/timeline-v1.schema.json` and `schema/lint-v1.schema.json`, which
+// refer to the series schema by its `$id`.
+
+#[path = "support/examples.rs"]
+mod examples;
+
+const TOOL_SCHEMAS: [(&str, &str); 3] = [
+    ("actions", include_str!("../schema/actions-v1.schema.json")),
+    (
+        "timeline",
+        include_str!("../schema/timeline-v1.schema.json"),
+    ),
+    ("lint", include_str!("../schema/lint-v1.schema.json")),
+];
+
+fn tool_validator(tool: &str) -> jsonschema::Validator {
+    let (_, text) = TOOL_SCHEMAS
+        .iter()
+        .find(|(name, _)| *name == tool)
+        .expect("a tool schema");
+    let schema: Value = serde_json::from_str(text).expect("the tool schema is JSON");
+    jsonschema::meta::validate(&schema).expect("valid against the meta-schema");
+    let series = jsonschema::Resource::from_contents(series_schema()).expect("a resource");
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .with_resource("urn:minutes:schema:series:v1", series)
+        .build(&schema)
+        .expect("the tool schema compiles")
+}
+
+/// The JSON documents `tool` prints with `args` (one per line for lint).
+fn tool_json(tool: &str, args: &[&str]) -> Vec<Value> {
+    let output = examples::tool(tool).args(args).output().expect("runs");
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    if tool == "lint" {
+        text.lines()
+            .map(|line| serde_json::from_str(line).expect("a JSON line"))
+            .collect()
+    } else {
+        vec![serde_json::from_str(&text).expect("JSON")]
+    }
+}
+
+#[test]
+fn tool_outputs_validate() {
+    let corpus = common::corpus_dir().map(|dir| dir.display().to_string());
+    let mut paths: Vec<Vec<&str>> = vec![vec![]];
+    if let Some(corpus) = &corpus {
+        paths.push(vec![corpus]);
+        paths.push(vec!["--merge", corpus]);
+    }
+    let runs: [(&str, &[&str]); 7] = [
+        ("actions", &["--json"]),
+        ("actions", &["--json", "--owner", "gaius-qi"]),
+        ("timeline", &["--json"]),
+        ("timeline", &["--json", "--actions"]),
+        (
+            "timeline",
+            &["--json", "--issue", "dragonflyoss/dragonfly#4025"],
+        ),
+        ("timeline", &["--json", "--action", "kubecon"]),
+        ("lint", &["--format", "json"]),
+    ];
+    let mut failures = Vec::new();
+    let mut lint_lines = 0;
+    for (tool, args) in runs {
+        let validator = tool_validator(tool);
+        for extra in &paths {
+            let mut args = args.to_vec();
+            args.extend(extra);
+            for (n, value) in tool_json(tool, &args).iter().enumerate() {
+                failures.extend(errors(&validator, &format!("{tool} {args:?} #{n}"), value));
+                lint_lines += usize::from(tool == "lint");
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    if corpus.is_some() {
+        assert!(lint_lines > 20, "{lint_lines} lint diagnostics");
+    }
+}
+
+#[test]
+fn tool_schemas_reject_what_the_outputs_never_are() {
+    let actions = &tool_json("actions", &["--json"])[0];
+    let timeline = &tool_json("timeline", &["--json"])[0];
+    type Breakage = (&'static str, &'static str, fn(&mut Value));
+    let broken: [Breakage; 6] = [
+        ("actions", "no version", |v| {
+            v.as_object_mut().expect("object").remove("version");
+        }),
+        ("actions", "version 2", |v| v["version"] = 2.into()),
+        ("actions", "a series of the library", |v| {
+            *v = serde_json::to_value(minutes::Series::new([&minutes::parse("# x")])).expect("json")
+        }),
+        ("timeline", "issues and actions", |v| {
+            v["series"][0]["actions"] = serde_json::json!([])
+        }),
+        ("timeline", "an unknown bucket", |v| {
+            v["series"][0]["issues"][0]["periods"][0]["status"] = "someday".into()
+        }),
+        ("lint", "a column of 0", |v| v["column"] = 0.into()),
+    ];
+    let lint = serde_json::json!({
+        "version": 1, "path": "a.md", "line": 1, "column": 1, "end_line": 1,
+        "end_column": 3, "span": [0, 2], "severity": "warning",
+        "code": "empty-task-marker", "message": "m"
+    });
+    assert!(tool_validator("lint").is_valid(&lint));
+    for (tool, what, break_it) in broken {
+        let mut value = match tool {
+            "actions" => actions.clone(),
+            "timeline" => timeline.clone(),
+            _ => lint.clone(),
+        };
+        assert!(tool_validator(tool).is_valid(&value), "{tool} as printed");
+        break_it(&mut value);
+        assert!(
+            !tool_validator(tool).is_valid(&value),
+            "{tool} accepted: {what}"
+        );
+    }
+}
+
+/// `SCHEMA.md` from its "Tool outputs" heading on.
+fn tools_doc() -> &'static str {
+    &DOC[DOC
+        .find("\n## Tool outputs\n")
+        .expect("SCHEMA.md documents the tool outputs")..]
+}
+
+#[test]
+fn tool_schemas_and_schema_md_name_the_same_fields() {
+    let doc = tools_doc();
+    let mut in_schemas = BTreeSet::new();
+    for (tool, text) in TOOL_SCHEMAS {
+        assert!(
+            doc.contains(&format!("schema/{tool}-v1.schema.json")),
+            "{tool}"
+        );
+        let schema: Value = serde_json::from_str(text).expect("JSON");
+        for def in schema["$defs"].as_object().expect("$defs").values() {
+            if let Some(properties) = def["properties"].as_object() {
+                in_schemas.extend(properties.keys().cloned());
+            }
+        }
+    }
+    // The names in the first column of the tables.
+    let mut documented = BTreeSet::new();
+    for line in doc.lines().filter(|l| l.starts_with("| `")) {
+        let first_cell = line[1..].split('|').next().unwrap_or("");
+        documented.extend(first_cell.split('`').skip(1).step_by(2).map(String::from));
+    }
+    assert_eq!(documented, in_schemas);
+}

@@ -1,9 +1,42 @@
-//! What the example tools share: finding and reading notes, the built-in
-//! sample, parsing with the date a path carries, and terminal output.
+//! What the example tools share: the command line, finding and reading
+//! notes (an unreadable one is reported and skipped), grouping them by
+//! folder, writing the output (a closed pipe ends quietly, a failed write is
+//! an error) and terminal colour. Each tool describes itself as a [`Tool`]
+//! and hands its work to [`Tool::main`].
 #![allow(dead_code)] // each example uses a different part
 
-use std::io::IsTerminal;
+use std::collections::HashMap;
+use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit status: the tool's own finding (lint: an error; timeline: nothing
+/// matched).
+pub const FOUND: u8 = 1;
+/// Exit status: a usage error, or no note to read at all.
+pub const USAGE: u8 = 2;
+/// Exit status: a note could not be read and was skipped; the others were.
+pub const SKIPPED: u8 = 3;
+/// Exit status: the output could not be written (a full disk, say).
+pub const WRITE_FAILED: u8 = 4;
+
+/// The exit codes every tool shares, for `--help`; `{found}` is the line of
+/// the tool's own meaning of 1.
+const EXIT_STATUS: &str = "\
+EXIT STATUS:
+    0  done (also when the reader of the output closes the pipe early)
+{found}    2  usage error, or no note could be read
+    3  a note could not be read (not UTF-8, unreadable): it was reported
+       on stderr and skipped, the others were processed
+    4  the output could not be written (a message says why)";
+
+/// How notes in several folders are read, for `--help` of the tools that
+/// follow notes as a series.
+pub const FOLDERS: &str = "\
+Notes are read as one series per folder: a directory holding several
+projects gives one history per project. A folder named by a date or a
+year (2025-10-14/README.md, 2018/CG-03-20.md) belongs to the folder
+above it. --merge reads all notes as one series.";
 
 /// Two consecutive Dragonfly notes, used when a tool is given no path.
 pub const SAMPLES: &[(&str, &str)] = &[
@@ -17,13 +50,297 @@ pub const SAMPLES: &[(&str, &str)] = &[
     ),
 ];
 
-/// A note read from disk (or the sample): its path and text.
+/// What a tool is: its name, help, options and built-in sample.
+pub struct Tool {
+    pub name: &'static str,
+    /// The help text, without the exit codes (`--help` adds them).
+    pub help: &'static str,
+    /// What exit status 1 means for this tool; empty when it never exits 1.
+    pub found: &'static str,
+    /// Options without a value, such as `--json`.
+    pub switches: &'static [&'static str],
+    /// Options followed by a value, such as `--owner LOGIN` (or `--owner=LOGIN`).
+    pub options: &'static [&'static str],
+    /// The notes read when no PATH is given.
+    pub samples: &'static [(&'static str, &'static str)],
+}
+
+/// The command line: switches given, option values, paths.
+#[derive(Default)]
+pub struct Args {
+    switches: Vec<&'static str>,
+    values: Vec<(&'static str, String)>,
+    pub paths: Vec<PathBuf>,
+}
+
+impl Args {
+    /// Whether `switch` was given.
+    pub fn has(&self, switch: &str) -> bool {
+        self.switches.contains(&switch)
+    }
+
+    /// The value of `option`, the last one when it was given twice.
+    pub fn value(&self, option: &str) -> Option<&str> {
+        let found = self.values.iter().rev().find(|(name, _)| *name == option);
+        found.map(|(_, value)| value.as_str())
+    }
+}
+
+/// Why a tool stops early.
+#[derive(Debug)]
+pub enum Stop {
+    /// A usage error, or nothing to read: exit 2 after the message.
+    Usage(String),
+    /// The reader of the output went away (`| head`): exit quietly.
+    Closed,
+    /// The output could not be written: exit 4 after the error.
+    Write(std::io::Error),
+}
+
+impl From<std::io::Error> for Stop {
+    fn from(err: std::io::Error) -> Self {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            Stop::Closed
+        } else {
+            Stop::Write(err)
+        }
+    }
+}
+
+/// One run of a tool: its arguments, its output, what was skipped.
+pub struct Run {
+    pub tool: &'static Tool,
+    pub args: Args,
+    out: BufWriter<StdoutLock<'static>>,
+    /// The notes found, read or not.
+    found: usize,
+    skipped: usize,
+}
+
+impl Tool {
+    /// Reads the command line, calls `work`, and turns what happened into
+    /// the exit status: `work` gives 0 or [`FOUND`]; [`SKIPPED`] replaces
+    /// either when a note was skipped. `println!` would panic on a closed
+    /// pipe or a full disk, so every byte goes through [`Run::print`].
+    pub fn main(&'static self, work: impl FnOnce(&mut Run) -> Result<u8, Stop>) -> ExitCode {
+        let mut run = Run {
+            tool: self,
+            args: Args::default(),
+            out: BufWriter::new(std::io::stdout().lock()),
+            found: 0,
+            skipped: 0,
+        };
+        let result = match self.args(std::env::args().skip(1)) {
+            Ok(Some(args)) => {
+                run.args = args;
+                work(&mut run)
+            }
+            Ok(None) => run.print(&self.full_help()).map(|()| 0),
+            Err(stop) => Err(stop),
+        };
+        let result = result.and_then(|code| run.out.flush().map(|()| code).map_err(Stop::from));
+        let code = match result {
+            Ok(code) => code,
+            Err(Stop::Closed) => 0,
+            Err(Stop::Usage(problem)) => {
+                run.warn(&format!("{problem}\n(see {} --help)", self.name));
+                return ExitCode::from(USAGE);
+            }
+            Err(Stop::Write(err)) => {
+                run.warn(&format!("cannot write the output: {err}"));
+                return ExitCode::from(WRITE_FAILED);
+            }
+        };
+        if run.skipped > 0 {
+            run.warn(&format!(
+                "{} skipped (exit status {SKIPPED})",
+                plural(run.skipped, "note")
+            ));
+            return ExitCode::from(SKIPPED);
+        }
+        ExitCode::from(code)
+    }
+
+    /// The help with the exit codes.
+    fn full_help(&self) -> String {
+        let found = if self.found.is_empty() {
+            String::new()
+        } else {
+            format!("    1  {}\n", self.found)
+        };
+        format!(
+            "{}\n\n{}\n",
+            self.help,
+            EXIT_STATUS.replace("{found}", &found)
+        )
+    }
+
+    /// The arguments, or `None` for `--help`. `--` ends the options.
+    fn args(&self, mut args: impl Iterator<Item = String>) -> Result<Option<Args>, Stop> {
+        let mut parsed = Args::default();
+        while let Some(arg) = args.next() {
+            if arg == "--" {
+                parsed.paths.extend(args.by_ref().map(PathBuf::from));
+                break;
+            }
+            if arg == "-h" || arg == "--help" {
+                return Ok(None);
+            }
+            if !arg.starts_with('-') {
+                parsed.paths.push(PathBuf::from(arg));
+                continue;
+            }
+            let (name, inline) = match arg.split_once('=') {
+                Some((name, value)) => (name, Some(value.to_string())),
+                None => (arg.as_str(), None),
+            };
+            if let Some(&switch) = self.switches.iter().find(|s| **s == name) {
+                if inline.is_some() {
+                    return Err(Stop::Usage(format!("{switch} takes no value")));
+                }
+                parsed.switches.push(switch);
+            } else if let Some(&option) = self.options.iter().find(|o| **o == name) {
+                let value = inline.or_else(|| args.next());
+                let value = value.ok_or_else(|| Stop::Usage(format!("{option} needs a value")))?;
+                parsed.values.push((option, value));
+            } else {
+                return Err(Stop::Usage(format!("unknown option {arg}")));
+            }
+        }
+        Ok(Some(parsed))
+    }
+}
+
+impl Run {
+    /// Writes `text` to stdout (buffered; [`Tool::main`] flushes).
+    pub fn print(&mut self, text: &str) -> Result<(), Stop> {
+        self.out.write_all(text.as_bytes()).map_err(Stop::from)
+    }
+
+    /// Writes what the buffer holds, so a reader sees each line of a
+    /// stream as it comes and a closed pipe stops the work early.
+    pub fn flush(&mut self) -> Result<(), Stop> {
+        self.out.flush().map_err(Stop::from)
+    }
+
+    /// Prints `tool: message` on stderr. A failure to do so has nowhere
+    /// to be reported and is ignored (`eprintln!` would panic).
+    pub fn warn(&self, message: &str) {
+        let _ = writeln!(std::io::stderr().lock(), "{}: {message}", self.tool.name);
+    }
+
+    /// Colour for stdout, see [`Style::detect`].
+    pub fn style(&self) -> Style {
+        Style::detect()
+    }
+
+    /// The notes under the paths (files, or every `*.md` below a
+    /// directory), or the tool's samples when there is no path. A note or
+    /// folder that cannot be read is reported and skipped; a path that does
+    /// not exist, a directory without notes, or nothing readable at all is
+    /// a usage error.
+    pub fn notes(&mut self) -> Result<Vec<Note>, Stop> {
+        if self.args.paths.is_empty() {
+            self.found = self.tool.samples.len();
+            let samples = self.tool.samples.iter();
+            return Ok(samples.map(|(path, text)| Note::new(path, text)).collect());
+        }
+        let mut notes = Vec::new();
+        let paths = std::mem::take(&mut self.args.paths);
+        for path in &paths {
+            let files = self.markdown_files(path)?;
+            self.found += files.len();
+            for file in files {
+                let path = file.display().to_string();
+                match std::fs::read(&file) {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(text) => notes.push(Note::new(&path, &text)),
+                        Err(err) => {
+                            let offset = err.utf8_error().valid_up_to();
+                            self.skip(&format!("{path}: not UTF-8 at byte {offset}"));
+                        }
+                    },
+                    Err(err) => self.skip(&format!("{path}: {err}")),
+                }
+            }
+        }
+        self.args.paths = paths;
+        if notes.is_empty() {
+            return Err(Stop::Usage("no note could be read".into()));
+        }
+        Ok(notes)
+    }
+
+    /// How many notes [`Run::notes`] found, skipped ones included (the
+    /// samples count too): output shaped by the number of notes keeps its
+    /// shape when one cannot be read.
+    pub fn found(&self) -> usize {
+        self.found
+    }
+
+    /// Reports what could not be read, and counts it for the exit status.
+    fn skip(&mut self, what: &str) {
+        self.warn(&format!("{what}; skipped"));
+        self.skipped += 1;
+    }
+
+    /// `path` itself when it is a file; every `*.md` below it, sorted, when
+    /// it is a directory (a subfolder that cannot be listed is skipped).
+    fn markdown_files(&mut self, path: &Path) -> Result<Vec<PathBuf>, Stop> {
+        let shown = path.display();
+        let metadata =
+            std::fs::metadata(path).map_err(|err| Stop::Usage(format!("{shown}: {err}")))?;
+        if !metadata.is_dir() {
+            return Ok(vec![path.to_path_buf()]);
+        }
+        let mut found = Vec::new();
+        let mut pending = vec![path.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            let entries = match std::fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                Err(err) => {
+                    self.skip(&format!("{}: {err}", dir.display()));
+                    continue;
+                }
+            };
+            for entry in entries {
+                let Ok(entry) = entry else { continue };
+                let path = entry.path();
+                if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    pending.push(path);
+                } else if path
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
+                {
+                    found.push(path);
+                }
+            }
+        }
+        if found.is_empty() {
+            return Err(Stop::Usage(format!("{shown}: no *.md files found")));
+        }
+        found.sort();
+        Ok(found)
+    }
+}
+
+/// A note read from disk (or the sample): its path, its folder and text.
 pub struct Note {
     pub path: String,
+    /// The folder whose notes make one series, see [`series_folder`].
+    pub folder: String,
     pub text: String,
 }
 
 impl Note {
+    fn new(path: &str, text: &str) -> Note {
+        Note {
+            path: path.to_string(),
+            folder: series_folder(Path::new(path)),
+            text: text.to_string(),
+        }
+    }
+
     /// Parses the note with the date its path carries as the hint.
     pub fn parse(&self) -> minutes::Meeting<'_> {
         let mut options = minutes::Options::new();
@@ -34,77 +351,55 @@ impl Note {
     }
 }
 
-/// The notes under `paths` (files, or every `*.md` below a directory), or
-/// [`load`] for a tool's `main`: the notes, or the exit code after printing
-/// `tool: error` (2, a usage error: a missing file or a folder without notes).
-pub fn load_or_exit(
-    tool: &str,
-    paths: &[PathBuf],
-    samples: &[(&str, &str)],
-) -> Result<Vec<Note>, std::process::ExitCode> {
-    load(paths, samples).map_err(|err| {
-        eprintln!("{tool}: {err}");
-        std::process::ExitCode::from(2)
-    })
+/// The folder of a note for grouping: its parent, or the first one above
+/// that is not named by a date or a year (`2025-10-14/README.md`,
+/// `2018/CG-03-20.md`), where projects keep one folder per meeting or year.
+pub fn series_folder(path: &Path) -> String {
+    let mut folder = path.parent().unwrap_or(Path::new(""));
+    while let (Some(name), Some(parent)) = (folder.file_name(), folder.parent()) {
+        let dated = name.to_str().is_some_and(|n| {
+            n.bytes().any(|b| b.is_ascii_digit())
+                && n.bytes().all(|b| b.is_ascii_digit() || b"-_.".contains(&b))
+        });
+        if !dated {
+            break;
+        }
+        folder = parent;
+    }
+    match folder.display().to_string() {
+        empty if empty.is_empty() => ".".to_string(),
+        folder => folder,
+    }
 }
 
-/// the given samples when `paths` is empty. The error is ready to print.
-pub fn load(paths: &[PathBuf], samples: &[(&str, &str)]) -> Result<Vec<Note>, String> {
-    if paths.is_empty() {
-        return Ok(samples
-            .iter()
-            .map(|(path, text)| Note {
-                path: path.to_string(),
-                text: text.to_string(),
-            })
-            .collect());
+/// The notes in the groups that make one series each: one per folder in
+/// the order first met, or all of them together with `merge` (the folder is
+/// then `None`).
+pub fn groups(notes: &[Note], merge: bool) -> Vec<(Option<&str>, Vec<&Note>)> {
+    if merge {
+        return vec![(None, notes.iter().collect())];
     }
-    let mut notes = Vec::new();
-    for path in paths {
-        let files = markdown_files(path).map_err(|err| format!("{}: {err}", path.display()))?;
-        if files.is_empty() {
-            return Err(format!("{}: no *.md files found", path.display()));
-        }
-        for file in files {
-            let bytes = std::fs::read(&file).map_err(|err| format!("{}: {err}", file.display()))?;
-            let text = String::from_utf8(bytes).map_err(|err| {
-                let offset = err.utf8_error().valid_up_to();
-                format!("{}: not UTF-8 at byte {offset}", file.display())
-            })?;
-            notes.push(Note {
-                path: file.display().to_string(),
-                text,
-            });
+    let mut groups: Vec<(Option<&str>, Vec<&Note>)> = Vec::new();
+    let mut by_folder: HashMap<&str, usize> = HashMap::new();
+    for note in notes {
+        let at = *by_folder.entry(&note.folder).or_insert_with(|| {
+            groups.push((Some(&note.folder), Vec::new()));
+            groups.len() - 1
+        });
+        if let Some((_, group)) = groups.get_mut(at) {
+            group.push(note);
         }
     }
-    Ok(notes)
+    groups
 }
 
-/// `path` itself when it is a file; every `*.md` below it, sorted, when it is
-/// a directory.
-pub fn markdown_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        std::fs::metadata(path)?;
-        return Ok(vec![path.to_path_buf()]);
+/// `1 note`, `2 notes`: the count and the word, plural unless one.
+pub fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{count} {word}s")
     }
-    let mut found = Vec::new();
-    let mut pending = vec![path.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let entry = entry?;
-            let path = entry.path();
-            if entry.file_type()?.is_dir() {
-                pending.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("md"))
-            {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
 /// Parses `YYYY-MM-DD`.
@@ -113,18 +408,39 @@ pub fn parse_date(text: &str) -> Option<time::Date> {
     valid.then(|| minutes::date_from_path(text)).flatten()
 }
 
-/// ANSI colour, only when stdout is a terminal and `NO_COLOR` is unset.
+/// ANSI colour, or plain text.
 #[derive(Clone, Copy)]
 pub struct Style {
     color: bool,
 }
 
 impl Style {
+    /// Colour only when stdout is a terminal that shows it: not with
+    /// `NO_COLOR` set (no-color.org), nor `TERM=dumb`.
     pub fn detect() -> Style {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Style::choose(std::io::stdout().is_terminal(), |name| {
+            std::env::var_os(name)
+        })
+    }
+
+    /// [`Style::detect`] for a terminal or not, with `env` for the
+    /// environment (so that tests need no terminal).
+    pub fn choose(terminal: bool, env: impl Fn(&str) -> Option<std::ffi::OsString>) -> Style {
+        let no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let dumb = env("TERM").is_some_and(|term| term == "dumb");
         Style {
-            color: std::io::stdout().is_terminal() && !no_color,
+            color: terminal && !no_color && !dumb,
         }
+    }
+
+    /// Whether escape codes are written.
+    pub fn is_color(self) -> bool {
+        self.color
+    }
+
+    /// No colour, for output that is not for a terminal.
+    pub fn plain() -> Style {
+        Style { color: false }
     }
 
     fn paint(self, code: &str, text: &str) -> String {
@@ -177,7 +493,10 @@ pub fn table(rows: &[Vec<String>], paint: impl Fn(usize, usize, String) -> Strin
             let padded = if c + 1 == row.len() {
                 cell.clone()
             } else {
-                format!("{cell:<width$}", width = widths[c])
+                format!(
+                    "{cell:<width$}",
+                    width = widths.get(c).copied().unwrap_or(0)
+                )
             };
             line.push_str(&paint(r, c, padded));
         }
@@ -206,10 +525,4 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> String {
         serde_json::to_string(value)
     };
     json.unwrap_or_else(|err| format!("{{\"error\":\"{err}\"}}"))
-}
-
-/// Writes `text` to stdout; a closed pipe (`| head`) is not an error.
-pub fn emit(text: &str) {
-    use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
