@@ -186,7 +186,10 @@ fn a_model_without_paragraph_spans_renders_paragraphs_first() {
     let meeting = minutes::parse("# T\n\n- [ ] task\n\nA closing paragraph.\n");
     let mut json = serde_json::to_value(&meeting).expect("serializes");
     let section = &mut json["sections"][0];
-    section.as_object_mut().expect("object").remove("paragraph_spans");
+    section
+        .as_object_mut()
+        .expect("object")
+        .remove("paragraph_spans");
     let text = json.to_string();
     let old: Meeting<'_> = serde_json::from_str(&text).expect("reads back");
     assert!(old.sections[0].paragraph_spans.is_empty());

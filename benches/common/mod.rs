@@ -84,7 +84,8 @@ pub fn scaling_base() -> String {
 /// The corpus's notes with their paths, each followed by a blank line;
 /// empty (with a printed note) when the folder is missing.
 fn corpus_notes() -> Vec<(PathBuf, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    // This package is `benches/`; the corpus lies beside the crate.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
     let mut files = Vec::new();
     collect_markdown(&dir, &mut files);
     files.sort();

@@ -324,7 +324,7 @@ impl<'a> Builder<'a, '_> {
     /// A status label paragraph (`**Done**:`, `WIP:`) opens a bucket for the
     /// lists after it, as a subsection of the current section marked
     /// `label`, until the next label or heading. Returns whether it did.
-    fn label_section(&mut self, key: Span, span: Span, text: &Cow<'a, str>) -> bool {
+    fn label_section(&mut self, key: Span, span: Span, text: Cow<'a, str>) -> bool {
         let (kind, Some(status)) = heading::classify(self.text(key)) else {
             return false;
         };
@@ -337,7 +337,7 @@ impl<'a> Builder<'a, '_> {
         let repo = parent.and_then(|p| p.repo.clone());
         self.sections.push(OpenSection {
             metadata: false,
-            label_paragraph: Some(text.clone()),
+            label_paragraph: Some(text),
             section: Section {
                 heading: Cow::Borrowed(self.text(key)),
                 level,
@@ -434,7 +434,7 @@ impl<'a> Builder<'a, '_> {
         let label_key = self.label_key(first, kv);
         let whole_label = label_key.filter(|_| first.end >= span.end);
         if let Some(key) = whole_label {
-            if self.label_section(key, span, &text) {
+            if self.label_section(key, span, text.clone()) {
                 self.label = None;
                 return;
             }

@@ -3,12 +3,22 @@
 
 use std::path::{Path, PathBuf};
 
+/// The crate's folder, also from the test packages of the workspace
+/// (`tests/schema`): the nearest folder up that has `src/lib.rs`.
+pub fn crate_root() -> &'static Path {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .find(|dir| dir.join("src/lib.rs").is_file())
+        .unwrap_or(manifest)
+}
+
 /// `../shared/corpus`, or `None` when this checkout has no shared folder
 /// beside it, as when the crate is cloned alone. Then the corpus tests pass
 /// without checking anything, so the note goes straight to the terminal:
 /// `eprintln!` would be captured and shown only for failing tests.
 pub fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let dir = crate_root().join("../shared/corpus");
     if dir.is_dir() {
         return Some(dir);
     }

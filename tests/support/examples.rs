@@ -21,9 +21,15 @@ pub fn examples_dir() -> &'static Path {
             .and_then(Path::parent)
             .expect("target/<profile>");
         let mut build = Command::new(env!("CARGO"));
+        // The crate's folder, also from a test package of the workspace.
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = manifest
+            .ancestors()
+            .find(|dir| dir.join("src/lib.rs").is_file())
+            .unwrap_or(manifest);
         build
-            .args(["build", "--examples", "--quiet"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"));
+            .args(["build", "--examples", "--quiet", "--package", "minutes"])
+            .current_dir(root);
         if profile_dir.ends_with("release") {
             build.arg("--release");
         }

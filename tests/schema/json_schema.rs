@@ -2,6 +2,7 @@
 //! the serializer really emits, and says what `SCHEMA.md` says: every model
 //! of the corpus and every fixture validates, and both name the same fields.
 
+#[path = "../common/mod.rs"]
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -10,8 +11,8 @@ use std::path::{Path, PathBuf};
 use minutes::Status;
 use serde_json::Value;
 
-const SCHEMA: &str = include_str!("../schema/meeting-v1.schema.json");
-const DOC: &str = include_str!("../SCHEMA.md");
+const SCHEMA: &str = include_str!("../../schema/meeting-v1.schema.json");
+const DOC: &str = include_str!("../../SCHEMA.md");
 
 fn schema() -> Value {
     serde_json::from_str(SCHEMA).expect("the schema is JSON")
@@ -64,7 +65,7 @@ fn fixtures_validate() {
     let example: Value = serde_json::from_str(fenced(DOC, "json")).expect("the example is JSON");
     failures.extend(errors(&validator, "SCHEMA.md example", &example));
 
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = common::crate_root();
     let mut files = vec![manifest.join("tests/sample.json")];
     // The golden files are left out of the published package.
     json_files(&manifest.join("tests/golden"), &mut files);
@@ -131,7 +132,8 @@ never closed
 #[test]
 fn a_rich_note_validates_and_a_broken_one_does_not() {
     let validator = validator();
-    let date = time::Date::from_calendar_date(2025, time::Month::October, 15).expect("a date");
+    let date = minutes::time::Date::from_calendar_date(2025, minutes::time::Month::October, 15)
+        .expect("a date");
     let options = minutes::Options::new()
         .date_hint(date)
         .default_repository("o", "r");
@@ -355,7 +357,7 @@ fn schema_and_schema_md_name_the_same_fields() {
 
 // The Series part of the contract: `schema/series-v1.schema.json`.
 
-const SERIES_SCHEMA: &str = include_str!("../schema/series-v1.schema.json");
+const SERIES_SCHEMA: &str = include_str!("../../schema/series-v1.schema.json");
 
 fn series_schema() -> Value {
     serde_json::from_str(SERIES_SCHEMA).expect("the series schema is JSON")
@@ -463,16 +465,19 @@ fn series_schema_and_schema_md_name_the_same_fields() {
 // `schema/timeline-v1.schema.json` and `schema/lint-v1.schema.json`, which
 // refer to the series schema by its `$id`.
 
-#[path = "support/examples.rs"]
+#[path = "../support/examples.rs"]
 mod examples;
 
 const TOOL_SCHEMAS: [(&str, &str); 3] = [
-    ("actions", include_str!("../schema/actions-v1.schema.json")),
+    (
+        "actions",
+        include_str!("../../schema/actions-v1.schema.json"),
+    ),
     (
         "timeline",
-        include_str!("../schema/timeline-v1.schema.json"),
+        include_str!("../../schema/timeline-v1.schema.json"),
     ),
-    ("lint", include_str!("../schema/lint-v1.schema.json")),
+    ("lint", include_str!("../../schema/lint-v1.schema.json")),
 ];
 
 fn tool_validator(tool: &str) -> jsonschema::Validator {
