@@ -68,6 +68,25 @@ struct OpenItem {
     empty: bool,
 }
 
+/// Where a block may start in a line, and what contains it.
+#[derive(Debug, Clone, Copy)]
+struct BlockStart {
+    /// Byte index of the block's first character in the line.
+    first: usize,
+    /// Its column.
+    indent: usize,
+    /// How many open items contain it.
+    keep: usize,
+    /// The content column of the innermost of those.
+    base: usize,
+    /// A paragraph is open and no blank line came since.
+    lazy: bool,
+    /// It would continue that paragraph, so only some blocks interrupt it.
+    continues: bool,
+    /// It follows a list marker on the same line.
+    in_marker_line: bool,
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Paragraph {
     start: usize,
@@ -212,8 +231,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             self.last_content_end = end;
             return;
         }
-        let content = &line[first..];
-        let content_start = start + first;
         if let Some(item) = self.items.last_mut() {
             item.empty = false;
         }
@@ -236,7 +253,41 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             && self
                 .paragraph
                 .is_some_and(|p| p.kind == ParagraphKind::Plain);
+        let mut at = BlockStart {
+            first,
+            indent,
+            keep,
+            base,
+            lazy,
+            continues,
+            in_marker_line: false,
+        };
+        // Each round opens one item and moves past its marker, so the loop
+        // ends within the line.
+        while let Some(next) = self.block_start(start, line, at) {
+            at = next;
+        }
+        self.blank_before = false;
+        self.last_content_end = end;
+    }
 
+    /// Reads the block that starts at `at.first` in `line`. Returns where the
+    /// rest of the line starts when it opened a list item: that text is the
+    /// item's first block, which may itself be a list item (`* - a`), code,
+    /// HTML or a thematic break (CommonMark 5.2).
+    fn block_start(&mut self, start: usize, line: &str, at: BlockStart) -> Option<BlockStart> {
+        let BlockStart {
+            first,
+            indent,
+            keep,
+            base,
+            lazy,
+            continues,
+            in_marker_line,
+        } = at;
+        let end = start + line.len();
+        let content = line.get(first..).unwrap_or_default();
+        let content_start = start + first;
         if indent - base >= 4 {
             if lazy {
                 self.extend_paragraph(end, first > 0);
@@ -261,7 +312,9 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             if !quote_takes_lazy_lines(content) {
                 self.flush_paragraph();
             }
-        } else if let Some((level, text)) = atx_heading(content) {
+        } else if let Some((level, text)) = atx_heading(content).filter(|_| !in_marker_line) {
+            // After a list marker (`- # x`) it stays item text: a heading
+            // would close the list it is in (see `tests/commonmark.rs`).
             self.close_items(0);
             let text = Span::new(content_start + text.0, content_start + text.1);
             let span = Span::new(content_start, end);
@@ -295,7 +348,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             !(continues && (m.empty || m.number.is_some_and(|n| n != 1)))
         }) {
             self.close_items(keep);
-            self.open_item(start, line, first, indent, marker);
+            return self.open_item(start, line, first, indent, marker);
         } else if is_bare_task(content) {
             // `[x] [link](...)` at line start: an item without a list marker.
             self.close_items(keep);
@@ -305,7 +358,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 empty: false,
                 bare: true,
             };
-            self.open_item(start, line, first, indent, marker);
+            return self.open_item(start, line, first, indent, marker);
         } else if let Some(until) = html_block_start(content, continues) {
             self.close_items(keep);
             self.leaf = Leaf::Html {
@@ -342,8 +395,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 cr: self.line_cr,
             });
         }
-        self.blank_before = false;
-        self.last_content_end = end;
+        None
     }
 
     fn blank_line(&mut self, start: usize) {
@@ -452,7 +504,17 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         }
     }
 
-    fn open_item(&mut self, start: usize, line: &str, first: usize, indent: usize, marker: Marker) {
+    /// Opens an item at the marker at `first`. Returns the rest of the line
+    /// when it must be read as the item's first block; a checkbox makes it
+    /// paragraph text.
+    fn open_item(
+        &mut self,
+        start: usize,
+        line: &str,
+        first: usize,
+        indent: usize,
+        marker: Marker,
+    ) -> Option<BlockStart> {
         let depth = if self.items.len() >= self.max_depth {
             // At the limit: the item becomes a sibling of the deepest kept
             // item instead of its child.
@@ -484,11 +546,11 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         } else {
             marker_col + marker.width + spaces
         };
-        let mut text_start = start + after_marker + rest_first;
+        let text_start = start + after_marker + rest_first;
         let text = rest.get(rest_first..).unwrap_or_default();
         // Five or more spaces after the marker: the item opens with
         // indented code (CommonMark 5.2), which holds no checkbox.
-        let code = spaces > 4 && !text.is_empty();
+        let code = spaces > 4;
         let checkbox = checkbox(text).filter(|_| !code).map(|(inner, len)| {
             let checkbox = Checkbox {
                 marker: Span::new(text_start + inner.0, text_start + inner.1),
@@ -496,8 +558,10 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 bare: marker.bare,
             };
             let after = text.get(len..).unwrap_or_default();
-            text_start += len + (after.len() - after.trim_start().len());
-            checkbox
+            (
+                checkbox,
+                text_start + len + (after.len() - after.trim_start().len()),
+            )
         });
         self.items.push(OpenItem {
             content_col,
@@ -506,24 +570,34 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         self.sink.block(Block::ItemStart {
             depth,
             start: start + first,
-            checkbox,
+            checkbox: checkbox.map(|(checkbox, _)| checkbox),
         });
         let end = start + line.len();
-        if code {
-            self.leaf = Leaf::IndentedCode {
-                start: text_start,
-                end,
-            };
-        } else if text_start < end {
-            self.paragraph = Some(Paragraph {
-                start: text_start,
-                end,
-                in_item: true,
-                kind: ParagraphKind::Plain,
-                continued: false,
-                verbatim: true,
-                cr: self.line_cr,
-            });
+        match checkbox {
+            Some((_, text_start)) => {
+                if text_start < end {
+                    self.paragraph = Some(Paragraph {
+                        start: text_start,
+                        end,
+                        in_item: true,
+                        kind: ParagraphKind::Plain,
+                        continued: false,
+                        verbatim: true,
+                        cr: self.line_cr,
+                    });
+                }
+                None
+            }
+            None if text.is_empty() => None,
+            None => Some(BlockStart {
+                first: after_marker + rest_first,
+                indent: marker_col + marker.width + spaces,
+                keep: self.items.len(),
+                base: content_col,
+                lazy: false,
+                continues: false,
+                in_marker_line: true,
+            }),
         }
     }
 
@@ -1134,6 +1208,48 @@ mod tests {
                 "end"
             ]
         );
+    }
+
+    fn shape(input: &str) -> Vec<String> {
+        blocks(input)
+            .iter()
+            .map(|b| match b {
+                Block::ItemStart { depth, .. } => format!("start{depth}"),
+                Block::ItemEnd { .. } => "end".into(),
+                Block::Paragraph { span, .. } => format!("p:{}", text(input, *span)),
+                Block::Code { span } => format!("code:{}", text(input, *span)),
+                Block::Break { .. } => "break".into(),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_item_may_start_with_an_item() {
+        // ossf-tac/2022-07-12.md: `* - 500+ ...` under a nested bullet.
+        assert_eq!(
+            shape("* a\n    * - b\n    * - c\n"),
+            [
+                "start0", "p:a", "start1", "start2", "p:b", "end", "end", "start1", "start2",
+                "p:c", "end", "end", "end"
+            ]
+        );
+        // ipfs/2018-10-16--go-core-dev-hack-week.md: `- 2.` starts an
+        // ordered list, as nothing in the new item can be interrupted.
+        assert_eq!(
+            shape("- 1. a\n- 2. b\n"),
+            ["start0", "start1", "p:a", "end", "end", "start0", "start1", "p:b", "end", "end"]
+        );
+        // The rest of the marker line is the item's first block.
+        assert_eq!(shape("- ***\n"), ["start0", "break", "end"]);
+        assert_eq!(shape("-      code\n"), ["start0", "code:code", "end"]);
+        assert_eq!(
+            shape("- - [x] a\n"),
+            ["start0", "start1", "p:a", "end", "end"]
+        );
+        // A checkbox makes the rest paragraph text; a heading stays item text.
+        assert_eq!(shape("- [ ] - a\n"), ["start0", "p:- a", "end"]);
+        assert_eq!(shape("- # a\n"), ["start0", "p:# a", "end"]);
     }
 
     #[test]

@@ -268,11 +268,13 @@ fn construct() -> impl Strategy<Value = String> {
         indent(9),
         prop::sample::select(vec!["-", "*", "+"]),
         prop::sample::select(vec![" ", "  ", "\t", "     "]),
+        // An item whose first block is another item: `* - a`, `- 2. a`.
+        prop::sample::select(vec!["", "", "", "- ", "2. ", "* [ ] ", "-\t"]),
         checkbox,
         words(),
     )
-        .prop_map(|(ind, marker, space, checkbox, text)| {
-            format!("{ind}{marker}{space}{checkbox}{text}")
+        .prop_map(|(ind, marker, space, nested, checkbox, text)| {
+            format!("{ind}{marker}{space}{nested}{checkbox}{text}")
         });
     let ordered = (
         indent(9),
