@@ -155,14 +155,13 @@ pub(crate) fn parse_blocks<S: Sink>(input: &str, max_depth: usize, sink: &mut S)
     pos = parser.front_matter(pos);
     while pos < input.len() {
         let rest = input.get(pos..).unwrap_or_default();
-        let (line_len, next) = match find_newline(rest.as_bytes()) {
-            Some(nl) => (nl, pos + nl + 1),
+        // `\n`, `\r\n` and a lone `\r` all end a line (CommonMark 2.1).
+        let (line_len, next) = match crate::bytes::find_line_end(rest.as_bytes()) {
+            Some((end, next)) => (end, pos + next),
             None => (rest.len(), input.len()),
         };
-        let line = rest.get(..line_len).unwrap_or_default();
-        let stripped = line.strip_suffix('\r');
-        parser.line_cr = stripped.is_some();
-        parser.line(pos, stripped.unwrap_or(line));
+        parser.line_cr = rest.as_bytes().get(line_len) == Some(&b'\r');
+        parser.line(pos, rest.get(..line_len).unwrap_or_default());
         pos = next;
     }
     parser.finish();
@@ -178,7 +177,7 @@ struct BlockParser<'a, 's, S> {
     blank_before: bool,
     last_content_end: usize,
     depth_reported: bool,
-    /// The current line ended with `\r\n`.
+    /// The current line ended with `\r` or `\r\n`.
     line_cr: bool,
 }
 
@@ -188,7 +187,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     fn front_matter(&mut self, start: usize) -> usize {
         let rest = self.input.get(start..).unwrap_or_default();
         let mut lines = LineIter::new(rest, start);
-        let Some((_, first, _)) = lines.next() else {
+        let Some((_, first, body_start)) = lines.next() else {
             return start;
         };
         // A blank line right after `---` makes it a thematic break, as in
@@ -200,7 +199,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         if first.trim_end() != "---" || blank_next {
             return start;
         }
-        let body_start = start + first.len() + 1;
         for (offset, line, next) in lines {
             let trimmed = line.trim_end();
             if trimmed == "---" || trimmed == "..." {
@@ -643,11 +641,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     }
 }
 
-/// The index of the first `\n` in `bytes`.
-fn find_newline(bytes: &[u8]) -> Option<usize> {
-    crate::bytes::find_byte(bytes, b'\n')
-}
-
 /// The block structure as plain data, for the differential test against a
 /// CommonMark implementation (`tests/commonmark.rs`). Not part of the
 /// contract: it may change with any release.
@@ -720,24 +713,20 @@ impl<'a> Iterator for LineIter<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let rest = self.text.get(self.pos..).filter(|r| !r.is_empty())?;
-        let (line, advance) = match rest.find('\n') {
-            Some(nl) => (&rest[..nl], nl + 1),
+        let (line, advance) = match crate::bytes::find_line_end(rest.as_bytes()) {
+            Some((end, next)) => (rest.get(..end).unwrap_or_default(), next),
             None => (rest, rest.len()),
         };
         let offset = self.base + self.pos;
         self.pos += advance;
-        Some((
-            offset,
-            line.strip_suffix('\r').unwrap_or(line),
-            self.base + self.pos,
-        ))
+        Some((offset, line, self.base + self.pos))
     }
 }
 
 fn line_end(input: &str, start: usize) -> usize {
     let rest = input.get(start..).unwrap_or_default();
-    let len = rest.find('\n').unwrap_or(rest.len());
-    start + rest[..len].trim_end().len()
+    let len = crate::bytes::find_line_end(rest.as_bytes()).map_or(rest.len(), |(end, _)| end);
+    start + rest.get(..len).unwrap_or_default().trim_end().len()
 }
 
 /// The offset of the end of `input[start..end]` with trailing white space removed.
@@ -1141,19 +1130,6 @@ mod tests {
     }
 
     #[test]
-    fn find_newline_agrees_with_find() {
-        let text = "0123456\n89abcdef0123\n\n456789abcdefg\nh";
-        for start in 0..text.len() {
-            for end in start..=text.len() {
-                let part = &text.as_bytes()[start..end];
-                let expected = part.iter().position(|&b| b == b'\n');
-                assert_eq!(find_newline(part), expected, "{start}..{end}");
-            }
-        }
-        assert_eq!(find_newline("é\u{a0a}x\n".as_bytes()), Some(6));
-    }
-
-    #[test]
     fn atx_headings_trim_marks() {
         assert_eq!(atx_heading("## Topics ##"), Some((2, (3, 9))));
         assert_eq!(atx_heading("#"), Some((1, (1, 1))));
@@ -1250,6 +1226,52 @@ mod tests {
         // A checkbox makes the rest paragraph text; a heading stays item text.
         assert_eq!(shape("- [ ] - a\n"), ["start0", "p:- a", "end"]);
         assert_eq!(shape("- # a\n"), ["start0", "p:# a", "end"]);
+    }
+
+    #[test]
+    fn every_line_ending_ends_a_line() {
+        // `\n`, `\r\n`, a lone `\r`, and a `\r` at the very end.
+        let input = "# T\r\r- [ ] a\r\n  b\nc\rd\r";
+        assert_eq!(
+            shape(input),
+            [
+                "Heading { level: 1, text: Span { start: 2, end: 3 }, span: Span { start: 0, end: 3 } }",
+                "start0",
+                "p:a\r\n  b\nc\rd",
+                "end"
+            ]
+        );
+        let got = blocks(input);
+        assert!(matches!(
+            got[1],
+            Block::ItemStart {
+                start: 5,
+                checkbox: Some(_),
+                ..
+            }
+        ));
+        // The paragraph holds `\r`: the semantic layer must split it.
+        assert!(matches!(
+            got[2],
+            Block::Paragraph {
+                verbatim: false,
+                ..
+            }
+        ));
+        assert!(matches!(got[3], Block::ItemEnd { end: 21 }));
+        // One line ending each, so no blank line: `b` continues `a`.
+        assert_eq!(shape("a\r\nb"), ["p:a\r\nb"]);
+        assert_eq!(shape("a\r\rb"), ["p:a", "p:b"]);
+        assert_eq!(shape("a\n\rb"), ["p:a", "p:b"]);
+        // A single line keeps its text verbatim.
+        assert!(matches!(
+            blocks("- a\r")[1],
+            Block::Paragraph {
+                span: Span { start: 2, end: 3 },
+                verbatim: true,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -70,6 +70,57 @@ pub(crate) fn find_either_short(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     first_word_hit(bytes.get(last..).unwrap_or_default(), word_hits).map(|i| last + i)
 }
 
+/// The first line ending in `bytes`: `\n`, `\r\n` or a lone `\r`, which
+/// CommonMark all counts as one. Returns where it starts and where the next
+/// line does. One two-byte search, so text without `\r` pays one more
+/// compare per chunk, not a second pass.
+#[inline]
+pub(crate) fn find_line_end(bytes: &[u8]) -> Option<(usize, usize)> {
+    let at = find_either(bytes, b'\n', b'\r')?;
+    let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
+    Some((at, at + 1 + usize::from(crlf)))
+}
+
+/// `text.split('\n')` for every line ending of [`find_line_end`]: each line
+/// without its ending, with its offset in `text`.
+pub(crate) fn split_lines(text: &str) -> SplitLines<'_> {
+    SplitLines {
+        text,
+        pos: 0,
+        done: false,
+    }
+}
+
+/// The iterator of [`split_lines`].
+#[derive(Clone)]
+pub(crate) struct SplitLines<'a> {
+    text: &'a str,
+    pos: usize,
+    done: bool,
+}
+
+impl<'a> Iterator for SplitLines<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if self.done {
+            return None;
+        }
+        let start = self.pos;
+        let rest = self.text.get(start..).unwrap_or_default();
+        match find_line_end(rest.as_bytes()) {
+            Some((end, next)) => {
+                self.pos += next;
+                Some((start, rest.get(..end).unwrap_or_default()))
+            }
+            None => {
+                self.done = true;
+                Some((start, rest))
+            }
+        }
+    }
+}
+
 /// `byte` in every byte of a word.
 const fn splat(byte: u8) -> u64 {
     u64::from_ne_bytes([byte; 8])
@@ -191,6 +242,27 @@ mod tests {
                 let either = bytes.iter().position(|&b| b == b'\n' || b == b'\r');
                 assert_eq!(find_either(&bytes, b'\r', b'\n'), either, "{len} {at}");
             }
+        }
+    }
+
+    #[test]
+    fn line_endings() {
+        assert_eq!(find_line_end(b"ab"), None);
+        assert_eq!(find_line_end(b"ab\ncd"), Some((2, 3)));
+        assert_eq!(find_line_end(b"ab\r\ncd"), Some((2, 4)));
+        assert_eq!(find_line_end(b"ab\rcd"), Some((2, 3)));
+        assert_eq!(find_line_end(b"ab\r"), Some((2, 3)));
+        assert_eq!(find_line_end(b"\r\r\n"), Some((0, 1)));
+        assert_eq!(find_line_end(b"\n\r"), Some((0, 1)));
+        let lines: Vec<_> = split_lines("a\rb\r\nc\n\rd\r").collect();
+        assert_eq!(
+            lines,
+            [(0, "a"), (2, "b"), (5, "c"), (7, ""), (8, "d"), (10, "")]
+        );
+        // Without `\r`, as `str::split('\n')`.
+        for text in ["", "\n", "a\n\nb", "a\n"] {
+            let ours: Vec<&str> = split_lines(text).map(|(_, line)| line).collect();
+            assert_eq!(ours, text.split('\n').collect::<Vec<_>>(), "{text:?}");
         }
     }
 
