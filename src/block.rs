@@ -85,6 +85,9 @@ struct BlockStart {
     continues: bool,
     /// It follows a list marker on the same line.
     in_marker_line: bool,
+    /// After a list marker, where the line's tail of one thematic break
+    /// character and white space starts (see [`break_tail`]).
+    break_from: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -259,6 +262,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             lazy,
             continues,
             in_marker_line: false,
+            break_from: 0,
         };
         // Each round opens one item and moves past its marker, so the loop
         // ends within the line.
@@ -282,6 +286,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             lazy,
             continues,
             in_marker_line,
+            break_from,
         } = at;
         let end = start + line.len();
         let content = line.get(first..).unwrap_or_default();
@@ -310,7 +315,9 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             if !quote_takes_lazy_lines(content) {
                 self.flush_paragraph();
             }
-        } else if let Some((level, text)) = atx_heading(content).filter(|_| !in_marker_line) {
+        } else if let Some((level, text)) =
+            (!in_marker_line).then(|| atx_heading(content)).flatten()
+        {
             // After a list marker (`- # x`) it stays item text: a heading
             // would close the list it is in (see `tests/commonmark.rs`).
             self.close_items(0);
@@ -334,7 +341,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 let span = Span::new(p.start, end);
                 self.sink.block(Block::Heading { level, text, span });
             }
-        } else if is_thematic_break(content) {
+        } else if (!in_marker_line || first >= break_from) && is_thematic_break(content) {
             self.close_items(keep);
             self.sink.block(Block::Break {
                 span: Span::new(content_start, end),
@@ -346,7 +353,16 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             !(continues && (m.empty || m.number.is_some_and(|n| n != 1)))
         }) {
             self.close_items(keep);
-            return self.open_item(start, line, first, indent, marker);
+            // Found once per line: testing each nested marker's rest from
+            // its start would scan `- - - … x` once per marker.
+            let break_from = if in_marker_line {
+                break_from
+            } else {
+                break_tail(line)
+            };
+            return self
+                .open_item(start, line, first, indent, marker)
+                .map(|next| BlockStart { break_from, ..next });
         } else if is_bare_task(content) {
             // `[x] [link](...)` at line start: an item without a list marker.
             self.close_items(keep);
@@ -595,6 +611,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 lazy: false,
                 continues: false,
                 in_marker_line: true,
+                break_from: 0,
             }),
         }
     }
@@ -851,6 +868,22 @@ fn fence_open(content: &str) -> Option<(u8, usize)> {
 fn is_closing_fence(content: &str, fence_char: u8, fence_len: usize) -> bool {
     let len = content.bytes().take_while(|&b| b == fence_char).count();
     len >= fence_len && content.get(len..).is_some_and(|r| r.trim().is_empty())
+}
+
+/// Where the longest tail of `line` that could be a thematic break starts:
+/// one of `-`, `*`, `_` and spaces or tabs. Past the end when the line's last
+/// character is none of those. Scans back from the end, where most lines
+/// stop at once.
+fn break_tail(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let last = bytes.iter().rposition(|b| !matches!(b, b' ' | b'\t'));
+    match last.and_then(|i| bytes.get(i)) {
+        Some(&mark @ (b'-' | b'*' | b'_')) => bytes
+            .iter()
+            .rposition(|&b| !matches!(b, b' ' | b'\t') && b != mark)
+            .map_or(0, |i| i + 1),
+        _ => bytes.len() + 1,
+    }
 }
 
 fn is_thematic_break(content: &str) -> bool {
@@ -1218,6 +1251,15 @@ mod tests {
         );
         // The rest of the marker line is the item's first block.
         assert_eq!(shape("- ***\n"), ["start0", "break", "end"]);
+        assert_eq!(shape("* - - -\n"), ["start0", "break", "end"]);
+        assert_eq!(
+            shape("* - -\n"),
+            ["start0", "start1", "start2", "end", "end", "end"]
+        );
+        assert_eq!(
+            shape("- - - x - -\n"),
+            ["start0", "start1", "start2", "p:x - -", "end", "end", "end"]
+        );
         assert_eq!(shape("-      code\n"), ["start0", "code:code", "end"]);
         assert_eq!(
             shape("- - [x] a\n"),
