@@ -587,8 +587,13 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             checkbox: checkbox.map(|(checkbox, _)| checkbox),
         });
         let end = start + line.len();
-        match checkbox {
-            Some((_, text_start)) => {
+        // Most items hold text: a first byte that starts no block skips
+        // reading the rest of the line again.
+        let plain = checkbox
+            .map(|(_, text_start)| text_start)
+            .or_else(|| (!code && !may_start_block(text)).then_some(text_start));
+        match plain {
+            Some(text_start) => {
                 if text_start < end {
                     self.paragraph = Some(Paragraph {
                         start: text_start,
@@ -884,6 +889,18 @@ fn break_tail(line: &str) -> usize {
             .map_or(0, |i| i + 1),
         _ => bytes.len() + 1,
     }
+}
+
+/// Whether `text` may start a block other than a paragraph after a list
+/// marker: an item, code, HTML, a quote or a thematic break (a heading
+/// there stays text; see [`BlockParser::block_start`]).
+fn may_start_block(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b,
+            b'-' | b'*' | b'+' | b'_' | b'0'..=b'9' | b'>' | b'`' | b'~' | b'<'
+        )
+    })
 }
 
 fn is_thematic_break(content: &str) -> bool {

@@ -167,7 +167,7 @@ fn affiliations<'a>(
     let after = rest.get(after_start..).unwrap_or_default();
     let stray = find_byte(after, b')').and_then(|close| {
         let before = after.get(..close)?;
-        let line_start = before.rfind(['\n', '\r']).map_or(0, |n| n + 1);
+        let line_start = bytes::rfind_line_end(before).map_or(0, |n| n + 1);
         (!before.contains('(')).then_some((line_start, after.get(line_start..=close)?))
     });
     if let Some((line_start, line)) = stray {

@@ -72,9 +72,11 @@ fn key_value_at(input: &str, span: Span, marks: usize, colon: usize) -> Option<K
     let key_end = bytes::trim_end(unmarked);
     let key = bytes::trim_start(key_end);
     let key_lead = key_end.len() - key.len();
-    // The colon was searched up to a `\n` only: a key trimmed of a lone
-    // `\r` (`Notes\r: x`) ends a line before it.
-    if !key_ok(key) || key_raw.contains('\r') {
+    // The colon was searched up to a `\n` only: a lone `\r` trimmed off
+    // the key (`Notes\r: x`) ends a line before it (`key_ok` refuses one
+    // inside). The trimmed parts are nearly always empty.
+    let has_cr = |t: Option<&str>| t.is_some_and(|t| t.bytes().any(|b| b == b'\r'));
+    if !key_ok(key) || has_cr(unmarked.get(key_end.len()..)) || has_cr(key_end.get(..key_lead)) {
         return None;
     }
     // The rest of the first line; the colon is on it.
