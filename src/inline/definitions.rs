@@ -37,7 +37,7 @@ impl<'a> Definitions<'a> {
             let window = colon.saturating_sub(MAX_LABEL + 8);
             let line_start = input
                 .get(window..colon)
-                .and_then(|before| crate::bytes::rfind_line_end(before))
+                .and_then(crate::bytes::rfind_line_end)
                 .map_or(if window == 0 { 0 } else { usize::MAX }, |nl| {
                     window + nl + 1
                 });
