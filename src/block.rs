@@ -86,8 +86,8 @@ struct BlockStart {
     /// It follows a list marker on the same line.
     in_marker_line: bool,
     /// After a list marker, where the line's tail of one thematic break
-    /// character and white space starts (see [`break_tail`]).
-    break_from: usize,
+    /// character and white space starts (see [`break_tail`]), once known.
+    break_from: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -262,7 +262,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             lazy,
             continues,
             in_marker_line: false,
-            break_from: 0,
+            break_from: None,
         };
         // Each round opens one item and moves past its marker, so the loop
         // ends within the line.
@@ -288,6 +288,14 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             in_marker_line,
             break_from,
         } = at;
+        // Found once per line, and only for a line whose item starts with a
+        // block: testing each nested marker's rest from its start would scan
+        // `- - - … x` once per marker.
+        let break_from = match break_from {
+            Some(from) => from,
+            None if in_marker_line => break_tail(line),
+            None => 0,
+        };
         let end = start + line.len();
         let content = line.get(first..).unwrap_or_default();
         let content_start = start + first;
@@ -353,13 +361,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             !(continues && (m.empty || m.number.is_some_and(|n| n != 1)))
         }) {
             self.close_items(keep);
-            // Found once per line: testing each nested marker's rest from
-            // its start would scan `- - - … x` once per marker.
-            let break_from = if in_marker_line {
-                break_from
-            } else {
-                break_tail(line)
-            };
+            let break_from = in_marker_line.then_some(break_from);
             return self
                 .open_item(start, line, first, indent, marker)
                 .map(|next| BlockStart { break_from, ..next });
@@ -616,7 +618,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 lazy: false,
                 continues: false,
                 in_marker_line: true,
-                break_from: 0,
+                break_from: None,
             }),
         }
     }
