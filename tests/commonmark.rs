@@ -15,7 +15,9 @@
 //!    chat, not agenda structure.
 //! 3. An ATX heading always closes every open list, even when indented into
 //!    an item: a heading starts a new section in the meeting model. The
-//!    generator only indents headings less than any item's content.
+//!    generator only indents headings less than any item's content. On a
+//!    list marker's line (`- # x`) it stays the item's text, which the
+//!    comparison sees alike: [`reference`] drops headings inside items.
 //! 4. A fenced code block inside a list item ends only at its closing fence,
 //!    not when a less indented line ends the item. The generator keeps fence
 //!    bodies indented like their fence.
