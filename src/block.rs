@@ -68,6 +68,28 @@ struct OpenItem {
     empty: bool,
 }
 
+/// Where a block may start in a line, and what contains it.
+#[derive(Debug, Clone, Copy)]
+struct BlockStart {
+    /// Byte index of the block's first character in the line.
+    first: usize,
+    /// Its column.
+    indent: usize,
+    /// How many open items contain it.
+    keep: usize,
+    /// The content column of the innermost of those.
+    base: usize,
+    /// A paragraph is open and no blank line came since.
+    lazy: bool,
+    /// It would continue that paragraph, so only some blocks interrupt it.
+    continues: bool,
+    /// It follows a list marker on the same line.
+    in_marker_line: bool,
+    /// After a list marker, where the line's tail of one thematic break
+    /// character and white space starts (see [`break_tail`]), once known.
+    break_from: Option<usize>,
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Paragraph {
     start: usize,
@@ -136,14 +158,13 @@ pub(crate) fn parse_blocks<S: Sink>(input: &str, max_depth: usize, sink: &mut S)
     pos = parser.front_matter(pos);
     while pos < input.len() {
         let rest = input.get(pos..).unwrap_or_default();
-        let (line_len, next) = match find_newline(rest.as_bytes()) {
-            Some(nl) => (nl, pos + nl + 1),
+        // `\n`, `\r\n` and a lone `\r` all end a line (CommonMark 2.1).
+        let (line_len, next) = match crate::bytes::find_line_end(rest.as_bytes()) {
+            Some((end, next)) => (end, pos + next),
             None => (rest.len(), input.len()),
         };
-        let line = rest.get(..line_len).unwrap_or_default();
-        let stripped = line.strip_suffix('\r');
-        parser.line_cr = stripped.is_some();
-        parser.line(pos, stripped.unwrap_or(line));
+        parser.line_cr = rest.as_bytes().get(line_len) == Some(&b'\r');
+        parser.line(pos, rest.get(..line_len).unwrap_or_default());
         pos = next;
     }
     parser.finish();
@@ -159,7 +180,7 @@ struct BlockParser<'a, 's, S> {
     blank_before: bool,
     last_content_end: usize,
     depth_reported: bool,
-    /// The current line ended with `\r\n`.
+    /// The current line ended with `\r` or `\r\n`.
     line_cr: bool,
 }
 
@@ -169,7 +190,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     fn front_matter(&mut self, start: usize) -> usize {
         let rest = self.input.get(start..).unwrap_or_default();
         let mut lines = LineIter::new(rest, start);
-        let Some((_, first, _)) = lines.next() else {
+        let Some((_, first, body_start)) = lines.next() else {
             return start;
         };
         // A blank line right after `---` makes it a thematic break, as in
@@ -181,7 +202,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         if first.trim_end() != "---" || blank_next {
             return start;
         }
-        let body_start = start + first.len() + 1;
         for (offset, line, next) in lines {
             let trimmed = line.trim_end();
             if trimmed == "---" || trimmed == "..." {
@@ -212,8 +232,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             self.last_content_end = end;
             return;
         }
-        let content = &line[first..];
-        let content_start = start + first;
         if let Some(item) = self.items.last_mut() {
             item.empty = false;
         }
@@ -236,7 +254,51 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             && self
                 .paragraph
                 .is_some_and(|p| p.kind == ParagraphKind::Plain);
+        let mut at = BlockStart {
+            first,
+            indent,
+            keep,
+            base,
+            lazy,
+            continues,
+            in_marker_line: false,
+            break_from: None,
+        };
+        // Each round opens one item and moves past its marker, so the loop
+        // ends within the line.
+        while let Some(next) = self.block_start(start, line, at) {
+            at = next;
+        }
+        self.blank_before = false;
+        self.last_content_end = end;
+    }
 
+    /// Reads the block that starts at `at.first` in `line`. Returns where the
+    /// rest of the line starts when it opened a list item: that text is the
+    /// item's first block, which may itself be a list item (`* - a`), code,
+    /// HTML or a thematic break (CommonMark 5.2).
+    fn block_start(&mut self, start: usize, line: &str, at: BlockStart) -> Option<BlockStart> {
+        let BlockStart {
+            first,
+            indent,
+            keep,
+            base,
+            lazy,
+            continues,
+            in_marker_line,
+            break_from,
+        } = at;
+        // Found once per line, and only for a line whose item starts with a
+        // block: testing each nested marker's rest from its start would scan
+        // `- - - … x` once per marker.
+        let break_from = match break_from {
+            Some(from) => from,
+            None if in_marker_line => break_tail(line),
+            None => 0,
+        };
+        let end = start + line.len();
+        let content = line.get(first..).unwrap_or_default();
+        let content_start = start + first;
         if indent - base >= 4 {
             if lazy {
                 self.extend_paragraph(end, first > 0);
@@ -261,7 +323,11 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             if !quote_takes_lazy_lines(content) {
                 self.flush_paragraph();
             }
-        } else if let Some((level, text)) = atx_heading(content) {
+        } else if let Some((level, text)) =
+            (!in_marker_line).then(|| atx_heading(content)).flatten()
+        {
+            // After a list marker (`- # x`) it stays item text: a heading
+            // would close the list it is in (see `tests/commonmark.rs`).
             self.close_items(0);
             let text = Span::new(content_start + text.0, content_start + text.1);
             let span = Span::new(content_start, end);
@@ -283,7 +349,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 let span = Span::new(p.start, end);
                 self.sink.block(Block::Heading { level, text, span });
             }
-        } else if is_thematic_break(content) {
+        } else if (!in_marker_line || first >= break_from) && is_thematic_break(content) {
             self.close_items(keep);
             self.sink.block(Block::Break {
                 span: Span::new(content_start, end),
@@ -295,7 +361,10 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             !(continues && (m.empty || m.number.is_some_and(|n| n != 1)))
         }) {
             self.close_items(keep);
-            self.open_item(start, line, first, indent, marker);
+            let break_from = in_marker_line.then_some(break_from);
+            return self
+                .open_item(start, line, first, indent, marker)
+                .map(|next| BlockStart { break_from, ..next });
         } else if is_bare_task(content) {
             // `[x] [link](...)` at line start: an item without a list marker.
             self.close_items(keep);
@@ -305,7 +374,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 empty: false,
                 bare: true,
             };
-            self.open_item(start, line, first, indent, marker);
+            return self.open_item(start, line, first, indent, marker);
         } else if let Some(until) = html_block_start(content, continues) {
             self.close_items(keep);
             self.leaf = Leaf::Html {
@@ -342,8 +411,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 cr: self.line_cr,
             });
         }
-        self.blank_before = false;
-        self.last_content_end = end;
+        None
     }
 
     fn blank_line(&mut self, start: usize) {
@@ -452,7 +520,17 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         }
     }
 
-    fn open_item(&mut self, start: usize, line: &str, first: usize, indent: usize, marker: Marker) {
+    /// Opens an item at the marker at `first`. Returns the rest of the line
+    /// when it must be read as the item's first block; a checkbox makes it
+    /// paragraph text.
+    fn open_item(
+        &mut self,
+        start: usize,
+        line: &str,
+        first: usize,
+        indent: usize,
+        marker: Marker,
+    ) -> Option<BlockStart> {
         let depth = if self.items.len() >= self.max_depth {
             // At the limit: the item becomes a sibling of the deepest kept
             // item instead of its child.
@@ -484,11 +562,11 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         } else {
             marker_col + marker.width + spaces
         };
-        let mut text_start = start + after_marker + rest_first;
+        let text_start = start + after_marker + rest_first;
         let text = rest.get(rest_first..).unwrap_or_default();
         // Five or more spaces after the marker: the item opens with
         // indented code (CommonMark 5.2), which holds no checkbox.
-        let code = spaces > 4 && !text.is_empty();
+        let code = spaces > 4;
         let checkbox = checkbox(text).filter(|_| !code).map(|(inner, len)| {
             let checkbox = Checkbox {
                 marker: Span::new(text_start + inner.0, text_start + inner.1),
@@ -496,8 +574,10 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 bare: marker.bare,
             };
             let after = text.get(len..).unwrap_or_default();
-            text_start += len + (after.len() - after.trim_start().len());
-            checkbox
+            (
+                checkbox,
+                text_start + len + (after.len() - after.trim_start().len()),
+            )
         });
         self.items.push(OpenItem {
             content_col,
@@ -506,24 +586,40 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         self.sink.block(Block::ItemStart {
             depth,
             start: start + first,
-            checkbox,
+            checkbox: checkbox.map(|(checkbox, _)| checkbox),
         });
         let end = start + line.len();
-        if code {
-            self.leaf = Leaf::IndentedCode {
-                start: text_start,
-                end,
-            };
-        } else if text_start < end {
-            self.paragraph = Some(Paragraph {
-                start: text_start,
-                end,
-                in_item: true,
-                kind: ParagraphKind::Plain,
-                continued: false,
-                verbatim: true,
-                cr: self.line_cr,
-            });
+        // Most items hold text: a first byte that starts no block skips
+        // reading the rest of the line again.
+        let plain = checkbox
+            .map(|(_, text_start)| text_start)
+            .or_else(|| (!code && !may_start_block(text)).then_some(text_start));
+        match plain {
+            Some(text_start) => {
+                if text_start < end {
+                    self.paragraph = Some(Paragraph {
+                        start: text_start,
+                        end,
+                        in_item: true,
+                        kind: ParagraphKind::Plain,
+                        continued: false,
+                        verbatim: true,
+                        cr: self.line_cr,
+                    });
+                }
+                None
+            }
+            None if text.is_empty() => None,
+            None => Some(BlockStart {
+                first: after_marker + rest_first,
+                indent: marker_col + marker.width + spaces,
+                keep: self.items.len(),
+                base: content_col,
+                lazy: false,
+                continues: false,
+                in_marker_line: true,
+                break_from: None,
+            }),
         }
     }
 
@@ -567,11 +663,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         self.end_leaf();
         self.close_items(0);
     }
-}
-
-/// The index of the first `\n` in `bytes`.
-fn find_newline(bytes: &[u8]) -> Option<usize> {
-    crate::bytes::find_byte(bytes, b'\n')
 }
 
 /// The block structure as plain data, for the differential test against a
@@ -646,24 +737,20 @@ impl<'a> Iterator for LineIter<'a> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let rest = self.text.get(self.pos..).filter(|r| !r.is_empty())?;
-        let (line, advance) = match rest.find('\n') {
-            Some(nl) => (&rest[..nl], nl + 1),
+        let (line, advance) = match crate::bytes::find_line_end(rest.as_bytes()) {
+            Some((end, next)) => (rest.get(..end).unwrap_or_default(), next),
             None => (rest, rest.len()),
         };
         let offset = self.base + self.pos;
         self.pos += advance;
-        Some((
-            offset,
-            line.strip_suffix('\r').unwrap_or(line),
-            self.base + self.pos,
-        ))
+        Some((offset, line, self.base + self.pos))
     }
 }
 
 fn line_end(input: &str, start: usize) -> usize {
     let rest = input.get(start..).unwrap_or_default();
-    let len = rest.find('\n').unwrap_or(rest.len());
-    start + rest[..len].trim_end().len()
+    let len = crate::bytes::find_line_end(rest.as_bytes()).map_or(rest.len(), |(end, _)| end);
+    start + rest.get(..len).unwrap_or_default().trim_end().len()
 }
 
 /// The offset of the end of `input[start..end]` with trailing white space removed.
@@ -788,6 +875,34 @@ fn fence_open(content: &str) -> Option<(u8, usize)> {
 fn is_closing_fence(content: &str, fence_char: u8, fence_len: usize) -> bool {
     let len = content.bytes().take_while(|&b| b == fence_char).count();
     len >= fence_len && content.get(len..).is_some_and(|r| r.trim().is_empty())
+}
+
+/// Where the longest tail of `line` that could be a thematic break starts:
+/// one of `-`, `*`, `_` and spaces or tabs. Past the end when the line's last
+/// character is none of those. Scans back from the end, where most lines
+/// stop at once.
+fn break_tail(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let last = bytes.iter().rposition(|b| !matches!(b, b' ' | b'\t'));
+    match last.and_then(|i| bytes.get(i)) {
+        Some(&mark @ (b'-' | b'*' | b'_')) => bytes
+            .iter()
+            .rposition(|&b| !matches!(b, b' ' | b'\t') && b != mark)
+            .map_or(0, |i| i + 1),
+        _ => bytes.len() + 1,
+    }
+}
+
+/// Whether `text` may start a block other than a paragraph after a list
+/// marker: an item, code, HTML, a quote or a thematic break (a heading
+/// there stays text; see [`BlockParser::block_start`]).
+fn may_start_block(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b,
+            b'-' | b'*' | b'+' | b'_' | b'0'..=b'9' | b'>' | b'`' | b'~' | b'<'
+        )
+    })
 }
 
 fn is_thematic_break(content: &str) -> bool {
@@ -1067,19 +1182,6 @@ mod tests {
     }
 
     #[test]
-    fn find_newline_agrees_with_find() {
-        let text = "0123456\n89abcdef0123\n\n456789abcdefg\nh";
-        for start in 0..text.len() {
-            for end in start..=text.len() {
-                let part = &text.as_bytes()[start..end];
-                let expected = part.iter().position(|&b| b == b'\n');
-                assert_eq!(find_newline(part), expected, "{start}..{end}");
-            }
-        }
-        assert_eq!(find_newline("é\u{a0a}x\n".as_bytes()), Some(6));
-    }
-
-    #[test]
     fn atx_headings_trim_marks() {
         assert_eq!(atx_heading("## Topics ##"), Some((2, (3, 9))));
         assert_eq!(atx_heading("#"), Some((1, (1, 1))));
@@ -1134,6 +1236,103 @@ mod tests {
                 "end"
             ]
         );
+    }
+
+    fn shape(input: &str) -> Vec<String> {
+        blocks(input)
+            .iter()
+            .map(|b| match b {
+                Block::ItemStart { depth, .. } => format!("start{depth}"),
+                Block::ItemEnd { .. } => "end".into(),
+                Block::Paragraph { span, .. } => format!("p:{}", text(input, *span)),
+                Block::Code { span } => format!("code:{}", text(input, *span)),
+                Block::Break { .. } => "break".into(),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_item_may_start_with_an_item() {
+        // ossf-tac/2022-07-12.md: `* - 500+ ...` under a nested bullet.
+        assert_eq!(
+            shape("* a\n    * - b\n    * - c\n"),
+            [
+                "start0", "p:a", "start1", "start2", "p:b", "end", "end", "start1", "start2",
+                "p:c", "end", "end", "end"
+            ]
+        );
+        // ipfs/2018-10-16--go-core-dev-hack-week.md: `- 2.` starts an
+        // ordered list, as nothing in the new item can be interrupted.
+        assert_eq!(
+            shape("- 1. a\n- 2. b\n"),
+            ["start0", "start1", "p:a", "end", "end", "start0", "start1", "p:b", "end", "end"]
+        );
+        // The rest of the marker line is the item's first block.
+        assert_eq!(shape("- ***\n"), ["start0", "break", "end"]);
+        assert_eq!(shape("* - - -\n"), ["start0", "break", "end"]);
+        assert_eq!(
+            shape("* - -\n"),
+            ["start0", "start1", "start2", "end", "end", "end"]
+        );
+        assert_eq!(
+            shape("- - - x - -\n"),
+            ["start0", "start1", "start2", "p:x - -", "end", "end", "end"]
+        );
+        assert_eq!(shape("-      code\n"), ["start0", "code:code", "end"]);
+        assert_eq!(
+            shape("- - [x] a\n"),
+            ["start0", "start1", "p:a", "end", "end"]
+        );
+        // A checkbox makes the rest paragraph text; a heading stays item text.
+        assert_eq!(shape("- [ ] - a\n"), ["start0", "p:- a", "end"]);
+        assert_eq!(shape("- # a\n"), ["start0", "p:# a", "end"]);
+    }
+
+    #[test]
+    fn every_line_ending_ends_a_line() {
+        // `\n`, `\r\n`, a lone `\r`, and a `\r` at the very end.
+        let input = "# T\r\r- [ ] a\r\n  b\nc\rd\r";
+        assert_eq!(
+            shape(input),
+            [
+                "Heading { level: 1, text: Span { start: 2, end: 3 }, span: Span { start: 0, end: 3 } }",
+                "start0",
+                "p:a\r\n  b\nc\rd",
+                "end"
+            ]
+        );
+        let got = blocks(input);
+        assert!(matches!(
+            got[1],
+            Block::ItemStart {
+                start: 5,
+                checkbox: Some(_),
+                ..
+            }
+        ));
+        // The paragraph holds `\r`: the semantic layer must split it.
+        assert!(matches!(
+            got[2],
+            Block::Paragraph {
+                verbatim: false,
+                ..
+            }
+        ));
+        assert!(matches!(got[3], Block::ItemEnd { end: 21 }));
+        // One line ending each, so no blank line: `b` continues `a`.
+        assert_eq!(shape("a\r\nb"), ["p:a\r\nb"]);
+        assert_eq!(shape("a\r\rb"), ["p:a", "p:b"]);
+        assert_eq!(shape("a\n\rb"), ["p:a", "p:b"]);
+        // A single line keeps its text verbatim.
+        assert!(matches!(
+            blocks("- a\r")[1],
+            Block::Paragraph {
+                span: Span { start: 2, end: 3 },
+                verbatim: true,
+                ..
+            }
+        ));
     }
 
     #[test]

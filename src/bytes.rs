@@ -24,15 +24,32 @@ pub(crate) fn find_byte(bytes: &[u8], needle: u8) -> Option<usize> {
 pub(crate) fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     let hit = |x: u8| (x == a) | (x == b);
     let (splat_a, splat_b) = (splat(a), splat(b));
-    let word_hits = |word: u64| equal_bytes(word, splat_a) | equal_bytes(word, splat_b);
+    find_by(bytes, hit, hit, |word| {
+        equal_bytes(word, splat_a) | equal_bytes(word, splat_b)
+    })
+}
+
+/// The index of the first byte that `exact` accepts; `word_hits` marks them
+/// in a word. `maybe` picks the 32-byte chunks worth that search: it must
+/// accept every such byte, and may accept others when it vectorizes better
+/// (the search then goes on past the chunk).
+#[inline(always)]
+fn find_by(
+    bytes: &[u8],
+    maybe: impl Fn(u8) -> bool,
+    exact: impl Fn(u8) -> bool,
+    word_hits: impl Fn(u64) -> u64 + Copy,
+) -> Option<usize> {
     let mut offset = 0;
     let mut chunks = bytes.chunks_exact(CHUNK);
     for chunk in &mut chunks {
         let Ok(chunk) = <&[u8; CHUNK]>::try_from(chunk) else {
             break;
         };
-        if chunk.iter().fold(false, |any, &b| any | hit(b)) {
-            return first_word_hit(chunk, word_hits).map(|i| offset + i);
+        if chunk.iter().fold(false, |any, &b| any | maybe(b)) {
+            if let Some(i) = first_word_hit(chunk, word_hits) {
+                return Some(offset + i);
+            }
         }
         offset += CHUNK;
     }
@@ -43,7 +60,7 @@ pub(crate) fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
         return Some(offset + i);
     }
     tail.iter()
-        .position(|&b| hit(b))
+        .position(|&b| exact(b))
         .map(|i| offset + whole + i)
 }
 
@@ -68,6 +85,75 @@ pub(crate) fn find_either_short(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     // bytes is at `whole` or later.
     let last = bytes.len() - WORD;
     first_word_hit(bytes.get(last..).unwrap_or_default(), word_hits).map(|i| last + i)
+}
+
+/// The first line ending in `bytes`: `\n`, `\r\n` or a lone `\r`, which
+/// CommonMark all counts as one. Returns where it starts and where the next
+/// line does. One search for both bytes, not a second pass for `\r`.
+#[inline(always)]
+pub(crate) fn find_line_end(bytes: &[u8]) -> Option<(usize, usize)> {
+    // `x == b'\n' || x == b'\r'` per byte compiles to shuffles; one range
+    // test (`\n..=\r`, so `\v` and `\f` too) to one vector compare.
+    let at = find_by(
+        bytes,
+        |x| x.wrapping_sub(b'\n') <= b'\r' - b'\n',
+        |x| x == b'\n' || x == b'\r',
+        |word| equal_bytes(word, splat(b'\n')) | equal_bytes(word, splat(b'\r')),
+    )?;
+    let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
+    Some((at, at + 1 + usize::from(crlf)))
+}
+
+/// The index of the last line ending byte (`\n` or `\r`) in `text`: two
+/// `rfind`s, which use `memrchr`, the second only on the last line.
+#[inline]
+pub(crate) fn rfind_line_end(text: &str) -> Option<usize> {
+    let nl = text.rfind('\n');
+    let after = nl.map_or(0, |n| n + 1);
+    text.get(after..)
+        .and_then(|line| line.rfind('\r'))
+        .map(|cr| after + cr)
+        .or(nl)
+}
+
+/// `text.split('\n')` for every line ending of [`find_line_end`]: each line
+/// without its ending, with its offset in `text`.
+pub(crate) fn split_lines(text: &str) -> SplitLines<'_> {
+    SplitLines {
+        text,
+        pos: 0,
+        done: false,
+    }
+}
+
+/// The iterator of [`split_lines`].
+#[derive(Clone)]
+pub(crate) struct SplitLines<'a> {
+    text: &'a str,
+    pos: usize,
+    done: bool,
+}
+
+impl<'a> Iterator for SplitLines<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if self.done {
+            return None;
+        }
+        let start = self.pos;
+        let rest = self.text.get(start..).unwrap_or_default();
+        match find_line_end(rest.as_bytes()) {
+            Some((end, next)) => {
+                self.pos += next;
+                Some((start, rest.get(..end).unwrap_or_default()))
+            }
+            None => {
+                self.done = true;
+                Some((start, rest))
+            }
+        }
+    }
 }
 
 /// `byte` in every byte of a word.
@@ -191,6 +277,31 @@ mod tests {
                 let either = bytes.iter().position(|&b| b == b'\n' || b == b'\r');
                 assert_eq!(find_either(&bytes, b'\r', b'\n'), either, "{len} {at}");
             }
+        }
+    }
+
+    #[test]
+    fn line_endings() {
+        assert_eq!(find_line_end(b"ab"), None);
+        assert_eq!(find_line_end(b"ab\ncd"), Some((2, 3)));
+        assert_eq!(find_line_end(b"ab\r\ncd"), Some((2, 4)));
+        assert_eq!(find_line_end(b"ab\rcd"), Some((2, 3)));
+        assert_eq!(find_line_end(b"ab\r"), Some((2, 3)));
+        assert_eq!(find_line_end(b"\r\r\n"), Some((0, 1)));
+        assert_eq!(find_line_end(b"\n\r"), Some((0, 1)));
+        for text in ["", "a", "a\nb", "a\rb\nc", "a\nb\rc", "a\r\n", "\r\nx"] {
+            let naive = text.bytes().rposition(|b| b == b'\n' || b == b'\r');
+            assert_eq!(rfind_line_end(text), naive, "{text:?}");
+        }
+        let lines: Vec<_> = split_lines("a\rb\r\nc\n\rd\r").collect();
+        assert_eq!(
+            lines,
+            [(0, "a"), (2, "b"), (5, "c"), (7, ""), (8, "d"), (10, "")]
+        );
+        // Without `\r`, as `str::split('\n')`.
+        for text in ["", "\n", "a\n\nb", "a\n"] {
+            let ours: Vec<&str> = split_lines(text).map(|(_, line)| line).collect();
+            assert_eq!(ours, text.split('\n').collect::<Vec<_>>(), "{text:?}");
         }
     }
 

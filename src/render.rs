@@ -182,7 +182,7 @@ impl Out {
 
     fn paragraph(&mut self, paragraph: &str) {
         self.start_block();
-        let mut lines = paragraph.split('\n');
+        let mut lines = crate::bytes::split_lines(paragraph).map(|(_, line)| line);
         self.text.push_str(lines.next().unwrap_or_default());
         self.text.push('\n');
         for line in lines {
@@ -201,7 +201,8 @@ impl Out {
 
     fn heading(&mut self, level: u8, heading: &str) {
         self.start_block();
-        if heading.contains('\n') && level <= 2 {
+        // A setext heading's text keeps its source line endings.
+        if heading.contains(['\n', '\r']) && level <= 2 {
             self.text.push_str(heading);
             self.text
                 .push_str(if level == 1 { "\n===\n" } else { "\n---\n" });
@@ -246,7 +247,7 @@ impl Out {
             self.text.push_str(&task.marker);
             self.text.push(']');
         }
-        let mut lines = item.text.split('\n');
+        let mut lines = crate::bytes::split_lines(&item.text).map(|(_, line)| line);
         if let Some(first) = lines.next().filter(|line| !line.is_empty()) {
             self.text.push(' ');
             self.text.push_str(first);

@@ -15,7 +15,9 @@
 //!    chat, not agenda structure.
 //! 3. An ATX heading always closes every open list, even when indented into
 //!    an item: a heading starts a new section in the meeting model. The
-//!    generator only indents headings less than any item's content.
+//!    generator only indents headings less than any item's content. On a
+//!    list marker's line (`- # x`) it stays the item's text, which the
+//!    comparison sees alike: [`reference`] drops headings inside items.
 //! 4. A fenced code block inside a list item ends only at its closing fence,
 //!    not when a less indented line ends the item. The generator keeps fence
 //!    bodies indented like their fence.
@@ -34,6 +36,11 @@
 //!    either side) that any block start interrupts. The generator ends them
 //!    with a blank line: pulldown-cmark ends a table at an indented `1. a`
 //!    but not at other indented text, which GFM reads as rows.
+//! 10. A lone `\r` ends a line (CommonMark 2.1), but pulldown-cmark 0.13
+//!     does not end a fence's info string there: `` ```\ra\r``` `` is a
+//!     paragraph to it. The reference reads a copy of the document with each
+//!     lone `\r` made a `\n`, the same line ending by the spec and the same
+//!     length, so every offset holds; texts are cut from the original.
 
 mod common;
 
@@ -66,8 +73,12 @@ fn opaque(input: &str, range: Range<usize>) -> Shape {
 
 /// What pulldown-cmark sees, block quotes skipped (difference 2), after a
 /// byte order mark, which pulldown-cmark would read as text (difference 7).
-/// Front matter is read only at the start (difference 8).
+/// Front matter is read only at the start (difference 8); lone `\r` are
+/// read as `\n` (difference 10).
 fn reference(full: &str) -> Vec<Shape> {
+    let original = full;
+    let unix = lone_cr_as_lf(full);
+    let full = unix.as_str();
     let input = full.strip_prefix('\u{feff}').unwrap_or(full);
     let front_matter = Parser::new_ext(input, Options::ENABLE_YAML_STYLE_METADATA_BLOCKS)
         .into_offset_iter()
@@ -118,7 +129,9 @@ fn reference(full: &str) -> Vec<Shape> {
                 let Some((index, text)) = heading.take() else {
                     continue;
                 };
-                let text = text.map_or("", |r| &input[r]);
+                let text = text
+                    .and_then(|r| original.get(r.start + base..r.end + base))
+                    .unwrap_or_default();
                 if items > 0 {
                     // Difference 5: undo a setext heading inside an item.
                     out.truncate(index);
@@ -139,6 +152,17 @@ fn reference(full: &str) -> Vec<Shape> {
         }
     }
     out
+}
+
+/// `text` with each `\r` not followed by `\n` replaced by `\n`.
+fn lone_cr_as_lf(text: &str) -> String {
+    let mut out = text.as_bytes().to_vec();
+    for i in 0..out.len() {
+        if out[i] == b'\r' && out.get(i + 1) != Some(&b'\n') {
+            out[i] = b'\n';
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// What `minutes` sees, with difference 1 applied.
@@ -268,11 +292,13 @@ fn construct() -> impl Strategy<Value = String> {
         indent(9),
         prop::sample::select(vec!["-", "*", "+"]),
         prop::sample::select(vec![" ", "  ", "\t", "     "]),
+        // An item whose first block is another item: `* - a`, `- 2. a`.
+        prop::sample::select(vec!["", "", "", "- ", "2. ", "* [ ] ", "-\t"]),
         checkbox,
         words(),
     )
-        .prop_map(|(ind, marker, space, checkbox, text)| {
-            format!("{ind}{marker}{space}{checkbox}{text}")
+        .prop_map(|(ind, marker, space, nested, checkbox, text)| {
+            format!("{ind}{marker}{space}{nested}{checkbox}{text}")
         });
     let ordered = (
         indent(9),
@@ -337,8 +363,8 @@ fn construct() -> impl Strategy<Value = String> {
     prop_oneof![3 => fixed, 2 => heading, 4 => bullet, 2 => ordered, 1 => empty_item, 3 => text, 1 => fence]
 }
 
-/// A whole document: optional BOM and front matter, LF or CRLF, with or
-/// without a final newline.
+/// A whole document: optional BOM and front matter, LF, CRLF, lone CR
+/// (classic Mac) or a mix of the three, with or without a final newline.
 /// An unclosed fence comes only last (difference 4).
 fn document() -> impl Strategy<Value = String> {
     let unclosed = prop::sample::select(vec![None, None, None, Some("```"), Some("  ~~~ text")]);
@@ -357,11 +383,11 @@ fn document() -> impl Strategy<Value = String> {
         title,
         prop::collection::vec(construct(), 0..24),
         unclosed,
-        any::<bool>(),
+        line_endings(),
         any::<bool>(),
     )
         .prop_map(
-            |(bom, front, title, mut lines, unclosed, crlf, final_newline)| {
+            |(bom, front, title, mut lines, unclosed, endings, final_newline)| {
                 lines.extend(unclosed.map(|fence| {
                     let indent = &fence[..fence.len() - fence.trim_start().len()];
                     format!("{fence}\n{indent}# inside")
@@ -378,12 +404,37 @@ fn document() -> impl Strategy<Value = String> {
                 if final_newline {
                     doc.push('\n');
                 }
-                if crlf {
-                    doc = doc.replace('\n', "\r\n");
+                if endings != ["\n"] {
+                    let mut endings = endings.iter().copied().cycle();
+                    let mut out = String::new();
+                    for (i, line) in doc.split('\n').enumerate() {
+                        if i > 0 {
+                            let mut ending = endings.next().unwrap_or("\n");
+                            // `\r` then `\n` would be one `\r\n` ending.
+                            if ending == "\n" && out.ends_with('\r') {
+                                ending = "\r\n";
+                            }
+                            out.push_str(ending);
+                        }
+                        out.push_str(line);
+                    }
+                    doc = out;
                 }
                 doc
             },
         )
+}
+
+/// The line endings of a document, used in turn: mostly one kind (`\n`,
+/// `\r\n` or a lone `\r`), sometimes a mix.
+fn line_endings() -> impl Strategy<Value = Vec<&'static str>> {
+    let one = prop::sample::select(vec!["\n", "\r\n", "\r"]);
+    prop_oneof![
+        4 => Just(vec!["\n"]),
+        2 => Just(vec!["\r\n"]),
+        2 => Just(vec!["\r"]),
+        2 => prop::collection::vec(one, 1..8),
+    ]
 }
 
 #[test]

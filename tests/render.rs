@@ -211,6 +211,27 @@ fn a_date_only_the_caller_knew_goes_into_front_matter() {
     assert_eq!(minutes::parse(&rendered).date, Some(date));
 }
 
+/// Lone `\r` and mixed line endings read the same after a round trip; the
+/// render writes `\n`, except inside a setext heading's text.
+#[test]
+fn carriage_returns_round_trip() {
+    for note in [
+        "# T\r\r- [ ] a @x\r- [ ] b\r",
+        "Multi\rline\r===\r\rtext\r\nmore\n- a\r  b\r",
+        "# T\r## Notes\r\n- [x] one\r  more\n\r1. two\r",
+    ] {
+        let meeting = minutes::parse(note);
+        let rendered = minutes::render(&meeting);
+        let again = minutes::parse(&rendered);
+        assert_eq!(
+            comparable(&meeting),
+            comparable(&again),
+            "{note:?} -> {rendered:?}"
+        );
+        assert_eq!(minutes::render(&again), rendered, "{note:?}");
+    }
+}
+
 fn dragonfly(name: &str) -> Option<String> {
     let path = common::corpus_dir()?.join("dragonfly").join(name);
     Some(std::fs::read_to_string(path).expect("dragonfly note is readable"))

@@ -290,3 +290,78 @@ fn multi_line_texts_lose_indentation_and_carriage_returns_only() {
     assert!(matches!(m.sections[0].paragraphs[1], Cow::Borrowed(_)));
     assert!(matches!(m.sections[0].items[0].text, Cow::Owned(_)));
 }
+
+/// `\n`, `\r\n` and a lone `\r` (classic Mac) are all line endings, as in
+/// CommonMark.
+#[test]
+fn lone_carriage_returns_end_lines() {
+    let input = "# T\r\r- [ ] a @x\r- [ ] b\r";
+    let m = minutes::parse(input);
+    assert_eq!(m.title.as_deref(), Some("T"));
+    let items = &m.sections[0].items;
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert_eq!(items[0].text, "a @x");
+    assert_eq!(items[0].owners, ["x"]);
+    assert_eq!(
+        items[0].task.as_ref().map(|t| t.state),
+        Some(TaskState::Open)
+    );
+    assert_eq!(&input[items[0].span.start..items[0].span.end], "- [ ] a @x");
+    assert_eq!(items[1].text, "b");
+    assert!(items[1].owners.is_empty());
+    assert_eq!(
+        items[1].task.as_ref().map(|t| t.state),
+        Some(TaskState::Open)
+    );
+    assert_eq!(&input[items[1].span.start..items[1].span.end], "- [ ] b");
+    assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
+}
+
+#[test]
+fn mixed_line_endings() {
+    let input = "# T\r\nDate: 2024-03-05\r## Notes\n- [x] one\r  more @a\r\n- two\n  next\rlast";
+    let m = minutes::parse(input);
+    assert_eq!(m.title.as_deref(), Some("T"));
+    assert_eq!(m.date, Some(date(2024, Month::March, 5)));
+    let notes = &m.sections[0].sections[0];
+    assert_eq!(notes.heading, "Notes");
+    let items = &notes.items;
+    assert_eq!(items.len(), 2, "{items:?}");
+    // Continuation lines are joined with `\n` whatever ended them.
+    assert_eq!(items[0].text, "one\nmore @a");
+    assert_eq!(items[0].owners, ["a"]);
+    assert_eq!(
+        items[0].task.as_ref().map(|t| t.state),
+        Some(TaskState::Done)
+    );
+    assert_eq!(
+        &input[items[0].span.start..items[0].span.end],
+        "- [x] one\r  more @a"
+    );
+    assert_eq!(items[1].text, "two\nnext\nlast");
+    assert_eq!(items[1].span.end, input.len());
+}
+
+#[test]
+fn carriage_return_at_the_end_and_crlf_as_one_ending() {
+    // A `\r` at the end of the input ends the last line and is no text.
+    let m = minutes::parse("# T\r- a\r");
+    assert_eq!(m.title.as_deref(), Some("T"));
+    assert_eq!(m.sections[0].items[0].text, "a");
+    assert_eq!(m.sections[0].items[0].span, minutes::Span::new(4, 7));
+    // `\r\n` is one line ending, not two: no blank line comes between the
+    // lines, so `b` continues `a`.
+    let m = minutes::parse("- a\r\n  b\r\n- c\r\n");
+    let items = &m.items;
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert_eq!(items[0].text, "a\nb");
+    assert_eq!(items[1].text, "c");
+    // And `\r\r` is two: a blank line ends the paragraph.
+    let m = minutes::parse("Date: 2024-03-05\r\rnot the date line\r");
+    assert_eq!(m.date, Some(date(2024, Month::March, 5)));
+    assert_eq!(m.paragraphs.len(), 2, "{:?}", m.paragraphs);
+    // Front matter, too.
+    let m = minutes::parse("---\rtitle: x\rdate: 2024-03-05\r---\r# T\r");
+    assert_eq!(m.title.as_deref(), Some("T"));
+    assert_eq!(m.date, Some(date(2024, Month::March, 5)));
+}

@@ -37,7 +37,7 @@ impl<'a> Definitions<'a> {
             let window = colon.saturating_sub(MAX_LABEL + 8);
             let line_start = input
                 .get(window..colon)
-                .and_then(|before| before.rfind('\n'))
+                .and_then(crate::bytes::rfind_line_end)
                 .map_or(if window == 0 { 0 } else { usize::MAX }, |nl| {
                     window + nl + 1
                 });
@@ -45,7 +45,11 @@ impl<'a> Definitions<'a> {
                 continue;
             }
             last_line = line_start;
-            let line = input.get(line_start..).and_then(|rest| rest.lines().next());
+            let line = input.get(line_start..).map(|rest| {
+                crate::bytes::split_lines(rest)
+                    .next()
+                    .map_or(rest, |(_, l)| l)
+            });
             entries.extend(line.and_then(definition));
         }
         entries.sort_by(|a, b| compare(a.0, b.0));

@@ -167,7 +167,7 @@ fn affiliations<'a>(
     let after = rest.get(after_start..).unwrap_or_default();
     let stray = find_byte(after, b')').and_then(|close| {
         let before = after.get(..close)?;
-        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        let line_start = bytes::rfind_line_end(before).map_or(0, |n| n + 1);
         (!before.contains('(')).then_some((line_start, after.get(line_start..=close)?))
     });
     if let Some((line_start, line)) = stray {
@@ -220,11 +220,10 @@ fn find_byte(text: &str, byte: u8) -> Option<usize> {
 pub(crate) fn table<'a>(input: &'a str, span: Span) -> Vec<Attendee<'a>> {
     let mut out = Vec::new();
     let mut columns: Option<(usize, Option<usize>)> = None;
-    let mut start = span.start;
     let text = input.get(span.start..span.end).unwrap_or_default();
-    for line in text.split('\n') {
+    for (offset, line) in bytes::split_lines(text) {
+        let start = span.start + offset;
         let line_span = Span::new(start, start + line.trim_end().len());
-        start += line.len() + 1;
         let row = line.trim();
         let is_delimiter = row.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' '));
         let Some((name_col, org_col)) = columns else {

@@ -72,12 +72,16 @@ fn key_value_at(input: &str, span: Span, marks: usize, colon: usize) -> Option<K
     let key_end = bytes::trim_end(unmarked);
     let key = bytes::trim_start(key_end);
     let key_lead = key_end.len() - key.len();
-    if !key_ok(key) {
+    // The colon was searched up to a `\n` only: a lone `\r` trimmed off
+    // the key (`Notes\r: x`) ends a line before it (`key_ok` refuses one
+    // inside). The trimmed parts are nearly always empty.
+    let has_cr = |t: Option<&str>| t.is_some_and(|t| t.bytes().any(|b| b == b'\r'));
+    if !key_ok(key) || has_cr(unmarked.get(key_end.len()..)) || has_cr(key_end.get(..key_lead)) {
         return None;
     }
     // The rest of the first line; the colon is on it.
     let rest = bytes.get(after_colon..).unwrap_or_default();
-    let line_end = crate::bytes::find_byte(rest, b'\n').map_or(text.len(), |n| after_colon + n);
+    let line_end = bytes::find_line_end(rest).map_or(text.len(), |(n, _)| after_colon + n);
     let after = text.get(after_colon..line_end)?;
     let after = bytes::trim_end(after);
     // `**Key**: value` or `**Key:** value`: the closing marks on either side.

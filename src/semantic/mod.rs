@@ -18,7 +18,7 @@ use std::collections::HashSet;
 use time::Date;
 
 use crate::block::{parse_blocks, Block, Checkbox, Sink};
-use crate::bytes::{self, find_byte};
+use crate::bytes;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
 use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
@@ -231,13 +231,11 @@ impl<'a> Builder<'a, '_> {
 
     fn front_matter(&mut self, body: Span) {
         let text = self.text(body);
-        let mut offset = body.start;
-        for line in text.split_inclusive('\n') {
+        for (offset, line) in bytes::split_lines(text) {
             if let Some(value) = line.strip_prefix("date:") {
-                self.front_matter_date = self.found_date(value, offset + 5);
+                self.front_matter_date = self.found_date(value, body.start + offset + 5);
                 break;
             }
-            offset += line.len();
         }
     }
 
@@ -585,10 +583,8 @@ impl<'a> Builder<'a, '_> {
                 }
             }
         }
-        let line_end = self
-            .text(text)
-            .find('\n')
-            .map_or(text.end, |n| text.start + n);
+        let line_end = bytes::find_line_end(self.text(text).as_bytes())
+            .map_or(text.end, |(n, _)| text.start + n);
         self.meeting.metadata.push(Field {
             key: Cow::Borrowed(self.text(kv.key)),
             value: Cow::Borrowed(value),
@@ -757,7 +753,7 @@ impl<'a> Builder<'a, '_> {
         if !has_date_key(key) {
             return None;
         }
-        let line = key.split('\n').next().unwrap_or(key);
+        let line = bytes::split_lines(key).next().map_or(key, |(_, line)| line);
         self.found_date(line, span.start + (text.len() - key.len()))
     }
 
@@ -765,10 +761,9 @@ impl<'a> Builder<'a, '_> {
     /// one that starts with a date: `Thursday June 25, 2020 (10:00 AM PT)`.
     fn date_line(&mut self, span: Span) -> Option<Dated<'a>> {
         let text = self.text(span);
-        let mut offset = span.start;
-        for line in text.split_inclusive('\n') {
+        for (offset, line) in bytes::split_lines(text) {
             let key = line.trim_start_matches(is_key_decoration);
-            let start = offset + (line.len() - key.len());
+            let start = span.start + offset + (line.len() - key.len());
             let found = if has_date_key(key) {
                 self.found_date(key, start)
             } else {
@@ -777,7 +772,6 @@ impl<'a> Builder<'a, '_> {
             if found.is_some() {
                 return found;
             }
-            offset += line.len();
         }
         None
     }
@@ -1091,7 +1085,8 @@ fn lines(input: &str, span: Span) -> Lines<'_> {
 }
 
 /// The iterator of [`lines`]: `str::split('\n')` with each line trimmed,
-/// its newline found by the vectorized byte search.
+/// for every line ending (`\n`, `\r\n`, a lone `\r`), found by the
+/// vectorized byte search.
 struct Lines<'a> {
     text: &'a str,
     /// Where `text` starts in the input.
@@ -1120,16 +1115,16 @@ impl Iterator for Lines<'_> {
             return None;
         }
         let rest = self.text.get(self.pos..).unwrap_or_default();
-        let len = match find_byte(rest.as_bytes(), b'\n') {
-            Some(n) => n,
+        let (len, next) = match bytes::find_line_end(rest.as_bytes()) {
+            Some(end) => end,
             None => {
                 self.done = true;
-                rest.len()
+                (rest.len(), rest.len())
             }
         };
         let line = rest.get(..len).unwrap_or_default();
         let start = self.base + self.pos;
-        self.pos += len + 1;
+        self.pos += next;
         let end = start + bytes::trim_end(line).len();
         let lead = line.len() - bytes::trim_start(line).len();
         Some(Span::new((start + lead).min(end), end))
@@ -1205,14 +1200,13 @@ fn joined<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
         let mut rest = part;
         let mut first = true;
         loop {
-            let (line, next) = match find_byte(rest.as_bytes(), b'\n') {
-                Some(n) => (rest.get(..n).unwrap_or_default(), rest.get(n + 1..)),
+            let (line, next) = match bytes::find_line_end(rest.as_bytes()) {
+                Some((end, next)) => (rest.get(..end).unwrap_or_default(), rest.get(next..)),
                 None => (rest, None),
             };
             if !first {
                 out.push('\n');
             }
-            let line = line.strip_suffix('\r').unwrap_or(line);
             out.push_str(if first { line } else { bytes::trim_start(line) });
             first = false;
             match next {
@@ -1418,14 +1412,36 @@ fn ends_with_initial(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// `text` split at `\n`, `\r\n` and a lone `\r`, byte by byte: each
+    /// line's offset and text.
+    fn naive_lines(text: &str) -> Vec<(usize, &str)> {
+        let bytes = text.as_bytes();
+        let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
+        while i < bytes.len() {
+            if matches!(bytes[i], b'\n' | b'\r') {
+                out.push((start, &text[start..i]));
+                i += if bytes[i..].starts_with(b"\r\n") {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            } else {
+                i += 1;
+            }
+        }
+        out.push((start, &text[start..]));
+        out
+    }
+
     /// The `str::split` form that [`lines`] replaces.
     fn split_lines(input: &str, span: Span) -> Vec<Span> {
         let text = input.get(span.start..span.end).unwrap_or_default();
-        let mut start = span.start;
-        text.split('\n')
-            .map(move |line| {
+        naive_lines(text)
+            .into_iter()
+            .map(|(offset, line)| {
+                let start = span.start + offset;
                 let line_span = Span::new(start, start + line.trim_end().len());
-                start += line.len() + 1;
                 let lead = line.len() - line.trim_start().len();
                 Span::new((line_span.start + lead).min(line_span.end), line_span.end)
             })
@@ -1439,11 +1455,10 @@ mod tests {
             if i > 0 {
                 out.push('\n');
             }
-            for (j, line) in part.split('\n').enumerate() {
+            for (j, (_, line)) in naive_lines(part).into_iter().enumerate() {
                 if j > 0 {
                     out.push('\n');
                 }
-                let line = line.strip_suffix('\r').unwrap_or(line);
                 out.push_str(if j > 0 { line.trim_start() } else { line });
             }
         }
@@ -1457,6 +1472,7 @@ mod tests {
             &[""],
             &["", ""],
             &["a\r\n  b\r", "\n"],
+            &["a\r  b\r\r\n c\n\rd"],
             &[" x\n\u{a0} y\n\t\u{2003}z \r\n", "  w\nv"],
             &["one line that is longer than a chunk of thirty-two bytes\n   and more"],
         ];
@@ -1493,6 +1509,7 @@ mod tests {
             "\u{a0}x\u{2003}\n\u{85} y \u{a0}",
             "  long line of prose that goes past one chunk of thirty-two bytes  \r\nnext",
             "é\n  ü  \n\u{3000}",
+            "a\rb \r\r\n c\n\r\r",
         ];
         for input in texts {
             for start in 0..=input.len() {
