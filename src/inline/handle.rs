@@ -34,12 +34,15 @@ pub(crate) fn is_login(login: &str) -> bool {
 }
 
 /// Whether the character before an `@` lets a handle start there: the start
-/// of the text, white space, or punctuation other than `/`, `@` and `_`.
+/// of the text, white space, or punctuation other than `/`, `@` and `_`. A
+/// backtick is a boundary: a code span never reaches here, and a backtick
+/// without a closing partner is plain text (GitHub mentions `` `@me ``). An
+/// `_` that opens emphasis (`_@x_`) is judged by the caller.
 pub(crate) fn boundary_before(prev: Option<char>) -> bool {
     match prev {
         None => true,
         Some(c) if c.is_whitespace() => true,
-        Some('/' | '@' | '_' | '\\' | '`') => false,
+        Some('/' | '@' | '_' | '\\') => false,
         Some(c) => !c.is_alphanumeric(),
     }
 }
@@ -56,6 +59,11 @@ pub(crate) fn handle_after_at(after: &str) -> Option<(HandleToken<'_>, usize)> {
         Some(slug) => match run_len(slug.as_bytes(), true) {
             0 => is_login(login).then_some((HandleToken::User(login), len)),
             slug_len => {
+                // A trailing `_` closes emphasis (`_@org/team_`), as on GitHub.
+                let slug_len = slug_len - trailing_underscores(slug.get(..slug_len)?);
+                if slug_len == 0 {
+                    return None;
+                }
                 let rest2 = slug.get(slug_len..)?;
                 if !is_login(login) || !ends_cleanly(rest2) {
                     return None;
@@ -69,13 +77,24 @@ pub(crate) fn handle_after_at(after: &str) -> Option<(HandleToken<'_>, usize)> {
     }
 }
 
+/// The number of `_` at the end of `text`.
+fn trailing_underscores(text: &str) -> usize {
+    text.len() - text.trim_end_matches('_').len()
+}
+
 /// What follows a handle must not make it part of an address or a word:
-/// `@github.com`, `@foo_bar`, `@a@b` are not handles.
+/// `@github.com`, `@foo_bar`, `@a@b` are not handles. A run of `_` followed
+/// by a boundary closes emphasis (`_@x_`): GitHub sees `@x` there.
 fn ends_cleanly(rest: &str) -> bool {
     let mut chars = rest.chars();
     match chars.next() {
         None => true,
-        Some('_' | '@') => false,
+        Some('_') => !rest
+            .trim_start_matches('_')
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '@'),
+        Some('@') => false,
         Some('.') => !chars.next().is_some_and(|c| c.is_alphanumeric()),
         Some(c) => !c.is_alphanumeric(),
     }

@@ -2,13 +2,18 @@
 //!
 //! One left-to-right pass over the bytes. Uninteresting bytes are skipped with
 //! a lookup table; at each candidate byte (`@`, `#`, `[`, `]`, `<`, `` ` ``,
-//! `\`, `G` for `GH-N`, and `:` or `.` for bare URLs) a small `nom` recognizer
+//! `\`, `-` for `GH-N`, and `:` or `.` for bare URLs) a small `nom` recognizer
 //! decides. Brackets are matched with a bounded stack, and every search that can fail remembers its failure, so
 //! the pass is linear in the text whatever the input.
 //!
-//! Code spans and link destinations are never read for handles or short
-//! references; a Markdown link whose destination is a GitHub reference counts
-//! once, whatever its text says.
+//! What GitHub does not show or link is not read, as GitHub renders it: code
+//! spans, link destinations, inline HTML comments (`<!-- @x #1 -->`) and an
+//! image's alt text (`![@x #1](u)`) have no handles and no references. A
+//! link's text has no handles and no short references (`[@x #1](u)`), with two
+//! exceptions: a link whose destination is a GitHub reference is that
+//! reference, once, whatever its text says; and `[@login](https://github.com/login)`,
+//! a link to the person's own profile, is their handle. Full GitHub URLs in a
+//! link's text still count: they name their issue whatever the link says.
 
 pub(crate) mod date;
 mod definitions;
@@ -60,7 +65,7 @@ const MAX_CODE_RUN: usize = 63;
 
 const fn special_bytes() -> [bool; 256] {
     let mut table = [false; 256];
-    let specials = b"@#[]<`\\:.G";
+    let specials = b"@#[]<`\\:.-";
     let mut i = 0;
     while i < specials.len() {
         table[specials[i] as usize] = true;
@@ -139,6 +144,10 @@ fn url_reference<'a>(url: &'a str, target: Target<'a>, span: Span) -> Reference<
 #[derive(Debug, Clone, Copy, Default)]
 struct OpenBracket {
     pos: usize,
+    /// `![`: an image, whose alt text nobody reads as text.
+    image: bool,
+    /// How many handles and references were found before the bracket.
+    handles: usize,
     references: usize,
 }
 
@@ -186,6 +195,8 @@ pub(crate) fn scan_with<'a>(
         out,
         failed_code_runs: 0,
         dest_fails_before: 0,
+        comment_unclosed: false,
+        escaped_end: 0,
     };
     scanner.run();
 }
@@ -201,6 +212,10 @@ struct Scanner<'a, 'o> {
     failed_code_runs: u64,
     /// A link destination starting before this offset cannot close.
     dest_fails_before: usize,
+    /// No `-->` follows: a later `<!--` is plain text too.
+    comment_unclosed: bool,
+    /// Where the last backslash escape ended (`\!` is no image marker).
+    escaped_end: usize,
 }
 
 impl<'a> Scanner<'a, '_> {
@@ -229,12 +244,18 @@ impl<'a> Scanner<'a, '_> {
                         .get(self.pos + 1)
                         .is_some_and(u8::is_ascii_punctuation);
                     self.pos += if escaped { 2 } else { 1 };
+                    self.escaped_end = self.pos;
                 }
                 b'`' => self.code_span(),
                 b'[' => {
                     if self.out.brackets.len() < MAX_BRACKETS {
+                        let image = self.pos > self.start
+                            && bytes.get(self.pos - 1) == Some(&b'!')
+                            && self.escaped_end != self.pos;
                         self.out.brackets.push(OpenBracket {
                             pos: self.pos,
+                            image,
+                            handles: self.out.handles.len(),
                             references: self.out.references.len(),
                         });
                     }
@@ -244,7 +265,7 @@ impl<'a> Scanner<'a, '_> {
                 b'<' => self.autolink(),
                 b'@' => self.handle(),
                 b'#' => self.short_reference(),
-                b'G' => self.gh_reference(),
+                b'-' => self.gh_reference(from),
                 _ => self.url_start(from),
             }
         }
@@ -330,38 +351,69 @@ impl<'a> Scanner<'a, '_> {
             }
         };
         self.pos = end;
+        if open.image {
+            // Alt text is not shown, and an image is no link to an issue.
+            self.out.handles.truncate(open.handles);
+            self.out.references.truncate(open.references);
+            return;
+        }
         let at_sign = open.pos > 0 && self.bytes().get(open.pos - 1) == Some(&b'@');
-        match github_url(dest) {
+        let url = github_url(dest);
+        // `[@login](https://github.com/login)`: the person's own profile.
+        let own_profile = match url {
+            Some(GitHubUrl::Profile(login)) => text
+                .trim()
+                .strip_prefix('@')
+                .filter(|t| t.eq_ignore_ascii_case(login) && handle::is_login(t)),
+            _ => None,
+        };
+        // No handle in a link's text is a mention, as on GitHub.
+        self.out.handles.truncate(open.handles);
+        match url {
             Some(GitHubUrl::Reference(target)) => {
                 // The link is the reference: short forms in its text repeat
                 // it, and so does its own URL written as the text.
                 let link = url_reference(dest, target, Span::new(open.pos, end));
-                let refs = &mut self.out.references;
-                let first = open.references.min(refs.len());
-                let mut kept = first;
-                for i in first..refs.len() {
-                    if refs[i].url.is_some() && !refs[i].same_target(&link) {
-                        refs.swap(kept, i);
-                        kept += 1;
+                self.keep_urls_after(open.references, Some(&link));
+                self.out.references.push(link);
+            }
+            _ => {
+                self.keep_urls_after(open.references, None);
+                let login = match url {
+                    Some(GitHubUrl::Profile(login)) if at_sign && handle::is_login(login) => {
+                        Some(login)
                     }
+                    _ if at_sign && handle::is_login(text) => Some(text),
+                    _ => None,
+                };
+                if let Some(login) = login {
+                    self.out.handles.push(Handle {
+                        token: HandleToken::User(login),
+                        span: Span::new(open.pos - 1, end),
+                    });
+                } else if let Some(login) = own_profile {
+                    self.out.handles.push(Handle {
+                        token: HandleToken::User(login),
+                        span: Span::new(open.pos, end),
+                    });
                 }
-                refs.truncate(kept);
-                refs.push(link);
             }
-            Some(GitHubUrl::Profile(login)) if at_sign && handle::is_login(login) => {
-                self.out.handles.push(Handle {
-                    token: HandleToken::User(login),
-                    span: Span::new(open.pos - 1, end),
-                });
-            }
-            _ if at_sign && handle::is_login(text) => {
-                self.out.handles.push(Handle {
-                    token: HandleToken::User(text),
-                    span: Span::new(open.pos - 1, end),
-                });
-            }
-            _ => {}
         }
+    }
+
+    /// Drops the references found from index `first` on that a link's text
+    /// makes no reference of its own: short forms, and URLs of `link`.
+    fn keep_urls_after(&mut self, first: usize, link: Option<&Reference<'a>>) {
+        let refs = &mut self.out.references;
+        let first = first.min(refs.len());
+        let mut kept = first;
+        for i in first..refs.len() {
+            if refs[i].url.is_some() && !link.is_some_and(|l| refs[i].same_target(l)) {
+                refs.swap(kept, i);
+                kept += 1;
+            }
+        }
+        refs.truncate(kept);
     }
 
     /// A reference link whose text `text` ends right before `after`: full
@@ -481,6 +533,10 @@ impl<'a> Scanner<'a, '_> {
         let start = self.pos;
         self.pos += 1;
         let rest = &bytes[self.pos..];
+        if rest.starts_with(b"!--") {
+            self.html_comment();
+            return;
+        }
         let scheme = rest
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
@@ -509,6 +565,29 @@ impl<'a> Scanner<'a, '_> {
         let url = self.src.get(self.pos..self.pos + len).unwrap_or_default();
         self.pos += len + 1;
         self.push_url(url, Span::new(start, self.pos));
+    }
+
+    /// `<!-- ... -->` (CommonMark's inline comment, `<!-->` and `<!--->`
+    /// included), which nobody sees: skipped whole. Without a closing `-->`
+    /// it is plain text, and so is every later `<!--` of the scan.
+    fn html_comment(&mut self) {
+        let body_start = self.pos + 3;
+        self.pos = body_start;
+        if self.comment_unclosed {
+            return;
+        }
+        let body = self.bytes().get(body_start..).unwrap_or_default();
+        let end = if body.starts_with(b">") {
+            Some(1)
+        } else if body.starts_with(b"->") {
+            Some(2)
+        } else {
+            body.windows(3).position(|w| w == b"-->").map(|i| i + 3)
+        };
+        match end {
+            Some(len) => self.pos = body_start + len,
+            None => self.comment_unclosed = true,
+        }
     }
 
     fn bare_url(&mut self) {
@@ -577,7 +656,7 @@ impl<'a> Scanner<'a, '_> {
             .last()
             .is_some_and(|h| h.span.end + 1 == at)
             && self.bytes().get(at.wrapping_sub(1)) == Some(&b'/');
-        if !after_handle && !boundary_before(self.prev_char(at)) {
+        if !after_handle && !self.handle_boundary(at) {
             // Part of a word or an address: skip the rest of it.
             return;
         }
@@ -591,7 +670,38 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
-    /// `#N`, `owner/repo#N`, or `repo#N` (a repository of the context's owner).
+    /// Whether a handle may start at the `@` at `at`. A run of `_` right
+    /// before it opens emphasis when a boundary comes before the run
+    /// (`_@x_`, `__@x__`): GitHub sees `@x` there, but not in `a_@x`.
+    fn handle_boundary(&self, at: usize) -> bool {
+        let bytes = self.bytes();
+        let mut i = at;
+        while i > self.start && bytes.get(i - 1) == Some(&b'_') {
+            i -= 1;
+        }
+        if i == at {
+            return boundary_before(self.prev_char(at));
+        }
+        !self
+            .prev_char(i)
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '@' | '\\'))
+    }
+
+    /// `#N`, `owner/repo#N`, or `name#N`.
+    ///
+    /// `name#N` follows GitHub wherever the note gives no better evidence:
+    /// 1. in a link whose URL is a GitHub reference, the link wins;
+    /// 2. a repository the note names in full as `owner/name` (a URL, a short
+    ///    form, a `### owner/name` heading, the context repository) is meant:
+    ///    notes write `rust#83213` for rust-lang/rust;
+    /// 3. otherwise GitHub's reading: `name`'s fork of the context repository
+    ///    (`rtomayko#42` in defunkt/x is rtomayko/x#42).
+    ///
+    /// A scan sees one text, not the note: it fills `repo` with `name` and
+    /// `owner` with the context's owner (or none), and leaves steps 2 and 3 to
+    /// the semantic layer, which knows `name#N` by a span with no `/` before
+    /// the `#`. `PR#12` and other issue words give `#12`; a closing keyword
+    /// glued to the `#` (`Fixes#1`) gives nothing.
     fn short_reference(&mut self) {
         let hash = self.pos;
         self.pos += 1;
@@ -604,6 +714,9 @@ impl<'a> Scanner<'a, '_> {
                 (start, Some(Cow::Borrowed(owner)), Some(Cow::Borrowed(repo)))
             }
             _ => match self.alias_before(hash) {
+                // `Fixes#123`: GitHub needs a separator before `#`, and a
+                // closing keyword is no repository.
+                Some((_, word)) if is_closing_keyword(word) => return,
                 Some((start, alias)) if !is_issue_word(alias) => {
                     let owner = self.repo.map(|ctx| ctx.owner.clone());
                     (start, owner, Some(Cow::Borrowed(alias)))
@@ -621,18 +734,27 @@ impl<'a> Scanner<'a, '_> {
         self.push_short(start, owner, repo, number, end);
     }
 
-    /// `GH-N`, GitHub's other short form for an issue of the context repository.
-    fn gh_reference(&mut self) {
-        let start = self.pos;
+    /// `GH-N` (or `gh-N`), GitHub's other short form for an issue of the
+    /// context repository, found from its `-`, a byte far rarer than `g`;
+    /// the `GH` is looked for behind, never before `from`, where the skip began.
+    fn gh_reference(&mut self, from: usize) {
+        let dash = self.pos;
         self.pos += 1;
-        if self.bytes().get(start..start + 3) != Some(b"GH-".as_slice())
+        let Some(start) = dash.checked_sub(2).filter(|&s| s >= from) else {
+            return;
+        };
+        let bytes = self.bytes();
+        if !bytes.get(dash + 1).is_some_and(u8::is_ascii_digit)
+            || !bytes
+                .get(start..dash)
+                .is_some_and(|gh| gh.eq_ignore_ascii_case(b"gh"))
             || self
                 .prev_char(start)
                 .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '#'))
         {
             return;
         }
-        let Some((number, end)) = self.issue_number(start + 3) else {
+        let Some((number, end)) = self.issue_number(dash + 1) else {
             return;
         };
         self.pos = end;
@@ -641,7 +763,8 @@ impl<'a> Scanner<'a, '_> {
     }
 
     /// The digits of an issue number at `at`, not followed by a word
-    /// character, and where they end.
+    /// character, and where they end. Zero (`#0`, `#000`) is no issue:
+    /// GitHub numbers from 1 and links neither.
     fn issue_number(&self, at: usize) -> Option<(u64, usize)> {
         let bytes = self.bytes();
         let digits = bytes
@@ -659,7 +782,8 @@ impl<'a> Scanner<'a, '_> {
         {
             return None;
         }
-        Some((self.src.get(at..end)?.parse().ok()?, end))
+        let number: u64 = self.src.get(at..end)?.parse().ok()?;
+        (number != 0).then_some((number, end))
     }
 
     /// A repository name without owner right before the `#` at `hash`
@@ -715,10 +839,20 @@ impl<'a> Scanner<'a, '_> {
 }
 
 /// Words that name an issue rather than a repository before `#N`:
-/// `PR#12` and `issue#12` are `#12`.
+/// `PR#12` and `issue#12` are `#12` (GitHub links neither; notes mean #12).
+/// Closing keywords are among them so that `alias_before` finds them.
 fn is_issue_word(word: &str) -> bool {
+    ["pr", "prs", "pull", "issue", "issues", "bug", "see", "no"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+        || is_closing_keyword(word)
+}
+
+/// GitHub's closing keywords: glued to `#N` (`Fixes#123`) they make no
+/// reference, where GitHub needs a separator before the `#`.
+fn is_closing_keyword(word: &str) -> bool {
     [
-        "pr", "prs", "pull", "issue", "issues", "bug", "fix", "fixes", "closes", "see", "no",
+        "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved",
     ]
     .iter()
     .any(|w| w.eq_ignore_ascii_case(word))
@@ -829,6 +963,38 @@ mod tests {
     }
 
     #[test]
+    fn hidden_text_has_no_handles_or_references() {
+        let out =
+            scan_str("![@a #1](u) <!-- @b #2 --> <!--> @c <!---> \\![@d](u) [@e #3](https://x.y)");
+        assert_eq!(logins(&out), ["c"]);
+        assert!(out.references.is_empty(), "{:?}", out.references);
+        // No closing `-->`: plain text, however many `<!--` follow.
+        let out = scan_str("<!-- @f <!-- #4");
+        assert_eq!(logins(&out), ["f"]);
+        assert_eq!(numbers(&out), [Some(4)]);
+    }
+
+    #[test]
+    fn own_profile_link_is_a_handle() {
+        let text = "[@Alice](https://github.com/alice) [@bob](https://github.com/carol)";
+        let out = scan_str(text);
+        assert_eq!(logins(&out), ["Alice"]);
+        assert_eq!(out.handles[0].span, Span::new(0, 34));
+    }
+
+    #[test]
+    fn unclosed_backtick_and_emphasis() {
+        let out = scan_str("x `@me _@x_ __@y__ a_@z");
+        assert_eq!(logins(&out), ["me", "x", "y"]);
+    }
+
+    #[test]
+    fn gh_numbers_keywords_and_zero() {
+        let out = scan_str("gh-69 GH-70 Gh-71 xgh-1 gh-0 #0 #000 Fixes#123 Resolves#9 fix #5");
+        assert_eq!(numbers(&out), [Some(69), Some(70), Some(71), Some(5)]);
+    }
+
+    #[test]
     fn pathological_runs_terminate() {
         for piece in [
             "[",
@@ -842,6 +1008,10 @@ mod tests {
             "GH-1",
             "a#1",
             "[#1][]",
+            "<!--",
+            "![",
+            "gh-",
+            "_@",
         ] {
             let text = piece.repeat(20_000);
             let _ = scan_str(&text);
