@@ -24,6 +24,14 @@
 //! [`Item::is_done_with_subtasks`](minutes::Item::is_done_with_subtasks) for
 //! each top-level item; `open_actions` the texts of
 //! [`Meeting::open_actions`](minutes::Meeting::open_actions).
+//!
+//! `mentions.json` and `peer_references.json` port the cases of peers
+//! (GitHub's mention and issue-reference filters as in html-pipeline,
+//! rust-lang/triagebot, conventional-changelog's commit parser, GitHub's
+//! documented autolinked references). Each such case agrees with GitHub, or
+//! says why it does not in `"difference": "reason"`: the case then asserts
+//! our behaviour, and the runner prints how many deliberate differences there
+//! are. `"source"` names the peer a case comes from.
 
 use std::path::Path;
 
@@ -43,6 +51,7 @@ fn conformance() {
     files.sort();
 
     let mut cases = 0;
+    let mut differences = Vec::new();
     let mut failures = Vec::new();
     for file in &files {
         let text = std::fs::read_to_string(file).expect("readable case file");
@@ -55,10 +64,26 @@ fn conformance() {
         for case in &table {
             cases += 1;
             let description = case["description"].as_str().unwrap_or("(no description)");
+            match case.get("difference") {
+                Some(Value::String(why)) if !why.trim().is_empty() => {
+                    differences.push(format!("{name}: {description}: {why}"));
+                }
+                Some(_) => failures.push(format!(
+                    "{name}: {description}: `difference` must be a non-empty reason"
+                )),
+                None => {}
+            }
             for problem in run_case(case) {
                 failures.push(format!("{name}: {description}: {problem}"));
             }
         }
+    }
+    println!(
+        "{cases} conformance cases, {} deliberate differences from GitHub:",
+        differences.len()
+    );
+    for difference in &differences {
+        println!("  {difference}");
     }
     assert!(
         failures.is_empty(),

@@ -48,8 +48,9 @@ pub(crate) fn boundary_before(prev: Option<char>) -> bool {
 }
 
 /// Recognizes the handle in `after`, the text right after an `@`. Returns the
-/// token and the bytes it takes (without the `@`).
-pub(crate) fn handle_after_at(after: &str) -> Option<(HandleToken<'_>, usize)> {
+/// token and the bytes it takes (without the `@`). `emphasis`: a `_` opened
+/// emphasis before the `@`, so a `_` may close it after the handle.
+pub(crate) fn handle_after_at(after: &str, emphasis: bool) -> Option<(HandleToken<'_>, usize)> {
     let bytes = after.as_bytes();
     let len = run_len(bytes, false);
     let login = after.get(..len).filter(|_| len > 0)?;
@@ -60,19 +61,22 @@ pub(crate) fn handle_after_at(after: &str) -> Option<(HandleToken<'_>, usize)> {
             0 => is_login(login).then_some((HandleToken::User(login), len)),
             slug_len => {
                 // A trailing `_` closes emphasis (`_@org/team_`), as on GitHub.
-                let slug_len = slug_len - trailing_underscores(slug.get(..slug_len)?);
+                let slug_len = match emphasis {
+                    true => slug_len - trailing_underscores(slug.get(..slug_len)?),
+                    false => slug_len,
+                };
                 if slug_len == 0 {
                     return None;
                 }
                 let rest2 = slug.get(slug_len..)?;
-                if !is_login(login) || !ends_cleanly(rest2) {
+                if !is_login(login) || !ends_cleanly(rest2, emphasis) {
                     return None;
                 }
                 let len = len + 1 + slug_len;
                 Some((HandleToken::Team(after.get(..len)?), len))
             }
         },
-        None if !ends_cleanly(rest) || !is_login(login) => None,
+        None if !ends_cleanly(rest, emphasis) || !is_login(login) => None,
         None => Some((HandleToken::User(login), len)),
     }
 }
@@ -83,17 +87,21 @@ fn trailing_underscores(text: &str) -> usize {
 }
 
 /// What follows a handle must not make it part of an address or a word:
-/// `@github.com`, `@foo_bar`, `@a@b` are not handles. A run of `_` followed
-/// by a boundary closes emphasis (`_@x_`): GitHub sees `@x` there.
-fn ends_cleanly(rest: &str) -> bool {
+/// `@github.com`, `@foo_bar`, `@a@b` are not handles. After an opening `_`,
+/// a run of `_` followed by a boundary closes emphasis (`_@x_`): GitHub sees
+/// `@x` there.
+fn ends_cleanly(rest: &str, emphasis: bool) -> bool {
     let mut chars = rest.chars();
     match chars.next() {
         None => true,
-        Some('_') => !rest
-            .trim_start_matches('_')
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() || c == '@'),
+        Some('_') => {
+            emphasis
+                && !rest
+                    .trim_start_matches('_')
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '@')
+        }
         Some('@') => false,
         Some('.') => !chars.next().is_some_and(|c| c.is_alphanumeric()),
         Some(c) => !c.is_alphanumeric(),
@@ -118,26 +126,36 @@ mod tests {
     #[test]
     fn handles_after_at() {
         assert_eq!(
-            handle_after_at("gaius-qi rest"),
+            handle_after_at("gaius-qi rest", false),
             Some((HandleToken::User("gaius-qi"), 8))
         );
         assert_eq!(
-            handle_after_at("Zephyrcf. @x"),
+            handle_after_at("Zephyrcf. @x", false),
             Some((HandleToken::User("Zephyrcf"), 8))
         );
         assert_eq!(
-            handle_after_at("rust-lang/lang"),
+            handle_after_at("rust-lang/lang", false),
             Some((HandleToken::Team("rust-lang/lang"), 14))
         );
         assert_eq!(
-            handle_after_at("org/team_slug)"),
+            handle_after_at("org/team_slug)", false),
             Some((HandleToken::Team("org/team_slug"), 13))
         );
-        assert_eq!(handle_after_at("github.com"), None);
-        assert_eq!(handle_after_at("foo_bar"), None);
-        assert_eq!(handle_after_at(""), None);
-        assert_eq!(handle_after_at("@x"), None);
-        assert_eq!(handle_after_at("37.41,-122"), None);
+        assert_eq!(handle_after_at("github.com", false), None);
+        assert_eq!(handle_after_at("foo_bar", false), None);
+        assert_eq!(handle_after_at("x_", false), None);
+        assert_eq!(
+            handle_after_at("x_ y", true),
+            Some((HandleToken::User("x"), 1))
+        );
+        assert_eq!(handle_after_at("x_y", true), None);
+        assert_eq!(
+            handle_after_at("org/libs_", true),
+            Some((HandleToken::Team("org/libs"), 8))
+        );
+        assert_eq!(handle_after_at("", false), None);
+        assert_eq!(handle_after_at("@x", false), None);
+        assert_eq!(handle_after_at("37.41,-122", false), None);
     }
 
     #[test]

@@ -141,6 +141,17 @@ fn url_reference<'a>(url: &'a str, target: Target<'a>, span: Span) -> Reference<
     }
 }
 
+/// What comes before an `@`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Boundary {
+    /// Part of a word, an address or a path: no handle.
+    None,
+    /// Start, white space or punctuation.
+    Plain,
+    /// A run of `_` that opens emphasis (`_@x_`).
+    Emphasis,
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 struct OpenBracket {
     pos: usize,
@@ -656,12 +667,13 @@ impl<'a> Scanner<'a, '_> {
             .last()
             .is_some_and(|h| h.span.end + 1 == at)
             && self.bytes().get(at.wrapping_sub(1)) == Some(&b'/');
-        if !after_handle && !self.handle_boundary(at) {
+        let boundary = self.handle_boundary(at);
+        if !after_handle && boundary == Boundary::None {
             // Part of a word or an address: skip the rest of it.
             return;
         }
         let after = self.src.get(self.pos..).unwrap_or_default();
-        if let Some((token, len)) = handle_after_at(after) {
+        if let Some((token, len)) = handle_after_at(after, boundary == Boundary::Emphasis) {
             self.pos += len;
             self.out.handles.push(Handle {
                 token,
@@ -670,21 +682,28 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
-    /// Whether a handle may start at the `@` at `at`. A run of `_` right
+    /// What comes before the `@` at `at`. A run of `_` right
     /// before it opens emphasis when a boundary comes before the run
     /// (`_@x_`, `__@x__`): GitHub sees `@x` there, but not in `a_@x`.
-    fn handle_boundary(&self, at: usize) -> bool {
+    fn handle_boundary(&self, at: usize) -> Boundary {
         let bytes = self.bytes();
         let mut i = at;
         while i > self.start && bytes.get(i - 1) == Some(&b'_') {
             i -= 1;
         }
         if i == at {
-            return boundary_before(self.prev_char(at));
+            return match boundary_before(self.prev_char(at)) {
+                true => Boundary::Plain,
+                false => Boundary::None,
+            };
         }
-        !self
+        match self
             .prev_char(i)
             .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '@' | '\\'))
+        {
+            true => Boundary::None,
+            false => Boundary::Emphasis,
+        }
     }
 
     /// `#N`, `owner/repo#N`, or `name#N`.
