@@ -686,24 +686,26 @@ impl<'a> Scanner<'a, '_> {
     /// before it opens emphasis when a boundary comes before the run
     /// (`_@x_`, `__@x__`): GitHub sees `@x` there, but not in `a_@x`.
     fn handle_boundary(&self, at: usize) -> Boundary {
+        match self.emphasis_opener(at) {
+            None if boundary_before(self.prev_char(at)) => Boundary::Plain,
+            Some(true) => Boundary::Emphasis,
+            _ => Boundary::None,
+        }
+    }
+
+    /// Whether the run of `_` right before `pos` opens emphasis: `None`
+    /// without such a run, else whether a boundary comes before the run.
+    fn emphasis_opener(&self, pos: usize) -> Option<bool> {
         let bytes = self.bytes();
-        let mut i = at;
+        let mut i = pos;
         while i > self.start && bytes.get(i - 1) == Some(&b'_') {
             i -= 1;
         }
-        if i == at {
-            return match boundary_before(self.prev_char(at)) {
-                true => Boundary::Plain,
-                false => Boundary::None,
-            };
-        }
-        match self
-            .prev_char(i)
-            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '@' | '\\'))
-        {
-            true => Boundary::None,
-            false => Boundary::Emphasis,
-        }
+        (i < pos).then(|| {
+            !self
+                .prev_char(i)
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '@' | '\\'))
+        })
     }
 
     /// `#N`, `owner/repo#N`, or `name#N`.
@@ -724,7 +726,9 @@ impl<'a> Scanner<'a, '_> {
     fn short_reference(&mut self) {
         let hash = self.pos;
         self.pos += 1;
-        let Some((number, end)) = self.issue_number(hash + 1) else {
+        let emphasis = self.bytes().get(hash.wrapping_sub(1)) == Some(&b'_')
+            && self.emphasis_opener(hash) == Some(true);
+        let Some((number, end)) = self.issue_number(hash + 1, emphasis) else {
             return;
         };
         self.pos = end;
@@ -741,9 +745,10 @@ impl<'a> Scanner<'a, '_> {
                     (start, owner, Some(Cow::Borrowed(alias)))
                 }
                 Some((_, _)) => self.in_context(hash),
-                None if self.prev_char(hash).is_some_and(|c| {
-                    c.is_alphanumeric() || matches!(c, '&' | '#' | '/' | '_' | '-' | '.')
-                }) =>
+                None if !emphasis
+                    && self.prev_char(hash).is_some_and(|c| {
+                        c.is_alphanumeric() || matches!(c, '&' | '#' | '/' | '_' | '-' | '.')
+                    }) =>
                 {
                     return
                 }
@@ -773,7 +778,7 @@ impl<'a> Scanner<'a, '_> {
         {
             return;
         }
-        let Some((number, end)) = self.issue_number(dash + 1) else {
+        let Some((number, end)) = self.issue_number(dash + 1, false) else {
             return;
         };
         self.pos = end;
@@ -783,8 +788,9 @@ impl<'a> Scanner<'a, '_> {
 
     /// The digits of an issue number at `at`, not followed by a word
     /// character, and where they end. Zero (`#0`, `#000`) is no issue:
-    /// GitHub numbers from 1 and links neither.
-    fn issue_number(&self, at: usize) -> Option<(u64, usize)> {
+    /// GitHub numbers from 1 and links neither. `emphasis`: a `_` opened
+    /// emphasis before, so a run of `_` may close it after (`_#1_`).
+    fn issue_number(&self, at: usize, emphasis: bool) -> Option<(u64, usize)> {
         let bytes = self.bytes();
         let digits = bytes
             .get(at..)?
@@ -795,8 +801,14 @@ impl<'a> Scanner<'a, '_> {
             return None;
         }
         let end = at + digits;
+        let mut after = end;
+        if emphasis {
+            while bytes.get(after) == Some(&b'_') {
+                after += 1;
+            }
+        }
         if bytes
-            .get(end)
+            .get(after)
             .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
         {
             return None;
