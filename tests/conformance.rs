@@ -31,7 +31,8 @@
 //! documented autolinked references). Each such case agrees with GitHub, or
 //! says why it does not in `"difference": "reason"`: the case then asserts
 //! our behaviour, and the runner prints how many deliberate differences there
-//! are. `"source"` names the peer a case comes from.
+//! are (`cargo test --test conformance -- --nocapture` shows them).
+//! `"source"` names the peer a case comes from.
 
 use std::path::Path;
 
