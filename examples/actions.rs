@@ -49,21 +49,9 @@ OPTIONS:
 /// An owner heading for actions without one.
 const NO_OWNER: &str = "(no owner)";
 
-/// `actions --json`: the open actions of each series.
+/// What `actions --json` lists of each series.
 #[derive(serde::Serialize)]
-struct Output<'s> {
-    version: u32,
-    series: Vec<Group<'s>>,
-}
-
-/// One series: its folder, its notes and its open actions.
-#[derive(serde::Serialize)]
-struct Group<'s> {
-    /// `None` with `--merge`.
-    folder: Option<&'s str>,
-    /// The note paths; a meeting's `input` is a position in this list.
-    notes: Vec<&'s str>,
-    meetings: Vec<minutes::SeriesMeeting>,
+struct OpenActions {
     open_actions: Vec<ActionHistory>,
 }
 
@@ -87,10 +75,7 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
     };
     let groups = common::groups(&notes, run.args.has("--merge"));
     let titled = groups.len() > 1;
-    let mut output = Output {
-        version: 1,
-        series: Vec::new(),
-    };
+    let mut output = common::SeriesOutput::new();
     let mut text = String::new();
     for (folder, group) in groups {
         let meetings: Vec<_> = group.iter().map(|note| note.parse()).collect();
@@ -108,11 +93,14 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
         } else {
             text.push_str(&grouped(&series, &open, owner.as_deref(), style));
         }
-        output.series.push(Group {
+        let histories = OpenActions {
+            open_actions: open.into_iter().cloned().collect(),
+        };
+        output.series.push(common::SeriesGroup {
             folder,
             notes: group.iter().map(|note| note.path.as_str()).collect(),
-            open_actions: open.into_iter().cloned().collect(),
             meetings: series.meetings,
+            histories,
         });
     }
     if run.args.has("--json") {

@@ -87,10 +87,7 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
     let style = run.style();
     let groups = common::groups(&notes, run.args.has("--merge"));
     let titled = groups.len() > 1;
-    let mut output = Output {
-        version: 1,
-        series: Vec::new(),
-    };
+    let mut output = common::SeriesOutput::new();
     let mut pictures = Vec::new();
     let mut text = String::new();
     for (folder, group) in groups {
@@ -151,12 +148,15 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
             pictures.push(svg::Picture::new(&series, title, &issues, &actions));
         }
         let actions_listed = matches!(selection, Selection::Actions | Selection::Action(_));
-        output.series.push(Group {
-            folder,
-            notes: group.iter().map(|note| note.path.as_str()).collect(),
+        let histories = Histories {
             issues: (!actions_listed).then(|| issues.into_iter().cloned().collect()),
             actions: actions_listed.then(|| actions.into_iter().cloned().collect()),
+        };
+        output.series.push(common::SeriesGroup {
+            folder,
+            notes: group.iter().map(|note| note.path.as_str()).collect(),
             meetings: series.meetings,
+            histories,
         });
     }
     if output.series.is_empty() {
@@ -187,22 +187,9 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
     Ok(0)
 }
 
-/// `timeline --json`: the histories of each series.
+/// What `timeline --json` lists of each series: its issues, or its actions.
 #[derive(serde::Serialize)]
-struct Output<'s> {
-    version: u32,
-    series: Vec<Group<'s>>,
-}
-
-/// One series: its folder, its notes, its meetings and the histories whose
-/// meeting indexes point into them.
-#[derive(serde::Serialize)]
-struct Group<'s> {
-    /// `None` with `--merge`.
-    folder: Option<&'s str>,
-    /// The note paths; a meeting's `input` is a position in this list.
-    notes: Vec<&'s str>,
-    meetings: Vec<minutes::SeriesMeeting>,
+struct Histories {
     #[serde(skip_serializing_if = "Option::is_none")]
     issues: Option<Vec<IssueHistory>>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -372,6 +372,37 @@ pub fn series_folder(path: &Path) -> String {
     }
 }
 
+/// The `--json` output of the series tools (`actions`, `timeline`): the
+/// tool contract's version and one group per series (SCHEMA.md, "Tool
+/// outputs"); `H` holds the histories the tool lists.
+#[derive(serde::Serialize)]
+pub struct SeriesOutput<'s, H> {
+    pub version: u32,
+    pub series: Vec<SeriesGroup<'s, H>>,
+}
+
+impl<H> SeriesOutput<'_, H> {
+    pub fn new() -> Self {
+        SeriesOutput {
+            version: 1,
+            series: Vec::new(),
+        }
+    }
+}
+
+/// One series: its folder, its notes, its meetings and the histories whose
+/// meeting indexes point into them.
+#[derive(serde::Serialize)]
+pub struct SeriesGroup<'s, H> {
+    /// `None` with `--merge`.
+    pub folder: Option<&'s str>,
+    /// The note paths; a meeting's `input` is a position in this list.
+    pub notes: Vec<&'s str>,
+    pub meetings: Vec<minutes::SeriesMeeting>,
+    #[serde(flatten)]
+    pub histories: H,
+}
+
 /// The notes in the groups that make one series each: one per folder in
 /// the order first met, or all of them together with `merge` (the folder is
 /// then `None`).
