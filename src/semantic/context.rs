@@ -13,9 +13,13 @@
 //!    exactly one;
 //! 3. [`Options::default_repository`](crate::Options::default_repository).
 //!
-//! `repo#N` keeps its repository and takes only the owner. Where none
-//! applies, the reference stays unresolved.
+//! `repo#N` keeps its repository and takes only the owner, of the same
+//! first context; for it, rule 2 needs only one owner: the note's
+//! written-out references may name several repositories of one owner
+//! (`rust-lang/rust` and `rust-lang/rfcs` make `lang-team#71` one of
+//! `rust-lang`). Where no rule applies, the reference stays unresolved.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::dedup_references;
@@ -74,6 +78,25 @@ pub(super) fn single_repository<'r, 'a: 'r>(
     found
 }
 
+/// The one owner that `references` name with owner and repository, if
+/// they name exactly one (compared case-insensitively).
+fn single_owner<'r, 'a: 'r>(
+    references: impl IntoIterator<Item = &'r Reference<'a>>,
+) -> Option<Cow<'a, str>> {
+    let mut found: Option<&Cow<'a, str>> = None;
+    for reference in references {
+        let (Some(owner), Some(_)) = (&reference.owner, &reference.repo) else {
+            continue;
+        };
+        match found {
+            Some(seen) if !seen.eq_ignore_ascii_case(owner) => return None,
+            Some(_) => {}
+            None => found = Some(owner),
+        }
+    }
+    found.cloned()
+}
+
 /// Resolves every short reference of `meeting` by the rules of the module,
 /// in one pass over its reference lists (after one to find the home).
 pub(super) fn resolve<'a>(
@@ -90,21 +113,25 @@ pub(super) fn resolve<'a>(
         return;
     }
     let home = single_repository(lists.iter().flat_map(|list| list.iter()));
+    let home_owner = single_owner(lists.iter().flat_map(|list| list.iter()));
     for list in &mut lists {
         if !list.iter().any(|r| r.owner.is_none()) {
             continue;
         }
         let written: Vec<bool> = list.iter().map(|r| r.owner.is_some()).collect();
         for reference in list.iter_mut().filter(|r| r.owner.is_none()) {
-            let Some(repo) = contexts
-                .at(reference.span.start)
-                .or(home.as_ref())
-                .or(default)
-            else {
+            let context = contexts.at(reference.span.start);
+            if reference.repo.is_some() {
+                // `repo#N`: only the owner is wanted.
+                reference.owner = context
+                    .map(|c| &c.owner)
+                    .or(home_owner.as_ref())
+                    .or(default.map(|c| &c.owner))
+                    .cloned();
                 continue;
-            };
-            reference.owner = Some(repo.owner.clone());
-            if reference.repo.is_none() {
+            }
+            if let Some(repo) = context.or(home.as_ref()).or(default) {
+                reference.owner = Some(repo.owner.clone());
                 reference.repo = Some(repo.repo.clone());
             }
         }
