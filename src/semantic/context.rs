@@ -150,7 +150,13 @@ fn reference_lists<'m, 'a>(meeting: &'m mut Meeting<'a>) -> Vec<&'m mut Vec<Refe
     let mut lists = Vec::new();
     let mut items: Vec<&'m mut Item<'a>> = Vec::new();
     let mut sections: Vec<&'m mut Section<'a>> = Vec::new();
-    lists.extend(meeting.paragraph_info.iter_mut().map(|p| &mut p.references));
+    lists.extend(
+        meeting
+            .paragraph_info
+            .iter_mut()
+            .map(|p| &mut p.references)
+            .filter(|r| !r.is_empty()),
+    );
     items.extend(meeting.items.iter_mut());
     items.extend(meeting.action_lines.iter_mut());
     sections.extend(meeting.sections.iter_mut());
@@ -162,8 +168,15 @@ fn reference_lists<'m, 'a>(meeting: &'m mut Meeting<'a>) -> Vec<&'m mut Vec<Refe
             sections: subsections,
             ..
         } = section;
-        lists.push(references);
-        lists.extend(paragraph_info.iter_mut().map(|p| &mut p.references));
+        if !references.is_empty() {
+            lists.push(references);
+        }
+        lists.extend(
+            paragraph_info
+                .iter_mut()
+                .map(|p| &mut p.references)
+                .filter(|r| !r.is_empty()),
+        );
         items.extend(section_items.iter_mut());
         sections.extend(subsections.iter_mut());
     }
@@ -173,10 +186,11 @@ fn reference_lists<'m, 'a>(meeting: &'m mut Meeting<'a>) -> Vec<&'m mut Vec<Refe
             children,
             ..
         } = item;
-        lists.push(references);
+        if !references.is_empty() {
+            lists.push(references);
+        }
         items.extend(children.iter_mut());
     }
-    lists.retain(|list| !list.is_empty());
     lists
 }
 

@@ -22,7 +22,9 @@ use crate::block::{parse_blocks, Block, Checkbox, ParagraphKind, Sink};
 use crate::bytes;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
-use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
+use crate::inline::{
+    date, may_find, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext,
+};
 use crate::model::{
     Attendee, BlockKind, Field, Item, Meeting, MeetingTime, NextMeeting, ParagraphInfo, Reference,
     Section, SectionKind, Span, Task, TaskState, SCHEMA_VERSION,
@@ -64,6 +66,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         items: Vec::new(),
         default_repo,
         contexts: context::Contexts::default(),
+        unresolved: false,
         definitions: LazyDefinitions::new(input),
         scratch: Inlines::default(),
         spare_text: Vec::new(),
@@ -123,6 +126,8 @@ struct Builder<'a, 'o> {
     /// The repository of the enclosing headings, offset by offset, for
     /// resolving short references at the end.
     contexts: context::Contexts<'a>,
+    /// A scan found a short reference without a repository.
+    unresolved: bool,
     definitions: LazyDefinitions<'a>,
     /// Reused between items so that scanning allocates only what it keeps.
     scratch: Inlines<'a>,
@@ -511,12 +516,17 @@ impl<'a> Builder<'a, '_> {
         let found = &mut self.scratch;
         found.handles.clear();
         found.references.clear();
+        let text = self.input.as_bytes().get(span.start..span.end);
+        if !text.is_some_and(may_find) {
+            return Found::default();
+        }
         let context = Context {
             repo: None,
             definitions: &self.definitions,
         };
         scan_with(self.input, span, &context, found);
         let (mentions, teams) = mentions_and_teams(&found.handles);
+        self.unresolved |= found.references.iter().any(|r| r.owner.is_none());
         let references = if found.references.is_empty() {
             Vec::new()
         } else {
@@ -932,7 +942,11 @@ impl<'a> Builder<'a, '_> {
             definitions: &self.definitions,
         };
         for &span in &open.text {
-            scan_with(self.input, span, &context, found);
+            // Most runs of prose name nothing: a cheap test skips them.
+            let text = self.input.as_bytes().get(span.start..span.end);
+            if text.is_some_and(may_find) {
+                scan_with(self.input, span, &context, found);
+            }
         }
 
         let handles = &found.handles;
@@ -951,6 +965,7 @@ impl<'a> Builder<'a, '_> {
         let tags: Vec<Cow<'a, str>> = tags.iter().map(|&t| Cow::Borrowed(t)).collect();
 
         let span = Span::new(open.start, end.max(open.start));
+        self.unresolved |= found.references.iter().any(|r| r.owner.is_none());
         let references = if found.references.is_empty() {
             Vec::new()
         } else {
@@ -1078,11 +1093,13 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(1);
-        context::resolve(
-            &mut self.meeting,
-            &self.contexts,
-            self.default_repo.as_ref(),
-        );
+        if self.unresolved {
+            context::resolve(
+                &mut self.meeting,
+                &self.contexts,
+                self.default_repo.as_ref(),
+            );
+        }
         self.meeting.title = self.title.map(|(span, _)| Cow::Borrowed(self.text(span)));
         let title_date = self.title.and_then(|(span, _)| {
             let text = self.text(span);
@@ -1278,10 +1295,8 @@ struct Found<'a> {
 /// Where the text of a paragraph starts after its leading link reference
 /// definitions (`[label]: url` lines; footnotes `[^1]:` are text).
 fn after_definitions(input: &str, span: Span) -> usize {
-    let starts_with_bracket = input
-        .get(span.start..span.end)
-        .is_some_and(|text| text.trim_start().starts_with('['));
-    if !starts_with_bracket {
+    // The block layer's spans start at the text.
+    if input.as_bytes().get(span.start) != Some(&b'[') {
         return span.start;
     }
     let mut rest = lines(input, span);
@@ -1311,6 +1326,7 @@ fn block_kind(kind: ParagraphKind) -> BlockKind {
 }
 
 /// The distinct user and team handles, in order.
+#[inline]
 fn mentions_and_teams<'a>(handles: &[Handle<'a>]) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
     if handles.is_empty() {
         return (Vec::new(), Vec::new());
