@@ -36,6 +36,11 @@ pub(super) struct Contexts<'a> {
 impl<'a> Contexts<'a> {
     /// From `at` on, text is under the headings whose repository is `repo`.
     pub(super) fn mark(&mut self, at: usize, repo: Option<&RepoContext<'a>>) {
+        let now = self.marks.last().and_then(|(_, repo)| repo.as_ref());
+        if now == repo {
+            // Most notes name no repository in any heading.
+            return;
+        }
         let at = self.marks.last().map_or(at, |(last, _)| at.max(*last));
         self.marks.push((at, repo.cloned()));
     }
@@ -198,6 +203,27 @@ fn reference_lists<'m, 'a>(meeting: &'m mut Meeting<'a>) -> Vec<&'m mut Vec<Refe
 /// same block writes out (`written` true): `#63599 [](…/rust/issues/63599)`
 /// is that URL's issue, with its kind and anchors.
 fn drop_short_forms_of_written(list: &mut Vec<Reference<'_>>, written: &[bool]) {
+    let is_written = |index: usize| written.get(index).copied().unwrap_or(true);
+    if list.len() <= 16 {
+        // Short lists (nearly all): compared pair by pair, no set to build.
+        let mut drop = vec![false; list.len()];
+        for (i, short) in list.iter().enumerate().filter(|(i, _)| !is_written(*i)) {
+            let named = list
+                .iter()
+                .enumerate()
+                .any(|(j, r)| is_written(j) && r.number.is_some() && r.same_target(short));
+            if let Some(flag) = drop.get_mut(i) {
+                *flag = named;
+            }
+        }
+        let mut index = 0;
+        list.retain(|_| {
+            let keep = !drop.get(index).copied().unwrap_or(false);
+            index += 1;
+            keep
+        });
+        return;
+    }
     let key = |r: &Reference<'_>| {
         (
             r.owner.as_deref().map(str::to_ascii_lowercase),
@@ -216,7 +242,7 @@ fn drop_short_forms_of_written(list: &mut Vec<Reference<'_>>, written: &[bool]) 
     }
     let mut index = 0;
     list.retain(|r| {
-        let keep = written.get(index).copied().unwrap_or(true) || !targets.contains(&key(r));
+        let keep = is_written(index) || !targets.contains(&key(r));
         index += 1;
         keep
     });

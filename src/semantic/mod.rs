@@ -1326,11 +1326,17 @@ fn block_kind(kind: ParagraphKind) -> BlockKind {
 }
 
 /// The distinct user and team handles, in order.
-#[inline]
+#[inline(always)]
 fn mentions_and_teams<'a>(handles: &[Handle<'a>]) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
+    // Most blocks have none: only that test is inlined.
     if handles.is_empty() {
         return (Vec::new(), Vec::new());
     }
+    distinct_handles(handles)
+}
+
+#[inline(never)]
+fn distinct_handles<'a>(handles: &[Handle<'a>]) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
     let teams = handles.iter().filter_map(|h| match h.token {
         HandleToken::Team(team) => Some(team),
         HandleToken::User(_) => None,
