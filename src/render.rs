@@ -196,11 +196,12 @@ impl Out {
         let mut lines = crate::bytes::split_lines(paragraph).map(|(_, line)| line);
         self.text.push_str(lines.next().unwrap_or_default());
         self.text.push('\n');
-        // The rows of a table and the lines of a quote stay as written.
-        let own = |line: &str| match kind {
-            Some(BlockKind::Table) => line.contains('|'),
-            Some(BlockKind::Quote) => line.starts_with('>'),
-            _ => false,
+        // A table's rows stay as written, its delimiter row (`---|---`)
+        // too; a lazy line that would start a block is pushed in as usual.
+        let own = |line: &str| {
+            kind == Some(BlockKind::Table)
+                && (line.starts_with('|')
+                    || (line.contains('|') && (!starts_block(line) || is_delimiter_row(line))))
         };
         for line in lines {
             if own(line) {
@@ -279,6 +280,14 @@ impl Out {
             self.continuation(indent + 2, line);
         }
     }
+}
+
+/// A table's delimiter row: `-`, `:`, `|` and spaces, with a `-`.
+fn is_delimiter_row(line: &str) -> bool {
+    line.contains('-')
+        && line
+            .bytes()
+            .all(|b| matches!(b, b'-' | b':' | b'|' | b' ' | b'\t'))
 }
 
 /// Whether `line` at the start of a line could open a block (a list item,

@@ -328,3 +328,22 @@ fn dragonfly_notes_are_already_in_the_house_style() {
         format!("---\ndate: 2025-10-28\n---\n\n{text}")
     );
 }
+
+#[test]
+fn tables_and_quotes_with_lazy_lines_round_trip() {
+    let notes = [
+        "# T\n\nname | a\n-----|---\nx | y\n    - lazy | row\n",
+        "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n    # not | heading\n",
+        "# T\n\n> quoted\n    > lazy quote line\n",
+        "# T\n\n> one\n> two\n",
+    ];
+    for note in notes {
+        let meeting = minutes::parse(note);
+        let rendered = minutes::render(&meeting);
+        assert_eq!(
+            comparable(&minutes::parse(&rendered)),
+            comparable(&meeting),
+            "{note:?} rendered as {rendered:?}"
+        );
+    }
+}
