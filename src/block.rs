@@ -37,6 +37,7 @@ pub(crate) enum Block {
         span: Span,
         in_item: bool,
         verbatim: bool,
+        kind: ParagraphKind,
     },
     /// Fenced or indented code, or an HTML block: never scanned for inlines.
     Code { span: Span },
@@ -107,7 +108,7 @@ struct Paragraph {
 /// Block quotes and tables are read as paragraphs, but any line that starts
 /// another block interrupts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ParagraphKind {
+pub(crate) enum ParagraphKind {
     Plain,
     /// Opened by a `>` line.
     Quote,
@@ -640,6 +641,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 span: Span::new(p.start, end),
                 in_item: p.in_item,
                 verbatim: p.verbatim,
+                kind: p.kind,
             });
         }
     }

@@ -156,8 +156,9 @@ pub use diagnostic::{Code, Diagnostic, Severity};
 pub use error::Error;
 pub use line_index::{LineCol, LineIndex};
 pub use model::{
-    login_key, Attendee, Field, Item, Meeting, MeetingTime, NextMeeting, Reference, ReferenceKind,
-    Section, SectionKind, Span, Status, Task, TaskState, SCHEMA_VERSION,
+    login_key, Attendee, Block, BlockKind, Field, Item, Meeting, MeetingTime, NextMeeting,
+    ParagraphInfo, Reference, ReferenceKind, Section, SectionKind, Span, Status, Task, TaskState,
+    SCHEMA_VERSION,
 };
 pub use options::{Options, TaskDialect, MAX_DEPTH_CEILING};
 pub use render::{render, render_next};

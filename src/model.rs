@@ -108,10 +108,11 @@ pub struct Meeting<'a> {
     /// Paragraphs before the first heading.
     #[serde(borrow, default)]
     pub paragraphs: Vec<Cow<'a, str>>,
-    /// The span of each of [`Meeting::paragraphs`], in the same order: where
-    /// it was written, and so its place among [`Meeting::items`].
-    #[serde(default)]
-    pub paragraph_spans: Vec<Span>,
+    /// One entry per [`Meeting::paragraphs`] entry, in the same order: what
+    /// kind of block it is, where it was written (and so its place among
+    /// [`Meeting::items`]), and its references and mentions.
+    #[serde(borrow, default)]
+    pub paragraph_info: Vec<ParagraphInfo<'a>>,
     /// The next meeting, from a "Next Meeting" section.
     #[serde(borrow)]
     pub next_meeting: Option<NextMeeting<'a>>,
@@ -196,16 +197,24 @@ pub struct Section<'a> {
     /// `### Graduation Proposal @mingcheng @gaius-qi`.
     #[serde(borrow, default)]
     pub owners: Vec<Cow<'a, str>>,
+    /// Team handles (`@org/team`) in the heading.
+    #[serde(borrow, default)]
+    pub teams: Vec<Cow<'a, str>>,
+    /// Issue, pull request and discussion references in the heading,
+    /// without duplicates: `### Stabilize X rust#83213`.
+    #[serde(borrow, default)]
+    pub references: Vec<Reference<'a>>,
     /// List items directly under this heading.
     #[serde(borrow)]
     pub items: Vec<Item<'a>>,
     /// Paragraph texts directly under this heading.
     #[serde(borrow)]
     pub paragraphs: Vec<Cow<'a, str>>,
-    /// The span of each of [`Section::paragraphs`], in the same order: where
-    /// it was written, and so its place among [`Section::items`].
-    #[serde(default)]
-    pub paragraph_spans: Vec<Span>,
+    /// One entry per [`Section::paragraphs`] entry, in the same order: what
+    /// kind of block it is, where it was written (and so its place among
+    /// [`Section::items`]), and its references and mentions.
+    #[serde(borrow, default)]
+    pub paragraph_info: Vec<ParagraphInfo<'a>>,
     /// Subsections, nested by level.
     #[serde(borrow)]
     pub sections: Vec<Section<'a>>,
@@ -215,6 +224,75 @@ pub struct Section<'a> {
     /// `WIP:`) rather than a Markdown heading. Serialized only when true.
     #[serde(default, skip_serializing_if = "is_false")]
     pub label: bool,
+}
+
+/// A paragraph's place and what it refers to: the entry of
+/// [`Section::paragraph_info`] for the paragraph of the same index.
+///
+/// Block quotes and pipe tables are paragraphs of the model (their text
+/// as written, `>` and `|` included); `kind` tells them apart.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ParagraphInfo<'a> {
+    /// A plain paragraph, a block quote or a table.
+    pub kind: BlockKind,
+    /// The paragraph in the source.
+    pub span: Span,
+    /// Issue, pull request and discussion references, without duplicates.
+    #[serde(borrow, default)]
+    pub references: Vec<Reference<'a>>,
+    /// Every user handle, in order, without duplicates.
+    #[serde(borrow, default)]
+    pub mentions: Vec<Cow<'a, str>>,
+    /// Team handles (`@org/team`).
+    #[serde(borrow, default)]
+    pub teams: Vec<Cow<'a, str>>,
+}
+
+/// What kind of text block a [`ParagraphInfo`] describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// Plain paragraph text.
+    Paragraph,
+    /// A block quote, `>` lines.
+    Quote,
+    /// A pipe table (a header row, then a delimiter row).
+    Table,
+}
+
+/// A block of text that holds references, in document order (see
+/// [`Meeting::blocks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Block<'m, 'a> {
+    /// A section's heading.
+    Heading(&'m Section<'a>),
+    /// A paragraph, block quote or table, with its text.
+    Paragraph(&'m ParagraphInfo<'a>, &'m str),
+    /// A list item's own text (its children follow as blocks of their own).
+    Item(&'m Item<'a>),
+}
+
+impl<'m, 'a> Block<'m, 'a> {
+    /// The references written in this block.
+    pub fn references(&self) -> &'m [Reference<'a>] {
+        match *self {
+            Block::Heading(section) => &section.references,
+            Block::Paragraph(info, _) => &info.references,
+            Block::Item(item) => &item.references,
+        }
+    }
+
+    /// The user handles written in this block.
+    pub fn mentions(&self) -> &'m [Cow<'a, str>] {
+        match *self {
+            Block::Heading(section) => &section.mentions,
+            Block::Paragraph(info, _) => &info.mentions,
+            Block::Item(item) => &item.mentions,
+        }
+    }
 }
 
 /// What a section holds, from its heading words.
@@ -503,11 +581,27 @@ fn own_opt(text: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
     text.map(own)
 }
 
+fn own_references(references: Vec<Reference<'_>>) -> Vec<Reference<'static>> {
+    references.into_iter().map(Reference::into_owned).collect()
+}
+
+fn own_info(info: Vec<ParagraphInfo<'_>>) -> Vec<ParagraphInfo<'static>> {
+    info.into_iter()
+        .map(|p| ParagraphInfo {
+            kind: p.kind,
+            span: p.span,
+            references: own_references(p.references),
+            mentions: own_all(p.mentions),
+            teams: own_all(p.teams),
+        })
+        .collect()
+}
+
 fn own_all(texts: Vec<Cow<'_, str>>) -> Vec<Cow<'static, str>> {
     texts.into_iter().map(own).collect()
 }
 
-impl Meeting<'_> {
+impl<'a> Meeting<'a> {
     /// Copies every borrowed string, so the model outlives its input.
     pub fn into_owned(self) -> Meeting<'static> {
         Meeting {
@@ -523,7 +617,7 @@ impl Meeting<'_> {
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             paragraphs: own_all(self.paragraphs),
-            paragraph_spans: self.paragraph_spans,
+            paragraph_info: own_info(self.paragraph_info),
             next_meeting: self.next_meeting.map(NextMeeting::into_owned),
             diagnostics: self.diagnostics,
             span: self.span,
@@ -565,6 +659,104 @@ impl Meeting<'_> {
         })
     }
 
+    /// Every heading, paragraph (block quote, table) and list item, in
+    /// document order: each section's heading, then its paragraphs and
+    /// items ordered by where they start, then its subsections. An item
+    /// comes before its children. Paragraphs of JSON without
+    /// `paragraph_info` are left out.
+    ///
+    /// ```
+    /// use minutes::Block;
+    /// let meeting = minutes::parse("# Sync\n\n- a #1\n\nSee #2.\n\n> @ann: #3\n");
+    /// let kinds: Vec<&str> = meeting.blocks().map(|block| match block {
+    ///     Block::Heading(_) => "heading",
+    ///     Block::Paragraph(..) => "paragraph",
+    ///     Block::Item(_) => "item",
+    ///     _ => "other",
+    /// }).collect();
+    /// assert_eq!(kinds, ["heading", "item", "paragraph", "paragraph"]);
+    /// ```
+    pub fn blocks(&self) -> impl Iterator<Item = Block<'_, 'a>> {
+        let mut out = Vec::new();
+        push_blocks(
+            &mut out,
+            &self.paragraphs,
+            &self.paragraph_info,
+            &self.items,
+        );
+        let mut stack: Vec<&Section<'a>> = self.sections.iter().rev().collect();
+        while let Some(section) = stack.pop() {
+            stack.extend(section.sections.iter().rev());
+            out.push(Block::Heading(section));
+            push_blocks(
+                &mut out,
+                &section.paragraphs,
+                &section.paragraph_info,
+                &section.items,
+            );
+        }
+        out.into_iter()
+    }
+
+    /// Every issue, pull request and discussion reference of the note, in
+    /// document order (see [`Meeting::blocks`]): in headings, paragraphs,
+    /// block quotes, tables and list items. [`Meeting::action_lines`] are
+    /// not repeated: their references are those of their paragraph.
+    ///
+    /// ```
+    /// let note = "# Sync\n\n## nodejs/node\n\n- [ ] land #12\n\nLink: https://github.com/nodejs/node/pull/7\n";
+    /// let meeting = minutes::parse(note);
+    /// let found: Vec<_> = meeting.references().map(|r| (r.repo.as_deref(), r.number)).collect();
+    /// assert_eq!(found, [(Some("node"), Some(12)), (Some("node"), Some(7))]);
+    /// ```
+    pub fn references(&self) -> impl Iterator<Item = &Reference<'a>> {
+        self.blocks().flat_map(|block| block.references().iter())
+    }
+
+    /// Every user handle of the note, in document order (see
+    /// [`Meeting::blocks`]); a login appears once per block that names it.
+    ///
+    /// ```
+    /// let meeting = minutes::parse("# Sync @ann\n\n> @bo said so\n\n- done @cy\n");
+    /// let logins: Vec<&str> = meeting.mentions().map(|m| m.as_ref()).collect();
+    /// assert_eq!(logins, ["ann", "bo", "cy"]);
+    /// ```
+    pub fn mentions(&self) -> impl Iterator<Item = &Cow<'a, str>> {
+        self.blocks().flat_map(|block| block.mentions().iter())
+    }
+}
+
+/// A section's paragraphs and items (depth first) as blocks, ordered by
+/// where they start.
+fn push_blocks<'m, 'a>(
+    out: &mut Vec<Block<'m, 'a>>,
+    paragraphs: &'m [Cow<'a, str>],
+    info: &'m [ParagraphInfo<'a>],
+    items: &'m [Item<'a>],
+) {
+    let mut rest = items;
+    for (info, text) in info.iter().zip(paragraphs) {
+        let before = rest
+            .iter()
+            .take_while(|item| item.span.start < info.span.start)
+            .count();
+        let (run, tail) = rest.split_at(before);
+        push_items(out, run);
+        rest = tail;
+        out.push(Block::Paragraph(info, text));
+    }
+    push_items(out, rest);
+}
+
+fn push_items<'m, 'a>(out: &mut Vec<Block<'m, 'a>>, items: &'m [Item<'a>]) {
+    let mut stack: Vec<&'m Item<'a>> = items.iter().rev().collect();
+    while let Some(item) = stack.pop() {
+        out.push(Block::Item(item));
+        stack.extend(item.children.iter().rev());
+    }
+}
+
+impl Meeting<'_> {
     /// The tasks that still need work, in document order.
     pub fn open_actions(&self) -> impl Iterator<Item = &Item<'_>> {
         self.all_items()
@@ -596,9 +788,11 @@ impl Section<'_> {
             status: self.status,
             mentions: own_all(self.mentions),
             owners: own_all(self.owners),
+            teams: own_all(self.teams),
+            references: own_references(self.references),
             items: self.items.into_iter().map(Item::into_owned).collect(),
             paragraphs: own_all(self.paragraphs),
-            paragraph_spans: self.paragraph_spans,
+            paragraph_info: own_info(self.paragraph_info),
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
             span: self.span,
             label: self.label,

@@ -58,8 +58,11 @@ impl Options {
         self
     }
 
-    /// The repository that bare `#123` and `GH-123` refer to, unless a
-    /// heading such as `### nodejs/node` names another.
+    /// The repository that bare `#123` and `GH-123` refer to (and the
+    /// owner of `repo#123`) when the note names none: no enclosing heading
+    /// names one (`### nodejs/node`, or a heading's links), and the note's
+    /// URLs do not all name one repository (see `SCHEMA.md`, "Short
+    /// references").
     pub fn default_repository(mut self, owner: impl Into<String>, repo: impl Into<String>) -> Self {
         self.default_repository = Some((owner.into(), repo.into()));
         self

@@ -23,7 +23,7 @@ use std::borrow::Cow;
 
 use time::Date;
 
-use crate::model::{Item, Meeting, Section, SectionKind, Span, Status};
+use crate::model::{BlockKind, Item, Meeting, ParagraphInfo, Section, SectionKind, Status};
 
 /// The note as Markdown in the canonical form described in the module docs.
 pub fn render(meeting: &Meeting<'_>) -> String {
@@ -77,6 +77,7 @@ pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
     };
 
     draft.paragraphs.clear();
+    draft.paragraph_info.clear();
     keep_open_tasks(&mut draft.items);
     let mut stack: Vec<&mut Section<'_>> = draft.sections.iter_mut().rev().collect();
     while let Some(section) = stack.pop() {
@@ -90,14 +91,17 @@ pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
             (SectionKind::Attendees, _) => {
                 section.items.clear();
                 section.paragraphs.clear();
+                section.paragraph_info.clear();
             }
             (SectionKind::Topics, _) => {
                 section.items.clear();
                 section.paragraphs.clear();
+                section.paragraph_info.clear();
                 section.sections.retain(has_buckets);
             }
             (SectionKind::NextMeeting, _) => {
                 section.items.clear();
+                section.paragraph_info.clear();
                 section.paragraphs = vec![Cow::Owned(match following {
                     Some(next) => format!("Date: {}", iso(next)),
                     None => "Date: TBD".to_string(),
@@ -107,6 +111,7 @@ pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
             (_, Some(_)) => {}
             _ => {
                 section.paragraphs.clear();
+                section.paragraph_info.clear();
                 keep_open_tasks(&mut section.items);
             }
         }
@@ -162,11 +167,17 @@ impl Out {
 
     /// A section's paragraphs and items in source order, told by the
     /// paragraphs' spans; a paragraph without one (JSON written before
-    /// `paragraph_spans`) goes before the items, as it used to.
-    fn blocks(&mut self, paragraphs: &[Cow<'_, str>], spans: &[Span], items: &[Item<'_>]) {
+    /// `paragraph_info`) goes before the items, as it used to.
+    fn blocks(
+        &mut self,
+        paragraphs: &[Cow<'_, str>],
+        info: &[ParagraphInfo<'_>],
+        items: &[Item<'_>],
+    ) {
         let mut rest = items;
         for (index, paragraph) in paragraphs.iter().enumerate() {
-            if let Some(span) = spans.get(index) {
+            let info = info.get(index);
+            if let Some(span) = info.map(|info| info.span) {
                 let before = rest
                     .iter()
                     .take_while(|item| item.span.start < span.start)
@@ -175,18 +186,30 @@ impl Out {
                 self.items(run);
                 rest = tail;
             }
-            self.paragraph(paragraph);
+            self.paragraph(paragraph, info.map(|info| info.kind));
         }
         self.items(rest);
     }
 
-    fn paragraph(&mut self, paragraph: &str) {
+    fn paragraph(&mut self, paragraph: &str, kind: Option<BlockKind>) {
         self.start_block();
         let mut lines = crate::bytes::split_lines(paragraph).map(|(_, line)| line);
         self.text.push_str(lines.next().unwrap_or_default());
         self.text.push('\n');
+        // A table's rows stay as written, its delimiter row (`---|---`)
+        // too; a lazy line that would start a block is pushed in as usual.
+        let own = |line: &str| {
+            kind == Some(BlockKind::Table)
+                && (line.starts_with('|')
+                    || (line.contains('|') && (!starts_block(line) || is_delimiter_row(line))))
+        };
         for line in lines {
-            self.continuation(0, line);
+            if own(line) {
+                self.text.push_str(line);
+                self.text.push('\n');
+            } else {
+                self.continuation(0, line);
+            }
         }
     }
 
@@ -259,6 +282,14 @@ impl Out {
     }
 }
 
+/// A table's delimiter row: `-`, `:`, `|` and spaces, with a `-`.
+fn is_delimiter_row(line: &str) -> bool {
+    line.contains('-')
+        && line
+            .bytes()
+            .all(|b| matches!(b, b'-' | b':' | b'|' | b' ' | b'\t'))
+}
+
 /// Whether `line` at the start of a line could open a block (a list item,
 /// heading, quote, fence, HTML block, break or setext underline) instead of
 /// continuing a paragraph.
@@ -271,11 +302,7 @@ fn starts_block(line: &str) -> bool {
 
 fn render_body(meeting: &Meeting<'_>) -> String {
     let mut out = Out::default();
-    out.blocks(
-        &meeting.paragraphs,
-        &meeting.paragraph_spans,
-        &meeting.items,
-    );
+    out.blocks(&meeting.paragraphs, &meeting.paragraph_info, &meeting.items);
     let mut stack: Vec<&Section<'_>> = meeting.sections.iter().rev().collect();
     while let Some(section) = stack.pop() {
         if section.label {
@@ -283,11 +310,7 @@ fn render_body(meeting: &Meeting<'_>) -> String {
         } else {
             out.heading(section.level, &section.heading);
         }
-        out.blocks(
-            &section.paragraphs,
-            &section.paragraph_spans,
-            &section.items,
-        );
+        out.blocks(&section.paragraphs, &section.paragraph_info, &section.items);
         stack.extend(section.sections.iter().rev());
     }
     out.text

@@ -36,7 +36,6 @@ fn comparable(meeting: &Meeting<'_>) -> Value {
         match node {
             Value::Object(map) => {
                 map.remove("span");
-                map.remove("paragraph_spans");
                 stack.extend(map.values_mut());
             }
             Value::Array(values) => stack.extend(values.iter_mut()),
@@ -160,7 +159,7 @@ Action: Bo to write the summary
 ";
     let meeting = minutes::parse(note);
     assert_eq!(meeting.attendees.len(), 2);
-    assert_eq!(meeting.paragraph_spans.len(), meeting.paragraphs.len());
+    assert_eq!(meeting.paragraph_info.len(), meeting.paragraphs.len());
     let rendered = minutes::render(&meeting);
     assert_eq!(
         rendered,
@@ -181,18 +180,18 @@ Action: Bo to write the summary
 }
 
 #[test]
-fn a_model_without_paragraph_spans_renders_paragraphs_first() {
-    // JSON written before `paragraph_spans` existed reads back without them.
+fn a_model_without_paragraph_info_renders_paragraphs_first() {
+    // JSON written before `paragraph_info` existed reads back without it.
     let meeting = minutes::parse("# T\n\n- [ ] task\n\nA closing paragraph.\n");
     let mut json = serde_json::to_value(&meeting).expect("serializes");
     let section = &mut json["sections"][0];
     section
         .as_object_mut()
         .expect("object")
-        .remove("paragraph_spans");
+        .remove("paragraph_info");
     let text = json.to_string();
     let old: Meeting<'_> = serde_json::from_str(&text).expect("reads back");
-    assert!(old.sections[0].paragraph_spans.is_empty());
+    assert!(old.sections[0].paragraph_info.is_empty());
     assert_eq!(
         minutes::render(&old),
         "# T\n\nA closing paragraph.\n\n- [ ] task\n"
@@ -328,4 +327,23 @@ fn dragonfly_notes_are_already_in_the_house_style() {
         minutes::render(&meeting),
         format!("---\ndate: 2025-10-28\n---\n\n{text}")
     );
+}
+
+#[test]
+fn tables_and_quotes_with_lazy_lines_round_trip() {
+    let notes = [
+        "# T\n\nname | a\n-----|---\nx | y\n    - lazy | row\n",
+        "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n    # not | heading\n",
+        "# T\n\n> quoted\n    > lazy quote line\n",
+        "# T\n\n> one\n> two\n",
+    ];
+    for note in notes {
+        let meeting = minutes::parse(note);
+        let rendered = minutes::render(&meeting);
+        assert_eq!(
+            comparable(&minutes::parse(&rendered)),
+            comparable(&meeting),
+            "{note:?} rendered as {rendered:?}"
+        );
+    }
 }

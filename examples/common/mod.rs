@@ -343,9 +343,18 @@ impl Note {
 
     /// Parses the note with the date its path carries as the hint.
     pub fn parse(&self) -> minutes::Meeting<'_> {
+        self.parse_in(None)
+    }
+
+    /// As [`Note::parse`], with the repository that short references
+    /// such as `#12` fall back to, as `(owner, repo)`.
+    pub fn parse_in(&self, repo: Option<(&str, &str)>) -> minutes::Meeting<'_> {
         let mut options = minutes::Options::new();
         if let Some(date) = minutes::date_from_path(&self.path) {
             options = options.date_hint(date);
+        }
+        if let Some((owner, repo)) = repo {
+            options = options.default_repository(owner, repo);
         }
         minutes::parse_with(&self.text, &options)
     }

@@ -8,6 +8,7 @@
 //! meeting date and the next meeting are read here.
 
 mod attendee;
+mod context;
 mod heading;
 mod metadata;
 mod owners;
@@ -17,14 +18,16 @@ use std::collections::HashSet;
 
 use time::Date;
 
-use crate::block::{parse_blocks, Block, Checkbox, Sink};
+use crate::block::{parse_blocks, Block, Checkbox, ParagraphKind, Sink};
 use crate::bytes;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::handle::HandleToken;
-use crate::inline::{date, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext};
+use crate::inline::{
+    date, may_find, scan_with, Context, Handle, Inlines, LazyDefinitions, RepoContext,
+};
 use crate::model::{
-    Attendee, Field, Item, Meeting, MeetingTime, NextMeeting, Reference, Section, SectionKind,
-    Span, Task, TaskState, SCHEMA_VERSION,
+    Attendee, BlockKind, Field, Item, Meeting, MeetingTime, NextMeeting, ParagraphInfo, Reference,
+    Section, SectionKind, Span, Task, TaskState, SCHEMA_VERSION,
 };
 use crate::options::{Options, TaskDialect};
 
@@ -49,7 +52,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
             sections: Vec::new(),
             items: Vec::new(),
             paragraphs: Vec::new(),
-            paragraph_spans: Vec::new(),
+            paragraph_info: Vec::new(),
             next_meeting: None,
             diagnostics: Vec::new(),
             span: Span::new(0, input.len()),
@@ -62,6 +65,8 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         sections: Vec::new(),
         items: Vec::new(),
         default_repo,
+        contexts: context::Contexts::default(),
+        unresolved: false,
         definitions: LazyDefinitions::new(input),
         scratch: Inlines::default(),
         spare_text: Vec::new(),
@@ -89,7 +94,7 @@ struct OpenSection<'a> {
     metadata: bool,
     /// The label paragraph that opened it (`**Done**:`), given back as a
     /// paragraph if the section stays empty.
-    label_paragraph: Option<Cow<'a, str>>,
+    label_paragraph: Option<(Cow<'a, str>, BlockKind)>,
 }
 
 /// A list item under construction.
@@ -118,6 +123,11 @@ struct Builder<'a, 'o> {
     sections: Vec<OpenSection<'a>>,
     items: Vec<OpenItem<'a>>,
     default_repo: Option<RepoContext<'a>>,
+    /// The repository of the enclosing headings, offset by offset, for
+    /// resolving short references at the end.
+    contexts: context::Contexts<'a>,
+    /// A scan found a short reference without a repository.
+    unresolved: bool,
     definitions: LazyDefinitions<'a>,
     /// Reused between items so that scanning allocates only what it keeps.
     scratch: Inlines<'a>,
@@ -184,13 +194,14 @@ impl<'a> Sink for Builder<'a, '_> {
                 span,
                 in_item,
                 verbatim,
+                kind,
             } => {
                 match self.items.last_mut() {
                     Some(item) if in_item => {
                         item.text.push(span);
                         item.verbatim &= verbatim;
                     }
-                    _ => self.paragraph(span, verbatim),
+                    _ => self.paragraph(span, verbatim, block_kind(kind)),
                 }
                 self.last_end = span.end;
             }
@@ -288,16 +299,30 @@ impl<'a> Builder<'a, '_> {
 
         let heading = self.text(text);
         let (kind, own_status) = heading::classify(heading);
+        let found = self.scan_block(text);
+        let owners = if found.mentions.is_empty() {
+            Vec::new()
+        } else {
+            let handles = &self.scratch.handles;
+            unique(
+                owners::trailer(self.input, text, handles)
+                    .owners
+                    .into_iter(),
+            )
+        };
         let parent = self.sections.last();
         let status = own_status.or_else(|| parent.and_then(|p| p.section.status));
+        // The nearest heading that names a repository, by its text or by
+        // its references (see `context`).
         let repo = heading::repository(heading)
             .map(|(owner, repo)| RepoContext {
                 owner: Cow::Borrowed(owner),
                 repo: Cow::Borrowed(repo),
             })
+            .or_else(|| context::single_repository(&found.references))
             .or_else(|| parent.and_then(|p| p.repo.clone()));
+        self.contexts.mark(span.start, repo.as_ref());
         let metadata = heading::is_metadata(heading);
-        let (mentions, owners) = self.heading_handles(text);
         self.sections.push(OpenSection {
             label_paragraph: None,
             metadata,
@@ -306,11 +331,13 @@ impl<'a> Builder<'a, '_> {
                 level,
                 kind,
                 status,
-                mentions,
+                mentions: found.mentions,
                 owners,
+                teams: found.teams,
+                references: found.references,
                 items: self.spare_items.pop().unwrap_or_default(),
                 paragraphs: Vec::new(),
-                paragraph_spans: Vec::new(),
+                paragraph_info: Vec::new(),
                 sections: Vec::new(),
                 span,
                 label: false,
@@ -322,7 +349,14 @@ impl<'a> Builder<'a, '_> {
     /// A status label paragraph (`**Done**:`, `WIP:`) opens a bucket for the
     /// lists after it, as a subsection of the current section marked
     /// `label`, until the next label or heading. Returns whether it did.
-    fn label_section(&mut self, key: Span, span: Span, text: Cow<'a, str>) -> bool {
+    fn label_section(
+        &mut self,
+        key: Span,
+        span: Span,
+        text: Cow<'a, str>,
+        found: &mut Found<'a>,
+        block: BlockKind,
+    ) -> bool {
         let (kind, Some(status)) = heading::classify(self.text(key)) else {
             return false;
         };
@@ -333,19 +367,23 @@ impl<'a> Builder<'a, '_> {
             return false;
         }
         let repo = parent.and_then(|p| p.repo.clone());
+        self.contexts.mark(span.start, repo.as_ref());
+        let found = std::mem::take(found);
         self.sections.push(OpenSection {
             metadata: false,
-            label_paragraph: Some(text),
+            label_paragraph: Some((text, block)),
             section: Section {
                 heading: Cow::Borrowed(self.text(key)),
                 level,
                 kind,
                 status: Some(status),
-                mentions: Vec::new(),
+                mentions: found.mentions,
                 owners: Vec::new(),
+                teams: found.teams,
+                references: found.references,
                 items: Vec::new(),
                 paragraphs: Vec::new(),
-                paragraph_spans: Vec::new(),
+                paragraph_info: Vec::new(),
                 sections: Vec::new(),
                 span,
                 label: true,
@@ -363,24 +401,9 @@ impl<'a> Builder<'a, '_> {
             }
             let level = self.sections.last().map_or(1, |s| s.section.level);
             self.close_sections(level);
+            let repo = self.sections.last().and_then(|s| s.repo.clone());
+            self.contexts.mark(self.last_end, repo.as_ref());
         }
-    }
-
-    /// The user handles of a heading and its owners, the trailing run:
-    /// `### Graduation Proposal @mingcheng @gaius-qi`.
-    fn heading_handles(&mut self, text: Span) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
-        if !self.text(text).contains('@') {
-            return (Vec::new(), Vec::new());
-        }
-        self.scan_handles(text);
-        let handles = &self.scratch.handles;
-        let mentions = unique(users(handles));
-        let owners = unique(
-            owners::trailer(self.input, text, handles)
-                .owners
-                .into_iter(),
-        );
-        (mentions, owners)
     }
 
     /// Closes open sections at `level` or deeper.
@@ -391,25 +414,22 @@ impl<'a> Builder<'a, '_> {
             .is_some_and(|s| s.section.level >= level)
         {
             if let Some(mut open) = self.sections.pop() {
-                if let Some(text) = open
+                if let Some((text, kind)) = open
                     .label_paragraph
                     .take()
                     .filter(|_| is_empty(&open.section))
                 {
                     // A label before no list (`**TODO**` then a heading)
                     // opens no bucket: it stays the paragraph it is.
-                    let (paragraphs, spans) = match self.sections.last_mut() {
-                        Some(parent) => (
-                            &mut parent.section.paragraphs,
-                            &mut parent.section.paragraph_spans,
-                        ),
-                        None => (
-                            &mut self.meeting.paragraphs,
-                            &mut self.meeting.paragraph_spans,
-                        ),
+                    let section = open.section;
+                    let info = ParagraphInfo {
+                        kind,
+                        span: section.span,
+                        references: section.references,
+                        mentions: section.mentions,
+                        teams: section.teams,
                     };
-                    paragraphs.push(text);
-                    spans.push(open.section.span);
+                    self.push_paragraph(text, info);
                     continue;
                 }
                 open.section.span.end = self.last_end.max(open.section.span.end);
@@ -422,8 +442,12 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    fn paragraph(&mut self, span: Span, verbatim: bool) {
+    fn paragraph(&mut self, span: Span, verbatim: bool, kind: BlockKind) {
         let text = join_lines(self.input, &[span], verbatim);
+        // Link reference definitions show nothing: their references count
+        // where a link uses them.
+        let shown = Span::new(after_definitions(self.input, span), span.end);
+        let mut found = self.scan_block(shown);
         self.date_lines(span);
         // A label on the first line applies to the rest and to later lists.
         let mut rest_lines = lines(self.input, span);
@@ -432,7 +456,7 @@ impl<'a> Builder<'a, '_> {
         let label_key = self.label_key(first, kv);
         let whole_label = label_key.filter(|_| first.end >= span.end);
         if let Some(key) = whole_label {
-            if self.label_section(key, span, text.clone()) {
+            if self.label_section(key, span, text.clone(), &mut found, kind) {
                 self.label = None;
                 return;
             }
@@ -459,18 +483,60 @@ impl<'a> Builder<'a, '_> {
         } else if !rest.is_empty() {
             self.paragraph_lines(rest, rest_lines, verbatim, first_kv);
         }
-        let (paragraphs, spans) = match self.sections.last_mut() {
+        let info = ParagraphInfo {
+            kind,
+            span,
+            references: found.references,
+            mentions: found.mentions,
+            teams: found.teams,
+        };
+        self.push_paragraph(text, info);
+    }
+
+    /// Adds a paragraph to the innermost open section (or the meeting).
+    fn push_paragraph(&mut self, text: Cow<'a, str>, info: ParagraphInfo<'a>) {
+        let (paragraphs, infos) = match self.sections.last_mut() {
             Some(open) => (
                 &mut open.section.paragraphs,
-                &mut open.section.paragraph_spans,
+                &mut open.section.paragraph_info,
             ),
             None => (
                 &mut self.meeting.paragraphs,
-                &mut self.meeting.paragraph_spans,
+                &mut self.meeting.paragraph_info,
             ),
         };
         paragraphs.push(text);
-        spans.push(span);
+        infos.push(info);
+    }
+
+    /// The references, mentions and teams of a heading or paragraph;
+    /// the scratch keeps its handles. Short references stay unresolved
+    /// until the end (see `context`).
+    fn scan_block(&mut self, span: Span) -> Found<'a> {
+        let found = &mut self.scratch;
+        found.handles.clear();
+        found.references.clear();
+        let text = self.input.as_bytes().get(span.start..span.end);
+        if !text.is_some_and(may_find) {
+            return Found::default();
+        }
+        let context = Context {
+            repo: None,
+            definitions: &self.definitions,
+        };
+        scan_with(self.input, span, &context, found);
+        let (mentions, teams) = mentions_and_teams(&found.handles);
+        self.unresolved |= found.references.iter().any(|r| r.owner.is_none());
+        let references = if found.references.is_empty() {
+            Vec::new()
+        } else {
+            dedup_references(&mut found.references, false)
+        };
+        Found {
+            references,
+            mentions,
+            teams,
+        }
     }
 
     /// A one-line paragraph that names what follows: `**Members**`,
@@ -867,32 +933,24 @@ impl<'a> Builder<'a, '_> {
             task
         });
 
-        let repo = self
-            .sections
-            .last()
-            .and_then(|s| s.repo.as_ref())
-            .or(self.default_repo.as_ref());
         let found = &mut self.scratch;
         found.handles.clear();
         found.references.clear();
+        // Short references are resolved at the end (see `context`).
         let context = Context {
-            repo,
+            repo: None,
             definitions: &self.definitions,
         };
         for &span in &open.text {
-            scan_with(self.input, span, &context, found);
+            // Most runs of prose name nothing: a cheap test skips them.
+            let text = self.input.as_bytes().get(span.start..span.end);
+            if text.is_some_and(may_find) {
+                scan_with(self.input, span, &context, found);
+            }
         }
 
         let handles = &found.handles;
-        let (mentions, teams) = if handles.is_empty() {
-            (Vec::new(), Vec::new())
-        } else {
-            let teams = handles.iter().filter_map(|h| match h.token {
-                HandleToken::Team(team) => Some(team),
-                HandleToken::User(_) => None,
-            });
-            (unique(users(handles)), unique(teams))
-        };
+        let (mentions, teams) = mentions_and_teams(handles);
         // The leading owners, then the trailing ones.
         let (logins, tags) = (&mut self.logins, &mut self.tags);
         logins.clear();
@@ -907,10 +965,11 @@ impl<'a> Builder<'a, '_> {
         let tags: Vec<Cow<'a, str>> = tags.iter().map(|&t| Cow::Borrowed(t)).collect();
 
         let span = Span::new(open.start, end.max(open.start));
+        self.unresolved |= found.references.iter().any(|r| r.owner.is_none());
         let references = if found.references.is_empty() {
             Vec::new()
         } else {
-            dedup_references(&mut found.references)
+            dedup_references(&mut found.references, false)
         };
         let first = open.text.first().copied();
         let top_level = self.items.is_empty() && open.start < end;
@@ -1034,6 +1093,13 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(1);
+        if self.unresolved {
+            context::resolve(
+                &mut self.meeting,
+                &self.contexts,
+                self.default_repo.as_ref(),
+            );
+        }
         self.meeting.title = self.title.map(|(span, _)| Cow::Borrowed(self.text(span)));
         let title_date = self.title.and_then(|(span, _)| {
             let text = self.text(span);
@@ -1218,6 +1284,66 @@ fn joined<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
     out
 }
 
+/// The references, mentions and teams of one block of text.
+#[derive(Default)]
+struct Found<'a> {
+    references: Vec<Reference<'a>>,
+    mentions: Vec<Cow<'a, str>>,
+    teams: Vec<Cow<'a, str>>,
+}
+
+/// Where the text of a paragraph starts after its leading link reference
+/// definitions (`[label]: url` lines; footnotes `[^1]:` are text).
+fn after_definitions(input: &str, span: Span) -> usize {
+    // The block layer's spans start at the text.
+    if input.as_bytes().get(span.start) != Some(&b'[') {
+        return span.start;
+    }
+    let mut rest = lines(input, span);
+    let mut start = span.start;
+    while let Some(line) = rest.next() {
+        let text = input.get(line.start..line.end).unwrap_or_default();
+        let is_definition = text
+            .strip_prefix('[')
+            .filter(|label| !label.starts_with('^'))
+            .and_then(|label| label.split_once(']'))
+            .is_some_and(|(label, after)| !label.is_empty() && after.starts_with(':'));
+        if !is_definition {
+            break;
+        }
+        start = rest.offset();
+    }
+    start.min(span.end)
+}
+
+/// The model's kind of a paragraph the block layer found.
+fn block_kind(kind: ParagraphKind) -> BlockKind {
+    match kind {
+        ParagraphKind::Plain => BlockKind::Paragraph,
+        ParagraphKind::Quote => BlockKind::Quote,
+        ParagraphKind::Table => BlockKind::Table,
+    }
+}
+
+/// The distinct user and team handles, in order.
+#[inline(always)]
+fn mentions_and_teams<'a>(handles: &[Handle<'a>]) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
+    // Most blocks have none: only that test is inlined.
+    if handles.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    distinct_handles(handles)
+}
+
+#[inline(never)]
+fn distinct_handles<'a>(handles: &[Handle<'a>]) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
+    let teams = handles.iter().filter_map(|h| match h.token {
+        HandleToken::Team(team) => Some(team),
+        HandleToken::User(_) => None,
+    });
+    (unique(users(handles)), unique(teams))
+}
+
 /// The logins of the user handles, in order.
 fn users<'a, 'h>(handles: &'h [Handle<'a>]) -> impl Iterator<Item = &'a str> + Clone + 'h {
     handles.iter().filter_map(|h| match h.token {
@@ -1354,12 +1480,13 @@ fn unique<'a>(logins: impl Iterator<Item = &'a str> + Clone) -> Vec<Cow<'a, str>
     out
 }
 
-/// Keeps the first of each target, in order. A `#N` that no repository
-/// resolves is dropped when the item also links issue N of a repository:
+/// Keeps the first of each target, in order. Once short references are
+/// resolved (`resolved`), a `#N` that no repository resolves is dropped
+/// when the block also links issue N of a repository:
 /// `#63599 [](https://github.com/rust-lang/rust/issues/63599)` is one issue.
-fn dedup_references<'a>(found: &mut Vec<Reference<'a>>) -> Vec<Reference<'a>> {
+fn dedup_references<'a>(found: &mut Vec<Reference<'a>>, resolved: bool) -> Vec<Reference<'a>> {
     let numbered = |r: &Reference<'_>| r.owner.is_some().then_some(r.number).flatten();
-    if found.iter().any(|r| r.owner.is_none() && r.repo.is_none()) {
+    if resolved && found.iter().any(|r| r.owner.is_none() && r.repo.is_none()) {
         let mut resolved: Vec<u64> = found.iter().filter_map(numbered).collect();
         resolved.sort_unstable();
         found.retain(|r| {

@@ -183,7 +183,7 @@ fn a_rich_note_validates_and_a_broken_one_does_not() {
 
 #[test]
 fn enums_match_the_serializer() {
-    use minutes::{ReferenceKind, SectionKind, Severity, TaskState};
+    use minutes::{BlockKind, ReferenceKind, SectionKind, Severity, TaskState};
     fn strings<T: serde::Serialize>(values: &[T]) -> Vec<Value> {
         values
             .iter()
@@ -234,6 +234,10 @@ fn enums_match_the_serializer() {
             ReferenceKind::Discussion,
             ReferenceKind::Issues,
         ])
+    );
+    assert_eq!(
+        enum_of(&defs["ParagraphInfo"]["properties"]["kind"]),
+        strings(&[BlockKind::Paragraph, BlockKind::Quote, BlockKind::Table])
     );
     assert_eq!(
         enum_of(&defs["Diagnostic"]["properties"]["severity"]),
