@@ -17,7 +17,7 @@
 //! caller's own list.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -377,8 +377,17 @@ pub fn normalize_action(text: &str) -> String {
 /// is the same action with a note added (`… processes. (refer: #1599)`).
 const PREFIX_WORDS: usize = 4;
 
-/// How alike two normalized texts are: 1 for equal, 0 for nothing in common.
-fn similarity(a: &str, b: &str) -> f64 {
+/// How alike two normalized texts are: 1 for equal, 0 for nothing in common
+/// (also 0 for some pairs below [`ACTION_SIMILARITY`]: only the score of a
+/// match is exact). `task` holds `a`'s compared characters; `a_profile` and
+/// `b_profile` are their [`Profile`]s.
+fn similarity_with(
+    a: &str,
+    b: &str,
+    a_profile: &Profile,
+    b_profile: &Profile,
+    scratch: &mut Scratch,
+) -> f64 {
     if a == b {
         return 1.0;
     }
@@ -389,49 +398,199 @@ fn similarity(a: &str, b: &str) -> f64 {
     if extends && short.split(' ').count() >= PREFIX_WORDS {
         return ACTION_SIMILARITY;
     }
-    let a: Vec<char> = a.chars().take(COMPARED_CHARS).collect();
-    let b: Vec<char> = b.chars().take(COMPARED_CHARS).collect();
-    let longest = a.len().max(b.len());
+    scratch.track.clear();
+    scratch.track.extend(b.chars().take(COMPARED_CHARS));
+    let longest = scratch.task.len().max(scratch.track.len());
     if longest == 0 {
         return 1.0;
     }
     // Lengths alone already rule most pairs out.
-    let gap = a.len().abs_diff(b.len());
+    let gap = scratch.task.len().abs_diff(scratch.track.len());
     if (gap as f64) > (1.0 - ACTION_SIMILARITY) * longest as f64 {
         return 0.0;
     }
-    1.0 - edit_distance(&a, &b) as f64 / longest as f64
+    // A match has at most this many edits (one more for rounding), so the
+    // distance is computed in a band of that width, and pairs whose
+    // character counts differ by more are not computed at all.
+    let limit = ((1.0 - ACTION_SIMILARITY) * longest as f64) as usize + 1;
+    if a_profile.distance(b_profile) > limit {
+        return 0.0;
+    }
+    match bounded_edit_distance(&scratch.task, &scratch.track, limit, &mut scratch.row) {
+        Some(distance) => 1.0 - distance as f64 / longest as f64,
+        None => 0.0,
+    }
 }
 
-/// Levenshtein distance, one row at a time.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = i;
-        let mut left = i + 1;
-        for (cell, cb) in row.iter_mut().skip(1).zip(b) {
-            let up = *cell;
-            let value = (diagonal + usize::from(ca != cb)).min(up + 1).min(left + 1);
-            diagonal = up;
-            *cell = value;
-            left = value;
+/// [`similarity_with`] for two texts alone.
+#[cfg(test)]
+fn similarity(a: &str, b: &str) -> f64 {
+    let mut scratch = Scratch::default();
+    scratch.task.extend(a.chars().take(COMPARED_CHARS));
+    let a_profile = Profile::of(a.chars().take(COMPARED_CHARS));
+    let b_profile = Profile::of(b.chars().take(COMPARED_CHARS));
+    similarity_with(a, b, &a_profile, &b_profile, &mut scratch)
+}
+
+/// Levenshtein distance when it is at most `limit`, else `None`; one row
+/// at a time (`row` is reused), in a band of `limit` cells on each side of
+/// the diagonal: O(`a.len()` × `limit`).
+fn bounded_edit_distance(
+    a: &[char],
+    b: &[char],
+    limit: usize,
+    row: &mut Vec<usize>,
+) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    // Any value above `limit` is as good as `far`.
+    let far = limit + 1;
+    row.clear();
+    row.extend((0..=b.len()).map(|j| j.min(far)));
+    for (i, &ca) in (1usize..).zip(a) {
+        let low = i.saturating_sub(limit).max(1);
+        let high = (i + limit).min(b.len());
+        // Column `low - 1`: the previous row's value, then this row's.
+        let cell = row.get_mut(low - 1)?;
+        let mut diagonal = *cell;
+        let mut left = if low == 1 { i.min(far) } else { far };
+        *cell = left;
+        let mut best = left;
+        if low <= high {
+            let cells = row.get_mut(low..=high)?;
+            let chars = b.get(low - 1..high)?;
+            for (cell, &cb) in cells.iter_mut().zip(chars) {
+                let up = *cell;
+                let value = (diagonal + usize::from(ca != cb))
+                    .min(up + 1)
+                    .min(left + 1)
+                    .min(far);
+                diagonal = up;
+                *cell = value;
+                left = value;
+                best = best.min(value);
+            }
         }
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
+        if best > limit {
+            return None;
         }
     }
-    row.last().copied().unwrap_or(0)
+    row.get(b.len()).copied().filter(|&d| d <= limit)
+}
+
+/// How many entries of the word index one task looks at, at most, when it
+/// has no exact match: the rarest words first, the newest entries of each
+/// first. It keeps the work per task the same however long the series.
+const MAX_POSTINGS: usize = 64;
+
+/// The order of actions with the same normalized text:
+/// `(last_seen, Reverse(track))`, so that the best candidate (the most
+/// recently seen, then the first created) sorts last.
+type Recency = (usize, Reverse<usize>);
+
+/// The actions whose latest normalized text is one given text, split by
+/// whether their latest sighting is open, each list sorted by [`Recency`].
+#[derive(Default)]
+struct SameText {
+    open: Vec<Recency>,
+    closed: Vec<Recency>,
 }
 
 /// An action being followed, with its normalized latest text.
 struct Track {
     history: ActionHistory,
     key: String,
+    /// Character counts of `key`'s compared characters, for a cheap lower
+    /// bound of the edit distance.
+    profile: Profile,
+}
+
+impl Track {
+    fn recency(&self, index: usize) -> Recency {
+        (self.history.last_seen, Reverse(index))
+    }
+
+    fn is_closed(&self) -> bool {
+        self.history
+            .sightings
+            .last()
+            .is_some_and(|s| !s.state.is_open())
+    }
+}
+
+/// A task of the meeting being matched.
+struct Task<'t> {
+    state: TaskState,
+    key: &'t str,
+}
+
+/// The actions followed so far, indexed for matching.
+#[derive(Default)]
+struct Tracker {
+    tracks: Vec<Track>,
+    /// Exact normalized text → its actions.
+    by_text: HashMap<String, SameText>,
+    /// Normalized word → the actions whose text had it, oldest first. An
+    /// action whose text changes is added again under its new words; old
+    /// entries stay and cost a wasted look at most.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Per action, the meeting (plus one) in which it was last matched.
+    taken_in: Vec<usize>,
+    /// Per action, the task (plus one) that last looked at it.
+    looked_at_by: Vec<usize>,
+    /// Tasks matched so far, for `looked_at_by`.
+    tasks_seen: usize,
+    /// Scratch space for the similarity.
+    scratch: Scratch,
+}
+
+/// Buffers reused by every comparison, so that comparing allocates nothing.
+#[derive(Default)]
+struct Scratch {
+    task: Vec<char>,
+    track: Vec<char>,
+    row: Vec<usize>,
+}
+
+/// Character counts in 32 classes (letters, digit groups, space, other),
+/// saturating: the classes two texts differ in bound their edit distance
+/// from below.
+#[derive(Clone, Copy)]
+struct Profile([u8; 32]);
+
+impl Profile {
+    fn of(chars: impl Iterator<Item = char>) -> Profile {
+        let mut counts = [0u8; 32];
+        for c in chars {
+            let class = match c {
+                'a'..='z' => u32::from(c) - u32::from('a'),
+                '0'..='9' => 26 + (u32::from(c) - u32::from('0')) % 4,
+                ' ' => 30,
+                _ => 31,
+            };
+            if let Some(count) = usize::try_from(class).ok().and_then(|i| counts.get_mut(i)) {
+                *count = count.saturating_add(1);
+            }
+        }
+        Profile(counts)
+    }
+
+    /// A lower bound of the edit distance between the two texts.
+    fn distance(&self, other: &Profile) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (&a, &b) in self.0.iter().zip(&other.0) {
+            more += usize::from(a.saturating_sub(b));
+            fewer += usize::from(b.saturating_sub(a));
+        }
+        more.max(fewer)
+    }
 }
 
 fn actions(meetings: &[&Meeting<'_>]) -> Vec<ActionHistory> {
-    let mut tracks: Vec<Track> = Vec::new();
-    let mut last_with_actions = None;
+    let mut tracker = Tracker::default();
+    // Meetings that list any task: only they continue or drop actions.
+    let mut with_actions = Vec::new();
     for (index, meeting) in meetings.iter().enumerate() {
         let tasks: Vec<_> = meeting
             .all_items()
@@ -441,14 +600,12 @@ fn actions(meetings: &[&Meeting<'_>]) -> Vec<ActionHistory> {
         if tasks.is_empty() {
             continue;
         }
-        last_with_actions = Some(index);
-
-        let keys: Vec<(TaskState, &str)> = tasks
+        with_actions.push(index);
+        let keys: Vec<Task<'_>> = tasks
             .iter()
-            .map(|(_, state, key)| (*state, key.as_str()))
+            .map(|(_, state, key)| Task { state: *state, key })
             .collect();
-        let task_track = match_tasks(&keys, &tracks);
-
+        let task_track = tracker.match_tasks(&keys, index);
         for ((item, state, key), matched) in tasks.into_iter().zip(task_track) {
             let sighting = ActionSighting {
                 meeting: index,
@@ -456,30 +613,14 @@ fn actions(meetings: &[&Meeting<'_>]) -> Vec<ActionHistory> {
                 text: item.text.to_string(),
                 owners: item.owners.iter().map(|o| o.to_string()).collect(),
             };
-            match matched.and_then(|k| tracks.get_mut(k)) {
-                Some(track) => {
-                    track.history.text = sighting.text.clone();
-                    track.history.last_seen = index;
-                    track.history.sightings.push(sighting);
-                    track.key = key;
-                }
-                None => tracks.push(Track {
-                    history: ActionHistory {
-                        text: sighting.text.clone(),
-                        status: ActionStatus::Open,
-                        first_seen: index,
-                        last_seen: index,
-                        closed_in: None,
-                        dropped_in: None,
-                        sightings: vec![sighting],
-                    },
-                    key,
-                }),
+            match matched {
+                Some(k) => tracker.continue_track(k, sighting, key),
+                None => tracker.start_track(sighting, key),
             }
         }
     }
 
-    let mut histories: Vec<ActionHistory> = tracks.into_iter().map(|t| t.history).collect();
+    let mut histories: Vec<ActionHistory> = tracker.tracks.into_iter().map(|t| t.history).collect();
     for history in &mut histories {
         let closed_from = history
             .sightings
@@ -489,84 +630,239 @@ fn actions(meetings: &[&Meeting<'_>]) -> Vec<ActionHistory> {
         if let Some(first_closed) = history.sightings.get(closed_from) {
             history.status = ActionStatus::Closed;
             history.closed_in = Some(first_closed.meeting);
-        } else if last_with_actions.is_some_and(|last| last > history.last_seen) {
-            history.status = ActionStatus::Dropped;
-            history.dropped_in = meetings
-                .iter()
-                .enumerate()
-                .skip(history.last_seen + 1)
-                .find(|(_, m)| m.all_items().any(|(item, _)| item.task.is_some()))
-                .map(|(i, _)| i);
+        } else {
+            let after = with_actions.partition_point(|&m| m <= history.last_seen);
+            if let Some(&next) = with_actions.get(after) {
+                history.status = ActionStatus::Dropped;
+                history.dropped_in = Some(next);
+            }
         }
     }
     histories
 }
 
-/// The action each task continues (an index into `tracks`), by the rule in
-/// `SCHEMA.md`: exact normalized texts first, then the most similar, then
-/// the most recently seen action; each action at most once.
-fn match_tasks(tasks: &[(TaskState, &str)], tracks: &[Track]) -> Vec<Option<usize>> {
-    // A closed action does not reopen: an open task with its text is a new
-    // action (a recurring chore).
-    let eligible = |track: &Track, state: TaskState| {
-        let last = track.history.sightings.last().map(|s| s.state);
-        !(last.is_some_and(|s| !s.is_open()) && state.is_open())
-    };
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, track) in tracks.iter().enumerate() {
-        by_key.entry(track.key.as_str()).or_default().push(k);
-    }
-    let mut task_track: Vec<Option<usize>> = vec![None; tasks.len()];
-    let mut taken = vec![false; tracks.len()];
+impl Tracker {
+    /// The action each task continues (an index into `tracks`), by the rule
+    /// in `SCHEMA.md`: exact normalized texts first, then the most similar,
+    /// then the most recently seen action; each action at most once. An
+    /// open task never continues a closed action (a recurring chore starts
+    /// a new one).
+    fn match_tasks(&mut self, tasks: &[Task<'_>], meeting: usize) -> Vec<Option<usize>> {
+        let stamp = meeting + 1;
+        let mut task_track: Vec<Option<usize>> = vec![None; tasks.len()];
 
-    for (&(state, key), slot) in tasks.iter().zip(task_track.iter_mut()) {
-        let best = by_key
-            .get(key)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(|&k| !taken.get(k).copied().unwrap_or(true))
-            .filter(|&k| tracks.get(k).is_some_and(|track| eligible(track, state)))
-            .max_by_key(|&k| (tracks.get(k).map(|t| t.history.last_seen), Reverse(k)));
-        if let Some(k) = best {
+        // Exact texts. Each pick takes the best untaken action of its list,
+        // so the taken ones are the last `n` of each list: a count per text
+        // skips them.
+        let mut used: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (task, slot) in tasks.iter().zip(task_track.iter_mut()) {
+            let Some(same) = self.by_text.get(task.key) else {
+                continue;
+            };
+            let used = used.entry(task.key).or_default();
+            let best = |list: &[Recency], used: usize| {
+                list.len()
+                    .checked_sub(used + 1)
+                    .and_then(|i| list.get(i))
+                    .copied()
+            };
+            let open = best(&same.open, used.0);
+            let closed = if task.state.is_open() {
+                None
+            } else {
+                best(&same.closed, used.1)
+            };
+            let pick = match (open, closed) {
+                (Some(o), Some(c)) if c > o => {
+                    used.1 += 1;
+                    c
+                }
+                (Some(o), _) => {
+                    used.0 += 1;
+                    o
+                }
+                (None, Some(c)) => {
+                    used.1 += 1;
+                    c
+                }
+                (None, None) => continue,
+            };
+            let Reverse(k) = pick.1;
             *slot = Some(k);
-            if let Some(flag) = taken.get_mut(k) {
-                *flag = true;
+            if let Some(taken) = self.taken_in.get_mut(k) {
+                *taken = stamp;
             }
         }
-    }
 
-    let mut pairs = Vec::new();
-    for (t, &(state, key)) in tasks.iter().enumerate() {
-        if task_track.get(t).is_some_and(Option::is_some) {
-            continue;
-        }
-        for (k, track) in tracks.iter().enumerate() {
-            if taken.get(k).copied().unwrap_or(true) || !eligible(track, state) {
+        // Similar texts, among a bounded number of candidates per task.
+        let mut pairs = Vec::new();
+        for (t, task) in tasks.iter().enumerate() {
+            if task_track.get(t).is_some_and(Option::is_some) {
                 continue;
             }
-            let score = similarity(key, &track.key);
-            if score >= ACTION_SIMILARITY {
-                pairs.push((score, track.history.last_seen, k, t));
+            self.similar(task, t, stamp, &mut pairs);
+        }
+        pairs.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then(a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+        });
+        for (_, _, k, t) in pairs {
+            let (Some(taken), Some(slot)) = (self.taken_in.get_mut(k), task_track.get_mut(t))
+            else {
+                continue;
+            };
+            if *taken != stamp && slot.is_none() {
+                *taken = stamp;
+                *slot = Some(k);
+            }
+        }
+        task_track
+    }
+
+    /// Pushes `(score, last_seen, track, task)` for each untaken action at
+    /// least [`ACTION_SIMILARITY`] alike to `task`, among the actions that
+    /// share a word with it: at most [`MAX_POSTINGS`] index entries, from
+    /// the rarest words and the newest entries.
+    fn similar(
+        &mut self,
+        task: &Task<'_>,
+        t: usize,
+        stamp: usize,
+        pairs: &mut Vec<(f64, usize, usize, usize)>,
+    ) {
+        self.tasks_seen += 1;
+        let looker = self.tasks_seen;
+        let mut words: Vec<&[usize]> = Vec::new();
+        for word in task.key.split(' ') {
+            if let Some(list) = self.by_word.get(word) {
+                words.push(list);
+            }
+        }
+        // The same word twice gives the same list; rarest first.
+        words.sort_by_key(|list| (list.len(), list.as_ptr()));
+        words.dedup_by_key(|list| list.as_ptr());
+
+        let scratch = &mut self.scratch;
+        scratch.task.clear();
+        scratch.task.extend(task.key.chars().take(COMPARED_CHARS));
+        let profile = Profile::of(scratch.task.iter().copied());
+        let mut budget = MAX_POSTINGS;
+        'words: for list in words {
+            for &k in list.iter().rev() {
+                let Some(left) = budget.checked_sub(1) else {
+                    break 'words;
+                };
+                budget = left;
+                let Some(seen) = self.looked_at_by.get_mut(k) else {
+                    continue;
+                };
+                if *seen == looker {
+                    continue;
+                }
+                *seen = looker;
+                let Some(track) = self.tracks.get(k) else {
+                    continue;
+                };
+                if self.taken_in.get(k) == Some(&stamp)
+                    || (track.is_closed() && task.state.is_open())
+                {
+                    continue;
+                }
+                let score =
+                    similarity_with(task.key, &track.key, &profile, &track.profile, scratch);
+                if score >= ACTION_SIMILARITY {
+                    pairs.push((score, track.history.last_seen, k, t));
+                }
             }
         }
     }
-    pairs.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(b.1.cmp(&a.1))
-            .then(a.2.cmp(&b.2))
-            .then(a.3.cmp(&b.3))
-    });
-    for (_, _, k, t) in pairs {
-        let (Some(flag), Some(slot)) = (taken.get_mut(k), task_track.get_mut(t)) else {
-            continue;
+
+    fn start_track(&mut self, sighting: ActionSighting, key: String) {
+        let k = self.tracks.len();
+        let track = Track {
+            history: ActionHistory {
+                text: sighting.text.clone(),
+                status: ActionStatus::Open,
+                first_seen: sighting.meeting,
+                last_seen: sighting.meeting,
+                closed_in: None,
+                dropped_in: None,
+                sightings: vec![sighting],
+            },
+            profile: Profile::of(key.chars().take(COMPARED_CHARS)),
+            key,
         };
-        if !*flag && slot.is_none() {
-            *flag = true;
-            *slot = Some(k);
+        index_words(&mut self.by_word, &track.key, "", k);
+        self.file(&track, k);
+        self.tracks.push(track);
+        self.taken_in.push(0);
+        self.looked_at_by.push(0);
+    }
+
+    fn continue_track(&mut self, k: usize, sighting: ActionSighting, key: String) {
+        let Some(track) = self.tracks.get_mut(k) else {
+            return;
+        };
+        // Out of the list of its old text and state …
+        if let Some(same) = self.by_text.get_mut(&track.key) {
+            let list = if track.is_closed() {
+                &mut same.closed
+            } else {
+                &mut same.open
+            };
+            if let Ok(at) = list.binary_search(&track.recency(k)) {
+                list.remove(at);
+            }
+            if same.open.is_empty() && same.closed.is_empty() {
+                self.by_text.remove(&track.key);
+            }
+        }
+        track.history.text = sighting.text.clone();
+        track.history.last_seen = sighting.meeting;
+        track.history.sightings.push(sighting);
+        if track.key != key {
+            index_words(&mut self.by_word, &key, &track.key, k);
+            track.profile = Profile::of(key.chars().take(COMPARED_CHARS));
+            track.key = key;
+        }
+        // … into the list of its new ones.
+        let track = &*track;
+        let same = self.by_text.entry(track.key.clone()).or_default();
+        let list = if track.is_closed() {
+            &mut same.closed
+        } else {
+            &mut same.open
+        };
+        let recency = track.recency(k);
+        let at = list.partition_point(|r| *r < recency);
+        list.insert(at, recency);
+    }
+
+    /// Adds a new action to the list of its text.
+    fn file(&mut self, track: &Track, k: usize) {
+        let same = self.by_text.entry(track.key.clone()).or_default();
+        let list = if track.is_closed() {
+            &mut same.closed
+        } else {
+            &mut same.open
+        };
+        let recency = track.recency(k);
+        let at = list.partition_point(|r| *r < recency);
+        list.insert(at, recency);
+    }
+}
+
+/// Files action `k` under each word of `key` that `old` (its previous
+/// text) does not have.
+fn index_words(by_word: &mut HashMap<String, Vec<usize>>, key: &str, old: &str, k: usize) {
+    let mut seen: HashSet<&str> = old.split(' ').collect();
+    for word in key.split(' ') {
+        if !word.is_empty() && seen.insert(word) {
+            by_word.entry(word.to_owned()).or_default().push(k);
         }
     }
-    task_track
 }
 
 type IssueKey = (String, Option<String>, Option<String>, u64);
@@ -758,6 +1054,13 @@ mod tests {
         let noted = normalize_action("Publish the blog post. (refer: [#1599](https://x.y/1))");
         assert_eq!(similarity(&c, &noted), ACTION_SIMILARITY);
         assert!(similarity("fix it", "fix it later today please") < ACTION_SIMILARITY);
-        assert_eq!(edit_distance(&['a', 'b'], &['b']), 1);
+        assert_eq!(
+            bounded_edit_distance(&['a', 'b'], &['b'], 1, &mut Vec::new()),
+            Some(1)
+        );
+        assert_eq!(
+            bounded_edit_distance(&['a', 'b'], &['c', 'd'], 1, &mut Vec::new()),
+            None
+        );
     }
 }
