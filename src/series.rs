@@ -199,7 +199,8 @@ pub enum SeriesCode {
 }
 
 impl Series {
-    /// The series of `meetings`, ordered by their dates.
+    /// The series of `meetings`, ordered by their dates. Costs what
+    /// [`Series::with_hints`] costs.
     pub fn new<'m, 'a: 'm>(meetings: impl IntoIterator<Item = &'m Meeting<'a>>) -> Series {
         Series::with_hints(meetings.into_iter().map(|m| (m, None)))
     }
@@ -208,6 +209,15 @@ impl Series {
     /// when the meeting has no date). Meetings are ordered by date; an
     /// undated one stays after the meeting that precedes it in the input,
     /// with an `undated-meeting` diagnostic.
+    ///
+    /// Time and memory are about linear in the size of the notes (tasks,
+    /// issue references, attendees): sorting the meetings is O(m log m),
+    /// a task with the exact text of an earlier action finds it through a
+    /// hash map, and one without compares itself with at most 64 earlier
+    /// actions that share a word with it (its rarest words first, the
+    /// newest actions first), each comparison bounded by the 256 compared
+    /// characters. Past that bound a reworded action with only common
+    /// words may start a new action instead of continuing an old one.
     pub fn with_hints<'m, 'a: 'm>(
         meetings: impl IntoIterator<Item = (&'m Meeting<'a>, Option<Date>)>,
     ) -> Series {
@@ -267,7 +277,7 @@ impl Series {
         }
     }
 
-    /// The actions still open, oldest first.
+    /// The actions still open, oldest first. A pass over the actions.
     pub fn open_actions(&self) -> impl Iterator<Item = &ActionHistory> {
         // `actions` is already in order of first sighting.
         self.actions
@@ -276,7 +286,8 @@ impl Series {
     }
 
     /// Days from meeting `from` to meeting `to` (indexes into
-    /// [`Series::meetings`]), when both are dated.
+    /// [`Series::meetings`]), when both are dated. Constant time; `None`
+    /// for an index out of range.
     pub fn days_between(&self, from: usize, to: usize) -> Option<i64> {
         let from = self.meetings.get(from)?.date?;
         let to = self.meetings.get(to)?.date?;
@@ -284,6 +295,7 @@ impl Series {
     }
 
     /// The issue with this repository and number (compared case-insensitively).
+    /// A linear search: for many lookups, index [`Series::issues`] once.
     pub fn issue(&self, owner: &str, repo: &str, number: u64) -> Option<&IssueHistory> {
         self.issues.iter().find(|issue| {
             issue.number == number
@@ -334,6 +346,7 @@ fn progress(status: Status) -> u8 {
 
 /// An action's text reduced for matching: lower case, words only, handles
 /// and URLs dropped, so that punctuation, owners, links and case do not matter.
+/// Linear in the length of `text`.
 pub fn normalize_action(text: &str) -> String {
     let mut out = String::new();
     let mut in_word = false;
