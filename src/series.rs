@@ -18,6 +18,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, RandomState};
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -547,7 +548,7 @@ struct Tracker {
     /// Normalized word → the actions whose text had it, oldest first. An
     /// action whose text changes is added again under its new words; old
     /// entries stay and cost a wasted look at most.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: WordIndex,
     /// Per action, the meeting (plus one) in which it was last matched.
     taken_in: Vec<usize>,
     /// Per action, the task (plus one) that last looked at it.
@@ -747,15 +748,16 @@ impl Tracker {
     ) {
         self.tasks_seen += 1;
         let looker = self.tasks_seen;
+        let mut seen_words = HashSet::new();
         let mut words: Vec<&[usize]> = Vec::new();
         for word in task.key.split(' ') {
-            if let Some(list) = self.by_word.get(word) {
+            if let Some(list) = self.by_word.get(word).filter(|_| seen_words.insert(word)) {
                 words.push(list);
             }
         }
-        // The same word twice gives the same list; rarest first.
-        words.sort_by_key(|list| (list.len(), list.as_ptr()));
-        words.dedup_by_key(|list| list.as_ptr());
+        // Rarest first; a stable sort keeps the text's order among equals,
+        // so that the result does not depend on where lists sit in memory.
+        words.sort_by_key(|list| list.len());
 
         let scratch = &mut self.scratch;
         scratch.task.clear();
@@ -869,11 +871,56 @@ impl Tracker {
 
 /// Files action `k` under each word of `key` that `old` (its previous
 /// text) does not have.
-fn index_words(by_word: &mut HashMap<String, Vec<usize>>, key: &str, old: &str, k: usize) {
+fn index_words(by_word: &mut WordIndex, key: &str, old: &str, k: usize) {
     let mut seen: HashSet<&str> = old.split(' ').collect();
     for word in key.split(' ') {
         if !word.is_empty() && seen.insert(word) {
-            by_word.entry(word.to_owned()).or_default().push(k);
+            by_word.push(word, k);
+        }
+    }
+}
+
+/// Actions by the words of their texts. A word is stored as its hash (with
+/// the standard library's randomly keyed hasher, so that texts cannot be
+/// made to collide): a collision merges two lists, which costs candidates
+/// that the comparison then rejects, never a wrong match. Most words belong
+/// to one action, which is stored in place.
+#[derive(Default)]
+struct WordIndex {
+    hasher: RandomState,
+    lists: HashMap<u64, Postings>,
+}
+
+enum Postings {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl WordIndex {
+    fn push(&mut self, word: &str, k: usize) {
+        let hash = self.hasher.hash_one(word);
+        match self.lists.get_mut(&hash) {
+            None => {
+                self.lists.insert(hash, Postings::One(k));
+            }
+            Some(postings) => {
+                let many = match postings {
+                    Postings::One(first) => vec![*first, k],
+                    Postings::Many(list) => {
+                        list.push(k);
+                        return;
+                    }
+                };
+                *postings = Postings::Many(many);
+            }
+        }
+    }
+
+    /// The actions filed under `word`, oldest first.
+    fn get(&self, word: &str) -> Option<&[usize]> {
+        match self.lists.get(&self.hasher.hash_one(word))? {
+            Postings::One(k) => Some(std::slice::from_ref(k)),
+            Postings::Many(list) => Some(list),
         }
     }
 }
