@@ -932,8 +932,11 @@ fn issues(meetings: &[&Meeting<'_>]) -> Vec<IssueHistory> {
     let mut keys: HashMap<IssueKey, usize> = HashMap::new();
     // Meetings that list any issue in a bucket: only they can show a move.
     let mut bucket_meetings = Vec::new();
+    // The owners of each issue's sighting in this meeting, lower-cased.
+    let mut owners_here: HashMap<usize, HashSet<String>> = HashMap::new();
     for (index, meeting) in meetings.iter().enumerate() {
         let mut any = false;
+        owners_here.clear();
         for (item, status) in meeting.all_items() {
             let Some(status) = status else { continue };
             for reference in &item.references {
@@ -984,12 +987,9 @@ fn issues(meetings: &[&Meeting<'_>]) -> Vec<IssueHistory> {
                         sighting.statuses.push(status);
                         sighting.statuses.sort_by_key(|s| progress(*s));
                     }
+                    let seen = owners_here.entry(position).or_default();
                     for owner in &item.owners {
-                        if !sighting
-                            .owners
-                            .iter()
-                            .any(|o| o.eq_ignore_ascii_case(owner))
-                        {
+                        if seen.insert(owner.to_ascii_lowercase()) {
                             sighting.owners.push(owner.to_string());
                         }
                     }
@@ -1009,8 +1009,11 @@ fn issues(meetings: &[&Meeting<'_>]) -> Vec<IssueHistory> {
 
 /// Fills in the periods, `went_back` and `vanished_in` from the sightings.
 fn summarize_issue(history: &mut IssueHistory, bucket_meetings: &[usize]) {
-    // The meeting with buckets that follows `meeting`.
-    let next = |meeting: usize| bucket_meetings.iter().copied().find(|&m| m > meeting);
+    // The meeting with buckets that follows `meeting` (they are in order).
+    let next = |meeting: usize| {
+        let after = bucket_meetings.partition_point(|&m| m <= meeting);
+        bucket_meetings.get(after).copied()
+    };
     let mut open: Vec<BucketPeriod> = Vec::new();
     let mut previous: Option<usize> = None;
     let mut done_seen = false;
