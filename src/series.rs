@@ -810,7 +810,7 @@ impl Tracker {
             key,
         };
         index_words(&mut self.by_word, &track.key, "", k);
-        self.file(&track, k);
+        file(&mut self.by_text, &track, k);
         self.tracks.push(track);
         self.taken_in.push(0);
         self.looked_at_by.push(0);
@@ -843,30 +843,21 @@ impl Tracker {
             track.key = key;
         }
         // … into the list of its new ones.
-        let track = &*track;
-        let same = self.by_text.entry(track.key.clone()).or_default();
-        let list = if track.is_closed() {
-            &mut same.closed
-        } else {
-            &mut same.open
-        };
-        let recency = track.recency(k);
-        let at = list.partition_point(|r| *r < recency);
-        list.insert(at, recency);
+        file(&mut self.by_text, track, k);
     }
+}
 
-    /// Adds a new action to the list of its text.
-    fn file(&mut self, track: &Track, k: usize) {
-        let same = self.by_text.entry(track.key.clone()).or_default();
-        let list = if track.is_closed() {
-            &mut same.closed
-        } else {
-            &mut same.open
-        };
-        let recency = track.recency(k);
-        let at = list.partition_point(|r| *r < recency);
-        list.insert(at, recency);
-    }
+/// Files action `k` in the list of its text and state, in [`Recency`] order.
+fn file(by_text: &mut HashMap<String, SameText>, track: &Track, k: usize) {
+    let same = by_text.entry(track.key.clone()).or_default();
+    let list = if track.is_closed() {
+        &mut same.closed
+    } else {
+        &mut same.open
+    };
+    let recency = track.recency(k);
+    let at = list.partition_point(|r| *r < recency);
+    list.insert(at, recency);
 }
 
 /// Files action `k` under each word of `key` that `old` (its previous
