@@ -549,6 +549,9 @@ struct Tracker {
     /// action whose text changes is added again under its new words; old
     /// entries stay and cost a wasted look at most.
     by_word: WordIndex,
+    /// The same for each two characters in a row of a short text, where
+    /// one typo can change every word (`topics` → `toics`).
+    by_pair: WordIndex,
     /// Per action, the meeting (plus one) in which it was last matched.
     taken_in: Vec<usize>,
     /// Per action, the task (plus one) that last looked at it.
@@ -755,6 +758,13 @@ impl Tracker {
                 words.push(list);
             }
         }
+        if task.key.chars().count() <= SHORT_TASK_CHARS {
+            for pair in bigrams(task.key) {
+                if let Some(list) = self.by_pair.get(pair).filter(|_| seen_words.insert(pair)) {
+                    words.push(list);
+                }
+            }
+        }
         // Rarest first; a stable sort keeps the text's order among equals,
         // so that the result does not depend on where lists sit in memory.
         words.sort_by_key(|list| list.len());
@@ -810,6 +820,7 @@ impl Tracker {
             key,
         };
         index_words(&mut self.by_word, &track.key, "", k);
+        index_pairs(&mut self.by_pair, &track.key, "", k);
         file(&mut self.by_text, &track, k);
         self.tracks.push(track);
         self.taken_in.push(0);
@@ -839,6 +850,7 @@ impl Tracker {
         track.history.sightings.push(sighting);
         if track.key != key {
             index_words(&mut self.by_word, &key, &track.key, k);
+            index_pairs(&mut self.by_pair, &key, &track.key, k);
             track.profile = Profile::of(key.chars().take(COMPARED_CHARS));
             track.key = key;
         }
@@ -867,6 +879,42 @@ fn index_words(by_word: &mut WordIndex, key: &str, old: &str, k: usize) {
     for word in key.split(' ') {
         if !word.is_empty() && seen.insert(word) {
             by_word.push(word, k);
+        }
+    }
+}
+
+/// A task this many characters long or shorter also looks for candidates by
+/// pairs of characters; its matches are at most `1 / 0.8` times longer.
+const SHORT_TASK_CHARS: usize = 32;
+
+/// Actions whose text is this short are filed under their character pairs.
+const SHORT_TRACK_CHARS: usize = 40;
+
+/// Each two characters in a row of `text`, as slices of it. Two texts
+/// similar enough to match share at least one: an edit changes at most two
+/// pairs, and a match of `n` characters has at most `n / 5` edits.
+fn bigrams(text: &str) -> impl Iterator<Item = &str> {
+    let starts = text.char_indices().map(|(i, _)| i);
+    let ends = text.char_indices().map(|(i, c)| i + c.len_utf8()).skip(1);
+    starts
+        .zip(ends)
+        .filter_map(|(start, end)| text.get(start..end))
+}
+
+/// Files action `k` under each character pair of `key` that `old` does not
+/// have, when `key` is short.
+fn index_pairs(by_pair: &mut WordIndex, key: &str, old: &str, k: usize) {
+    if key.chars().count() > SHORT_TRACK_CHARS {
+        return;
+    }
+    let mut seen: HashSet<&str> = if old.chars().count() > SHORT_TRACK_CHARS {
+        HashSet::new()
+    } else {
+        bigrams(old).collect()
+    };
+    for pair in bigrams(key) {
+        if seen.insert(pair) {
+            by_pair.push(pair, k);
         }
     }
 }
