@@ -758,7 +758,7 @@ impl Tracker {
                 words.push(list);
             }
         }
-        if task.key.chars().count() <= SHORT_TASK_CHARS {
+        if is_short(task.key, SHORT_TASK_WORDS, SHORT_TASK_CHARS) {
             for pair in bigrams(task.key) {
                 if let Some(list) = self.by_pair.get(pair).filter(|_| seen_words.insert(pair)) {
                     words.push(list);
@@ -883,12 +883,21 @@ fn index_words(by_word: &mut WordIndex, key: &str, old: &str, k: usize) {
     }
 }
 
-/// A task this many characters long or shorter also looks for candidates by
-/// pairs of characters; its matches are at most `1 / 0.8` times longer.
+/// A task of this many words and characters or fewer also looks for
+/// candidates by pairs of characters: one typo can change all its words,
+/// while a longer text keeps a word through a typo or two.
+const SHORT_TASK_WORDS: usize = 2;
 const SHORT_TASK_CHARS: usize = 32;
 
-/// Actions whose text is this short are filed under their character pairs.
+/// Actions whose text is this short are filed under their character pairs
+/// (a match of a short task is at most `1 / 0.8` times longer, and a word
+/// may have split).
+const SHORT_TRACK_WORDS: usize = 3;
 const SHORT_TRACK_CHARS: usize = 40;
+
+fn is_short(key: &str, words: usize, chars: usize) -> bool {
+    key.split(' ').nth(words).is_none() && key.chars().nth(chars).is_none()
+}
 
 /// Each two characters in a row of `text`, as slices of it. Two texts
 /// similar enough to match share at least one: an edit changes at most two
@@ -904,13 +913,13 @@ fn bigrams(text: &str) -> impl Iterator<Item = &str> {
 /// Files action `k` under each character pair of `key` that `old` does not
 /// have, when `key` is short.
 fn index_pairs(by_pair: &mut WordIndex, key: &str, old: &str, k: usize) {
-    if key.chars().count() > SHORT_TRACK_CHARS {
+    if !is_short(key, SHORT_TRACK_WORDS, SHORT_TRACK_CHARS) {
         return;
     }
-    let mut seen: HashSet<&str> = if old.chars().count() > SHORT_TRACK_CHARS {
-        HashSet::new()
-    } else {
+    let mut seen: HashSet<&str> = if is_short(old, SHORT_TRACK_WORDS, SHORT_TRACK_CHARS) {
         bigrams(old).collect()
+    } else {
+        HashSet::new()
     };
     for pair in bigrams(key) {
         if seen.insert(pair) {
