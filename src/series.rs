@@ -214,11 +214,12 @@ impl Series {
     /// Time and memory are about linear in the size of the notes (tasks,
     /// issue references, attendees): sorting the meetings is O(m log m),
     /// a task with the exact text of an earlier action finds it through a
-    /// hash map, and one without compares itself with at most 64 earlier
-    /// actions that share a word with it (its rarest words first, the
-    /// newest actions first), each comparison bounded by the 256 compared
-    /// characters. Past that bound a reworded action with only common
-    /// words may start a new action instead of continuing an old one.
+    /// hash map, and one without compares itself with at most 128 earlier
+    /// actions that share a word with it, or for a text of one or two words
+    /// two characters in a row (its rarest words first, the newest actions
+    /// first), each comparison bounded by the 256 compared characters. Past
+    /// that bound a reworded action with only common words may start a new
+    /// action instead of continuing an old one.
     pub fn with_hints<'m, 'a: 'm>(
         meetings: impl IntoIterator<Item = (&'m Meeting<'a>, Option<Date>)>,
     ) -> Series {
@@ -496,7 +497,7 @@ fn bounded_edit_distance(
 /// How many entries of the word index one task looks at, at most, when it
 /// has no exact match: the rarest words first, the newest entries of each
 /// first. It keeps the work per task the same however long the series.
-const MAX_POSTINGS: usize = 64;
+const MAX_POSTINGS: usize = 128;
 
 /// The order of actions with the same normalized text:
 /// `(last_seen, Reverse(track))`, so that the best candidate (the most
