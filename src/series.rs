@@ -760,8 +760,9 @@ impl Tracker {
             }
         }
         if is_short(task.key, SHORT_TASK_WORDS, SHORT_TASK_CHARS) {
+            let mut seen_pairs = HashSet::new();
             for pair in bigrams(task.key) {
-                if let Some(list) = self.by_pair.get(pair).filter(|_| seen_words.insert(pair)) {
+                if let Some(list) = self.by_pair.get(pair).filter(|_| seen_pairs.insert(pair)) {
                     words.push(list);
                 }
             }
