@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="$root/../shared/corpus"
-for target in parse roundtrip options differential linear; do
+for target in parse roundtrip options differential linear render; do
   out="$root/fuzz/corpus/$target"
   mkdir -p "$out"
   if [ -d "$shared" ]; then

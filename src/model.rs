@@ -37,14 +37,15 @@ impl Span {
         Span { start, end }
     }
 
-    /// Number of bytes covered.
+    /// Number of bytes covered; 0 for a reversed span (`end` before
+    /// `start`), which only JSON or hand-made values can hold.
     pub const fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
-    /// Whether the span covers no bytes.
+    /// Whether the span covers no bytes (also true of a reversed span).
     pub const fn is_empty(&self) -> bool {
-        self.start == self.end
+        self.end <= self.start
     }
 
     /// The smallest span covering both.

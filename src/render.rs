@@ -26,6 +26,8 @@ use time::Date;
 use crate::model::{BlockKind, Item, Meeting, ParagraphInfo, Section, SectionKind, Status};
 
 /// The note as Markdown in the canonical form described in the module docs.
+/// Linear in the size of the model (the text is parsed once more to see
+/// whether it carries the date).
 pub fn render(meeting: &Meeting<'_>) -> String {
     let body = render_body(meeting);
     let Some(date) = meeting.date else {
@@ -42,7 +44,9 @@ pub fn render(meeting: &Meeting<'_>) -> String {
 /// actions carried over and the done ones dropped, the issues in TODO, WIP
 /// and other open buckets carried in their buckets, Done emptied, Attendees
 /// and Topics empty, and the next meeting after it announced at the same
-/// interval.
+/// interval (`Date: TBD` when there is none, or when it would fall after
+/// 9999-12-31). Linear in the size of `latest`; never panics, whatever the
+/// dates.
 ///
 /// ```
 /// let latest = minutes::parse("# Sync 2025-10-28\n\n## Actions\n\n- [x] ship it\n- [ ] write docs @bo\n\n## Next Meeting\n\nDate: 2025-11-11\n");
@@ -72,7 +76,8 @@ pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
     };
     let mut title_pending = true;
     let following = match (latest.date, date) {
-        (Some(previous), Some(date)) if date > previous => Some(date + (date - previous)),
+        // `None` (so `Date: TBD`) past the last date `time` represents.
+        (Some(previous), Some(date)) if date > previous => date.checked_add(date - previous),
         _ => None,
     };
 

@@ -165,3 +165,19 @@ fn a_meeting_reads_back_from_its_json() {
         series
     );
 }
+
+/// Issue 14: a span read back from JSON can be reversed; its length is 0
+/// instead of an overflow (a panic in debug builds).
+#[test]
+fn a_reversed_span_from_json_has_length_zero() {
+    let span: Span = serde_json::from_str("[5,3]").expect("a span");
+    assert_eq!(span.len(), 0);
+    assert!(span.is_empty());
+    assert_eq!(span.slice("0123456789"), None);
+    assert_eq!(span.to_string(), "5..3");
+    assert_eq!(span.cover(Span::new(0, 1)), Span::new(0, 3));
+    let huge: Span = serde_json::from_str("[18446744073709551615,0]").expect("a span");
+    assert_eq!(huge.len(), 0);
+    assert_eq!(Span::new(3, 5).len(), 2);
+    assert!(!Span::new(3, 5).is_empty());
+}

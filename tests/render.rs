@@ -347,3 +347,25 @@ fn tables_and_quotes_with_lazy_lines_round_trip() {
         );
     }
 }
+
+/// Issue 14: the interval added to a date near the end of `time`'s range
+/// overflowed ("overflow adding duration to date").
+#[test]
+fn next_draft_near_the_last_representable_date_does_not_panic() {
+    let latest = minutes::parse("# Sync 2025-10-28\n\n## Next Meeting\n\nDate: 6100-01-01\n");
+    let draft = minutes::render_next(&latest, None);
+    assert!(draft.starts_with("# Sync 6100-01-01\n"), "{draft}");
+    // 4,075 years on would be past 9999-12-31: announced as TBD.
+    assert!(draft.contains("Date: TBD"), "{draft}");
+
+    let last = time::Date::MAX;
+    let draft = minutes::render_next(&latest, Some(last));
+    assert!(draft.starts_with("# Sync 9999-12-31\n"), "{draft}");
+    assert!(draft.contains("Date: TBD"), "{draft}");
+    let end = minutes::parse("# Sync 9999-12-30\n\n## Next Meeting\n\nDate: 9999-12-31\n");
+    assert!(minutes::render_next(&end, None).contains("Date: TBD"));
+    // The earliest dates, before and after, do not panic either.
+    let first = minutes::parse("# Sync 0001-01-01\n");
+    let _ = minutes::render_next(&first, Some(time::Date::MIN));
+    let _ = minutes::render_next(&first, Some(last));
+}

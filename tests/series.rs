@@ -362,3 +362,28 @@ fn schema_example_matches_the_series() {
     let actual = serde_json::to_value(Series::new([&a, &b])).unwrap();
     assert_eq!(actual, expected);
 }
+
+/// Issue 14: candidates come from an index; a typo that changes every word
+/// of a short action (`Topics` → `Toics`) must still continue it, as the
+/// pairwise comparison did.
+#[test]
+fn a_typo_in_every_word_of_a_short_action_still_continues_it() {
+    let notes = [
+        "# A 2025-01-07\n\n## Actions\n\n- [ ] Topics\n- [ ] release notes\n- [ ] Publish the blog post\n",
+        "# B 2025-01-14\n\n## Actions\n\n- [ ] Toics\n- [ ] relase nots\n- [ ] Publish the blog post now\n",
+        "# C 2025-01-21\n\n## Actions\n\n- [x] Toics\n- [x] relase notes\n- [x] Pblish teh blog post now\n",
+    ];
+    let meetings: Vec<Meeting<'_>> = notes.iter().map(|n| minutes::parse(n)).collect();
+    let series = Series::new(&meetings);
+    let seen: Vec<(usize, ActionStatus)> = series
+        .actions
+        .iter()
+        .map(|a| (a.sightings.len(), a.status))
+        .collect();
+    assert_eq!(
+        seen,
+        [(3, ActionStatus::Closed); 3],
+        "{:#?}",
+        series.actions
+    );
+}
