@@ -5,7 +5,7 @@
 //! take 16 s and 758 MB. The notes are generated here, deterministically.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use minutes::{Meeting, Series};
+use minutes::{time, Meeting, Series};
 
 /// Actions per weekly note.
 const PER_NOTE: usize = 50;
@@ -35,10 +35,10 @@ impl Words {
 /// `notes` weekly notes, each with `PER_NOTE` new open actions.
 pub fn weekly(notes: usize) -> Vec<String> {
     let mut words = Words(0x9E37_79B9_7F4A_7C15);
-    let start = minutes::time::Date::from_calendar_date(2000, minutes::time::Month::January, 3).expect("a date");
+    let start = time::Date::from_calendar_date(2000, time::Month::January, 3).expect("a date");
     (0..notes)
         .map(|week| {
-            let date = start + minutes::time::Duration::weeks(week as i64);
+            let date = start + time::Duration::weeks(week as i64);
             let mut note = format!("# Sync {date}\n\n## Actions\n\n");
             for _ in 0..PER_NOTE {
                 let text = [words.next(), words.next(), words.next(), words.next()].join(" ");
