@@ -1,21 +1,18 @@
 //! `render` and `render_next` on arbitrary notes and dates: no panic, and
 //! `parse(render(m))` gives `m` back up to spans, where render promises it.
 //!
-//! Render writes each section's paragraphs before its items, which can
-//! regroup what the source interleaved (a `**Label**` paragraph then applies
-//! to other items, a list splits or joins): issue 18, and the known failure
-//! of `tests/render.rs` (`every_corpus_file_round_trips_through_render`). So
-//! the equality is checked on `m1 = parse(render(m))`, whose text is already
+//! Arbitrary text can hold structure that the canonical form normalizes
+//! (code, HTML, lazy lines, labels that then apply elsewhere), so the
+//! equality is checked on `m1 = parse(render(m))`, whose text is already
 //! canonical: `parse(render(m1)) == m1`, compared as `tests/render.rs`
-//! compares (spans and the diagnostics about dropped source structure left
-//! out). `render` and `render_next` run on `m` itself, with dates over
+//! compares (tests/support/round_trip.rs: spans and the diagnostics about
+//! dropped source structure left out). `render` and `render_next` run on `m` itself, with dates over
 //! `time`'s whole range, for the no-panic part.
 #![no_main]
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use minutes::{Code, Meeting, Options};
-use serde_json::Value;
+use minutes::Options;
 use time::Date;
 
 #[derive(Debug, Arbitrary)]
@@ -45,62 +42,10 @@ fn year_one() -> Date {
     Date::from_calendar_date(1, time::Month::January, 1).unwrap_or(Date::MIN)
 }
 
-/// As in tests/render.rs.
-const NORMALIZED_CODES: &[Code] = &[
-    Code::UnclosedFence,
-    Code::UnclosedFrontMatter,
-    Code::NestingTooDeep,
-    Code::TaskWithoutListMarker,
-];
+#[path = "../../tests/support/round_trip.rs"]
+mod round_trip;
 
-/// The model as JSON without spans and without the diagnostics the
-/// canonical form normalizes away (tests/render.rs).
-fn comparable(meeting: &Meeting<'_>) -> Value {
-    let mut value = serde_json::to_value(meeting).expect("serializes");
-    if let Some(Value::Array(diagnostics)) = value.get_mut("diagnostics") {
-        let normalized: Vec<&str> = NORMALIZED_CODES.iter().map(|c| c.as_str()).collect();
-        diagnostics.retain(|d| {
-            d.get("code")
-                .and_then(Value::as_str)
-                .is_none_or(|code| !normalized.contains(&code))
-        });
-    }
-    let mut stack = vec![&mut value];
-    while let Some(node) = stack.pop() {
-        match node {
-            Value::Object(map) => {
-                map.remove("span");
-                stack.extend(map.values_mut());
-            }
-            Value::Array(values) => stack.extend(values.iter_mut()),
-            _ => {}
-        }
-    }
-    value
-}
-
-/// The first place two JSON values differ, for a readable failure
-/// (tests/render.rs).
-fn first_difference(a: &Value, b: &Value, path: String) -> Option<String> {
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            for (key, value) in x {
-                let other = y.get(key).unwrap_or(&Value::Null);
-                if let Some(d) = first_difference(value, other, format!("{path}.{key}")) {
-                    return Some(d);
-                }
-            }
-            None
-        }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
-            .iter()
-            .zip(y)
-            .enumerate()
-            .find_map(|(i, (u, v))| first_difference(u, v, format!("{path}[{i}]"))),
-        _ if a == b => None,
-        _ => Some(format!("{path}: {a} != {b}")),
-    }
-}
+use round_trip::{comparable, first_difference};
 
 fuzz_target!(|input: Input<'_>| {
     let mut options = Options::new();

@@ -27,34 +27,7 @@ use time::Date;
 #[path = "../../tests/support/counting_alloc.rs"]
 mod counting_alloc;
 
-#[cfg(minutes_work_counter)]
-mod regions {
-    extern "C" {
-        fn __llvm_profile_begin_counters() -> *const u64;
-        fn __llvm_profile_end_counters() -> *const u64;
-    }
-
-    /// The sum of all coverage counters: executed regions so far.
-    pub fn executed() -> u64 {
-        // SAFETY: as in linear.rs: the profiler runtime's counter section is
-        // an array of u64 that lives as long as the process.
-        unsafe {
-            let begin = __llvm_profile_begin_counters();
-            let end = __llvm_profile_end_counters();
-            let len = (end as usize - begin as usize) / 8;
-            std::slice::from_raw_parts(begin, len)
-                .iter()
-                .fold(0u64, |a, &c| a.wrapping_add(c))
-        }
-    }
-}
-
-#[cfg(not(minutes_work_counter))]
-mod regions {
-    pub fn executed() -> u64 {
-        0
-    }
-}
+mod regions;
 
 #[derive(Debug, Arbitrary)]
 struct Note<'a> {
