@@ -19,7 +19,9 @@ use libfuzzer_sys::fuzz_target;
 #[path = "../../tests/support/counting_alloc.rs"]
 mod counting_alloc;
 
-mod regions;
+mod work;
+
+use work::{super_linear, Work};
 
 #[derive(Debug)]
 enum Shape {
@@ -102,39 +104,8 @@ fn build(shape: &Shape, a: &str, b: &str, c: &str, target: usize) -> String {
     make(high)
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Work {
-    len: usize,
-    allocations: usize,
-    peak_bytes: usize,
-    regions: u64,
-}
-
 fn measure(text: &str) -> Work {
-    let regions = regions::executed();
-    let (meeting, usage) = counting_alloc::measure(|| minutes::parse(text));
-    let work = Work {
-        len: text.len(),
-        allocations: usage.allocations,
-        peak_bytes: usage.peak_bytes,
-        regions: regions::executed() - regions,
-    };
-    drop(meeting);
-    work
-}
-
-/// Whether the work per byte grew by more than 40 % from `small` to `big`
-/// (twice the size), after `slack` units of fixed cost.
-fn step_grows(small: u64, big: u64, small_len: usize, big_len: usize, slack: u64) -> bool {
-    big * 10 * small_len as u64 > 14 * (small + slack) * big_len as u64
-}
-
-/// Super-linear work grows per byte at both doublings; a one-time jump (a
-/// small-list fast path giving way to a hash set at 16 entries, a vector
-/// doubling its capacity) grows at one of them only.
-fn super_linear(work: &[Work; 3], measure: impl Fn(&Work) -> u64, slack: u64) -> bool {
-    work.windows(2)
-        .all(|w| step_grows(measure(&w[0]), measure(&w[1]), w[0].len, w[1].len, slack))
+    Work::measure(text.len(), || minutes::parse(text))
 }
 
 fuzz_target!(|data: &[u8]| {

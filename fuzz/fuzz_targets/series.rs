@@ -27,7 +27,9 @@ use time::Date;
 #[path = "../../tests/support/counting_alloc.rs"]
 mod counting_alloc;
 
-mod regions;
+mod work;
+
+use work::{super_linear, Work};
 
 #[derive(Debug, Arbitrary)]
 struct Note<'a> {
@@ -251,45 +253,10 @@ fn weeks(lines: &[(u8, u8, String)], count: usize) -> Vec<String> {
         .collect()
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Work {
-    tasks: usize,
-    allocations: usize,
-    peak_bytes: usize,
-    regions: u64,
-}
-
 fn measure(texts: &[String]) -> Work {
     let meetings: Vec<Meeting<'_>> = texts.iter().map(|t| minutes::parse(t)).collect();
     let tasks = meetings.iter().map(tasks).sum();
-    let regions = regions::executed();
-    let (series, usage) = counting_alloc::measure(|| Series::new(&meetings));
-    let work = Work {
-        tasks,
-        allocations: usage.allocations,
-        peak_bytes: usage.peak_bytes,
-        regions: regions::executed() - regions,
-    };
-    drop(series);
-    work
-}
-
-/// Whether the work per task grew by more than 40 % from `small` to `big`
-/// (twice the tasks), after `slack` units of fixed cost.
-fn step_grows(small: u64, big: u64, small_tasks: usize, big_tasks: usize, slack: u64) -> bool {
-    big * 10 * small_tasks as u64 > 14 * (small + slack) * big_tasks as u64
-}
-
-fn super_linear(work: &[Work; 3], measure: impl Fn(&Work) -> u64, slack: u64) -> bool {
-    work.windows(2).all(|w| {
-        step_grows(
-            measure(&w[0]),
-            measure(&w[1]),
-            w[0].tasks,
-            w[1].tasks,
-            slack,
-        )
-    })
+    Work::measure(tasks, || Series::new(&meetings))
 }
 
 fuzz_target!(|input: Input<'_>| {
@@ -314,7 +281,7 @@ fuzz_target!(|input: Input<'_>| {
         return;
     }
     let work = [16, 32, 64].map(|count| measure(&weeks(&lines, count)));
-    if work[0].tasks == 0 || work[0].tasks * 4 != work[2].tasks {
+    if work[0].size == 0 || work[0].size * 4 != work[2].size {
         return;
     }
     if std::env::var_os("SERIES_VERBOSE").is_some() {
