@@ -513,18 +513,15 @@ impl<'a> Builder<'a, '_> {
     /// the scratch keeps its handles. Short references stay unresolved
     /// until the end (see `context`).
     fn scan_block(&mut self, span: Span) -> Found<'a> {
-        let found = &mut self.scratch;
-        found.handles.clear();
-        found.references.clear();
+        // Most headings and paragraphs name nothing: a cheap test skips them.
         let text = self.input.as_bytes().get(span.start..span.end);
         if !text.is_some_and(may_find) {
+            self.scratch.handles.clear();
+            self.scratch.references.clear();
             return Found::default();
         }
-        let context = Context {
-            repo: None,
-            definitions: &self.definitions,
-        };
-        scan_with(self.input, span, &context, found);
+        self.scan_handles(span);
+        let found = &mut self.scratch;
         let (mentions, teams) = mentions_and_teams(&found.handles);
         self.unresolved |= found.references.iter().any(|r| r.owner.is_none());
         let references = if found.references.is_empty() {
