@@ -173,6 +173,11 @@ pub struct Attendee<'a> {
     /// `(Ant Group/Dragonfly)` gives `["Ant Group", "Dragonfly"]`.
     #[serde(borrow)]
     pub affiliations: Vec<Cow<'a, str>>,
+    /// Roles in the meeting written in parentheses, in lower case:
+    /// `(host)`, `(chair)`, `(note taker)`, `(voting member)`. Serialized
+    /// only when not empty.
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Cow<'a, str>>,
     /// The attendee's list item, or its line, table row or list entry.
     pub span: Span,
 }
@@ -343,9 +348,17 @@ pub struct Item<'a> {
     /// The checkbox, if the item is a task.
     #[serde(borrow)]
     pub task: Option<Task<'a>>,
-    /// Logins that own the item: the trailing run of handles.
+    /// Logins that own the item: the trailing run of handles, a leading
+    /// assignment (`@a to …`), and on an action item the people it names
+    /// whose login the note gives (`Maria to …` with `Maria (@MariaB)`
+    /// among the attendees).
     #[serde(borrow)]
     pub owners: Vec<Cow<'a, str>>,
+    /// Owners of an action item written as names that the note maps to no
+    /// login (`Taylor to …`, `@**Jack Huey**`, `[CRob]`), as written.
+    /// Serialized only when not empty.
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub owner_names: Vec<Cow<'a, str>>,
     /// Every user handle in the item's own text, in order, without duplicates.
     #[serde(borrow)]
     pub mentions: Vec<Cow<'a, str>>,
@@ -363,13 +376,22 @@ pub struct Item<'a> {
     pub children: Vec<Item<'a>>,
     /// From the list marker to the end of the last child.
     pub span: Span,
-    /// An action item by its words: the text starts with `Action:`,
-    /// `Action item:` or `TODO:`, or its parent item is `Action items:`.
+    /// Whether this is an action item, by the rule in `SCHEMA.md`
+    /// ("Action items"): a task in an actions section or status bucket or
+    /// with owners; an item with an `Action:`, `AI:`, `TODO:` or
+    /// `Action item:` prefix; an item under an actions heading or label
+    /// (Actions, Action items, Next steps, Follow-ups); or a prose
+    /// assignment (`Maria to review …`) of a person the note identifies.
     #[serde(default)]
     pub action: bool,
 }
 
 impl Item<'_> {
+    /// Whether this item is an action item (see [`Item::action`]).
+    pub fn is_action(&self) -> bool {
+        self.action
+    }
+
     /// Whether this item is a task that is not done (open, in progress or
     /// another undone marker).
     pub fn is_open_task(&self) -> bool {
@@ -758,11 +780,51 @@ fn push_items<'m, 'a>(out: &mut Vec<Block<'m, 'a>>, items: &'m [Item<'a>]) {
 }
 
 impl Meeting<'_> {
-    /// The tasks that still need work, in document order.
+    /// Every action item (see [`Item::action`]): list items at any depth
+    /// and [`Meeting::action_lines`], in document order.
+    ///
+    /// ```
+    /// let meeting = minutes::parse(
+    ///     "# Sync\n\n## Next steps\n\n- Ann to draft the RFC\n- [x] Ship 1.2 @bo\n",
+    /// );
+    /// let texts: Vec<&str> = meeting.actions().map(|a| &*a.text).collect();
+    /// assert_eq!(texts, ["Ann to draft the RFC", "Ship 1.2 @bo"]);
+    /// ```
+    pub fn actions(&self) -> impl Iterator<Item = &Item<'_>> {
+        self.actions_with_status().into_iter().map(|(item, _)| item)
+    }
+
+    /// The action items that still need work, in document order: actions
+    /// whose task is not done, and actions without a checkbox unless they
+    /// sit in a Done bucket.
+    ///
+    /// ```
+    /// let meeting = minutes::parse(
+    ///     "## Actions\n\n- [ ] a\n- [x] b\n- c\n\n## Done\n\n- d\n",
+    /// );
+    /// let open: Vec<&str> = meeting.open_actions().map(|a| &*a.text).collect();
+    /// assert_eq!(open, ["a", "c"]);
+    /// ```
     pub fn open_actions(&self) -> impl Iterator<Item = &Item<'_>> {
-        self.all_items()
+        self.actions_with_status()
+            .into_iter()
+            .filter(|(item, status)| match &item.task {
+                Some(task) => task.state.is_open(),
+                None => *status != Some(Status::Done),
+            })
             .map(|(item, _)| item)
-            .filter(|item| item.is_open_task())
+    }
+
+    /// The action items with the status bucket they sit in, in document order.
+    fn actions_with_status(&self) -> Vec<(&Item<'_>, Option<Status>)> {
+        let mut actions: Vec<(&Item<'_>, Option<Status>)> = self
+            .all_items()
+            .chain(self.action_lines.iter().map(|line| (line, None)))
+            .filter(|(item, _)| item.action)
+            .collect();
+        // Stable: an item comes before its children, which start later.
+        actions.sort_by_key(|(item, _)| item.span.start);
+        actions
     }
 }
 
@@ -774,6 +836,7 @@ impl Attendee<'_> {
             handle: own_opt(self.handle),
             url: own_opt(self.url),
             affiliations: own_all(self.affiliations),
+            roles: own_all(self.roles),
             span: self.span,
         }
     }
@@ -811,6 +874,7 @@ impl Item<'_> {
                 marker: own(t.marker),
             }),
             owners: own_all(self.owners),
+            owner_names: own_all(self.owner_names),
             mentions: own_all(self.mentions),
             teams: own_all(self.teams),
             references: self

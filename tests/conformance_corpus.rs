@@ -169,10 +169,19 @@ fn invariants_over_the_whole_corpus() {
             for login in item.mentions.iter().chain(&item.owners) {
                 assert!(is_login(login), "{at}: {login:?} is not a GitHub login");
             }
+            // An owner is written as a handle in the note, or is the login
+            // of an attendee its name resolves to (issue 13).
             for owner in &item.owners {
+                let known = item.mentions.iter().any(|m| m.eq_ignore_ascii_case(owner))
+                    || meeting.mentions().any(|m| m.eq_ignore_ascii_case(owner))
+                    || meeting.attendees.iter().any(|a| {
+                        a.handle
+                            .as_deref()
+                            .is_some_and(|h| h.eq_ignore_ascii_case(owner))
+                    });
                 assert!(
-                    item.mentions.iter().any(|m| m.eq_ignore_ascii_case(owner)),
-                    "{at}: owner {owner} is not among the mentions of {:?}",
+                    known,
+                    "{at}: owner {owner} of {:?} is neither written as a handle nor an attendee's login",
                     item.text
                 );
             }

@@ -86,6 +86,7 @@ pub(crate) fn attendee<'a>(
         handle: handle.map(Cow::Borrowed),
         url: url.map(Cow::Borrowed),
         affiliations,
+        roles: Vec::new(),
         span: item,
     })
 }
@@ -269,6 +270,7 @@ pub(crate) fn table<'a>(input: &'a str, span: Span) -> Vec<Attendee<'a>> {
                 .map(|(org, _)| Cow::Borrowed(org))
                 .into_iter()
                 .collect(),
+            roles: Vec::new(),
             span: line_span,
         });
     }

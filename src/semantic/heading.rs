@@ -68,7 +68,42 @@ const TOPICS: &[&str] = &[
     "meeting agenda",
     "main meeting agenda",
 ];
-const ACTIONS: &[&str] = &["actions", "action items", "action item", "action"];
+const ACTIONS: &[&str] = &[
+    "actions",
+    "action items",
+    "action item",
+    "action",
+    "ais",
+    "next steps",
+    "follow-up",
+    "follow-ups",
+    "follow up",
+    "follow ups",
+    "followups",
+];
+
+/// Headings that start or end with these words hold actions too:
+/// `Action items from last meeting`, `Previous actions`.
+const ACTIONS_START: &[&str] = &["action items ", "todo items ", "actions "];
+const ACTIONS_END: &[&str] = &[" actions", " action items"];
+
+/// Longer headings are sentences, not an actions heading.
+const LONGEST_ACTIONS_HEADING: usize = 40;
+
+fn is_actions(words: &str) -> bool {
+    let starts = |p: &str| {
+        words
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
+    let ends = |p: &str| {
+        let cut = words.len().saturating_sub(p.len());
+        words.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(p))
+    };
+    is_one_of(words, ACTIONS)
+        || (words.len() <= LONGEST_ACTIONS_HEADING
+            && (ACTIONS_START.iter().any(|p| starts(p)) || ACTIONS_END.iter().any(|p| ends(p))))
+}
 const NEXT_MEETING: &[&str] = &[
     "next meeting",
     "next meetings",
@@ -81,6 +116,7 @@ const NEXT_MEETING: &[&str] = &[
 ];
 const STATUSES: &[(&str, Status)] = &[
     ("todo", Status::Todo),
+    ("todos", Status::Todo),
     ("to do", Status::Todo),
     ("to reply", Status::Todo),
     ("to resolve", Status::Todo),
@@ -131,9 +167,25 @@ const LONGEST_KIND: usize = {
 
 /// The kind of a section and its own status bucket, from its heading text.
 pub(crate) fn classify(heading: &str) -> (SectionKind, Option<Status>) {
-    let words = normalize(heading);
+    let found = classify_words(normalize(heading));
+    if found.0 != SectionKind::Other {
+        return found;
+    }
+    // A note in parentheses: `Attendance (please add yourself):`.
+    match heading.find('(') {
+        Some(open) if open > 0 => classify_words(normalize(&heading[..open])),
+        _ => found,
+    }
+}
+
+fn classify_words(words: &str) -> (SectionKind, Option<Status>) {
     if words.len() > LONGEST_KIND {
-        return (SectionKind::Other, None);
+        let kind = if is_actions(words) {
+            SectionKind::Actions
+        } else {
+            SectionKind::Other
+        };
+        return (kind, None);
     }
     if let Some(&(_, status)) = STATUSES.iter().find(|(w, _)| w.eq_ignore_ascii_case(words)) {
         return (SectionKind::Status, Some(status));
@@ -142,7 +194,7 @@ pub(crate) fn classify(heading: &str) -> (SectionKind, Option<Status>) {
         SectionKind::Attendees
     } else if is_one_of(words, TOPICS) {
         SectionKind::Topics
-    } else if is_one_of(words, ACTIONS) {
+    } else if is_actions(words) {
         SectionKind::Actions
     } else if is_one_of(words, NEXT_MEETING) {
         SectionKind::NextMeeting

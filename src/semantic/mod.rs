@@ -7,10 +7,12 @@
 //! Sections are classified from their heading words; attendees, owners, the
 //! meeting date and the next meeting are read here.
 
+mod actions;
 mod attendee;
 mod context;
 mod heading;
 mod metadata;
+mod names;
 mod owners;
 
 use std::borrow::Cow;
@@ -480,6 +482,11 @@ impl<'a> Builder<'a, '_> {
         };
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
+        } else if kind == BlockKind::Table && self.context() == Some(SectionKind::Actions) {
+            // `Action Item | Action` tables: each row below the header is one.
+            for row in lines(self.input, span).skip(2) {
+                self.action_line((row, true), row.end, verbatim);
+            }
         } else if !rest.is_empty() {
             self.paragraph_lines(rest, rest_lines, verbatim, first_kv);
         }
@@ -586,6 +593,11 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         let mut first_kv = first_kv;
+        // The action line being read: its first line and whether it has an
+        // action prefix (it runs on to the next action line) or is a prose
+        // assignment (one line, kept if the note knows the person).
+        let mut open: Option<(Span, bool)> = None;
+        let mut last_end = span.start;
         loop {
             let (line, kv) = match first_kv.take() {
                 Some(known) => known,
@@ -594,22 +606,50 @@ impl<'a> Builder<'a, '_> {
                     None => break,
                 },
             };
-            let field = kv.map(|kv| self.field(line, kv));
-            if field == Some(metadata::Key::Action) {
-                // The action runs to the end of the paragraph.
-                let action = OpenItem {
-                    start: line.start,
-                    checkbox: None,
-                    text: vec![Span::new(line.start, span.end)],
-                    verbatim,
-                    children: Vec::new(),
+            // An action's own lines hold no fields of the meeting.
+            let field = match open {
+                Some((_, true)) => kv.map(|kv| metadata::key_kind(self.text(kv.key))),
+                _ => kv.map(|kv| self.field(line, kv)),
+            };
+            let text = self.text(line);
+            let starts =
+                if field == Some(metadata::Key::Action) || actions::action_prefix(text).is_some() {
+                    Some(true)
+                } else {
+                    actions::may_assign(text).then_some(false)
                 };
-                let mut item = self.finish_item(action, span.end);
-                item.action = true;
-                self.meeting.action_lines.push(item);
-                break;
+            if let Some(prefixed) = starts {
+                if let Some(started) = open.take() {
+                    self.action_line(started, last_end, verbatim);
+                }
+                open = Some((line, prefixed));
+            } else if let Some((started, false)) = open {
+                self.action_line((started, false), started.end, verbatim);
+                open = None;
             }
+            last_end = line.end;
         }
+        if let Some(started) = open {
+            let end = if started.1 { span.end } else { started.0.end };
+            self.action_line(started, end, verbatim);
+        }
+    }
+
+    /// An action line from `first` to `end`: `prefixed` by `AI:` or
+    /// `Action:`, or a prose assignment that the actions pass keeps only if
+    /// the note knows the person (see `actions::mark`).
+    fn action_line(&mut self, (first, prefixed): (Span, bool), end: usize, verbatim: bool) {
+        let end = if prefixed { end } else { first.end };
+        let action = OpenItem {
+            start: first.start,
+            checkbox: None,
+            text: vec![Span::new(first.start, end)],
+            verbatim,
+            children: Vec::new(),
+        };
+        let mut item = self.finish_item(action, end);
+        item.action = prefixed;
+        self.meeting.action_lines.push(item);
     }
 
     /// Reads a `Key: value` field at the start of `text` into the meeting:
@@ -897,7 +937,7 @@ impl<'a> Builder<'a, '_> {
             return;
         };
         let first_text = open.text.first().copied();
-        let item = self.finish_item(open, end);
+        let mut item = self.finish_item(open, end);
         if let Some(parent) = self.items.last_mut() {
             if parent.children.capacity() == 0 {
                 parent.children = self.spare_items.pop().unwrap_or_default();
@@ -911,6 +951,8 @@ impl<'a> Builder<'a, '_> {
                 self.next_meeting(item.text.clone(), span);
             }
         }
+        // The items of a list under `Action items:` are actions by their place.
+        item.action |= self.label == Some(SectionKind::Actions);
         match self.sections.last_mut() {
             Some(open) => open.section.items.push(item),
             None => self.meeting.items.push(item),
@@ -1011,6 +1053,7 @@ impl<'a> Builder<'a, '_> {
             text,
             task,
             owners,
+            owner_names: Vec::new(),
             mentions,
             teams,
             references,
@@ -1097,6 +1140,7 @@ impl<'a> Builder<'a, '_> {
                 self.default_repo.as_ref(),
             );
         }
+        actions::mark(&mut self.meeting);
         self.meeting.title = self.title.map(|(span, _)| Cow::Borrowed(self.text(span)));
         let title_date = self.title.and_then(|(span, _)| {
             let text = self.text(span);

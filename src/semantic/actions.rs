@@ -1,0 +1,418 @@
+//! Which items are action items, and who owns them.
+//!
+//! This runs once the whole note is read: the people who can own an action
+//! (attendees, host, note takers) may be listed anywhere in the note, even
+//! after the actions, and a written name becomes a login only through them.
+//! The rule is documented in `SCHEMA.md`, "Action items"; how texts name
+//! people is in `names.rs`.
+
+use std::borrow::Cow;
+
+use super::heading;
+use super::names::{self, Assignment, Form, Named, Written};
+use crate::model::{Attendee, Item, Meeting, Section, SectionKind};
+
+pub(crate) use names::{action_prefix, may_assign};
+
+/// Marks the action items of `meeting` and adds the owners their words name.
+pub(crate) fn mark(meeting: &mut Meeting<'_>) {
+    let Meeting {
+        attendees,
+        host,
+        note_takers,
+        items,
+        sections,
+        action_lines,
+        ..
+    } = meeting;
+    let people = People {
+        attendees,
+        host: host.as_deref(),
+        note_takers,
+    };
+
+    let mut walk = Walk {
+        people: &people,
+        frames: Vec::new(),
+    };
+    walk.items(items, false);
+    // Depth first, one frame per open level: the memory this takes grows
+    // with the depth of the heading tree, not with its size.
+    let mut stack = vec![(sections.iter_mut(), false)];
+    while let Some((level, outer)) = stack.last_mut() {
+        let outer = *outer;
+        let Some(section) = level.next() else {
+            stack.pop();
+            continue;
+        };
+        // Under an actions heading (Actions, Next steps, Follow-ups) or
+        // a status bucket (TODO, WIP, Done).
+        let actions =
+            outer || section.kind == SectionKind::Actions || section.status.is_some();
+        let Section {
+            items, sections, ..
+        } = section;
+        walk.items(items, actions);
+        stack.push((sections.iter_mut(), actions));
+    }
+
+    // Paragraph lines: `Action: …` lines are actions by their prefix; the
+    // block pass also kept lines that may assign work (`Ben to …`), which
+    // stay only if the note knows the person.
+    action_lines.retain_mut(|line| {
+        let Item {
+            text,
+            owners,
+            owner_names,
+            action,
+            ..
+        } = line;
+        let mut found = Owners { owners, names: owner_names };
+        if *action {
+            let offset = action_prefix(text).unwrap_or(0);
+            found.read(text, offset, Context::Prefixed, &people);
+        } else {
+            *action = found.read(text, 0, Context::Prose, &people);
+        }
+        *action
+    });
+}
+
+/// How sure an item's words or place make us that it assigns work, which
+/// decides how much of a name we believe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// An `AI:` or `ACTION:` prefix: whatever name-like words come before
+    /// `to` name the owner (`ACTION: Steven to …`), even when the note
+    /// does not list the person.
+    Prefixed,
+    /// An action by its place (an actions section, a status bucket) or by
+    /// its owners: a name the note does not list counts only when it cannot
+    /// be a verb (`Danny Ryan`, `SYG`, `niko`), because `Publish to …` is an
+    /// order.
+    Placed,
+    /// Anything else: only people the note identifies (and handles or
+    /// initials) assign anything, and only with words (`to`, `will`).
+    Prose,
+}
+
+/// What an item's parent says about it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Parent {
+    /// The item is a child of another item.
+    nested: bool,
+    /// The parent is a label such as `Action items:`, so its children are
+    /// actions.
+    labels_actions: bool,
+    /// The parent is an action that named no owner: a child that only
+    /// names who does it (`- Centril to write a comment`) gave the parent
+    /// its owners and is a detail, not an action of its own.
+    details_of_action: bool,
+}
+
+/// Owner logins and names that sub-tasks without owners inherit.
+type Inherited<'a> = Option<(Vec<Cow<'a, str>>, Vec<Cow<'a, str>>)>;
+
+/// The walk over the items of a note, with one stack for all sections.
+struct Walk<'p, 'm, 'a> {
+    people: &'p People<'m, 'a>,
+    /// One frame per open level of the item being visited: the items left
+    /// at that level, what their parent says about them, and the owners of
+    /// the nearest action above them.
+    frames: Vec<(std::slice::IterMut<'m, Item<'a>>, Parent, Inherited<'a>)>,
+}
+
+impl<'m, 'a> Walk<'_, 'm, 'a> {
+    /// Marks the items of one section (or of the note before its first
+    /// heading); `actions` when the section holds actions.
+    fn items(&mut self, items: &'m mut [Item<'a>], actions: bool) {
+        let people = self.people;
+        self.frames.push((items.iter_mut(), Parent::default(), None));
+        while let Some((level, parent, inherited)) = self.frames.last_mut() {
+            let parent = *parent;
+            let Some(item) = level.next() else {
+                self.frames.pop();
+                continue;
+            };
+            let label = is_actions_label(item);
+            mark_item(item, label, actions, parent, people);
+            let Item {
+                owners,
+                owner_names,
+                children,
+                action,
+                ..
+            } = item;
+            let mut found = Owners {
+                owners,
+                names: owner_names,
+            };
+            let details = *action && found.is_empty();
+            if details {
+                for child in children.iter().filter(|c| c.task.is_none()) {
+                    found.read_detail(&child.text, people);
+                }
+            }
+            if *action && found.is_empty() {
+                if let Some((owners, names)) = inherited {
+                    // A sub-task of an action with owners, naming none of
+                    // its own.
+                    found.owners.clone_from(owners);
+                    found.names.clone_from(names);
+                }
+            }
+            if children.is_empty() {
+                continue;
+            }
+            let inherited = if *action && !found.is_empty() {
+                Some((found.owners.clone(), found.names.clone()))
+            } else {
+                inherited.clone()
+            };
+            let child = Parent {
+                nested: true,
+                labels_actions: label,
+                details_of_action: details,
+            };
+            self.frames.push((children.iter_mut(), child, inherited));
+        }
+    }
+}
+
+/// Decides whether one item is an action and adds the owners it names.
+fn mark_item<'a>(
+    item: &mut Item<'a>,
+    label: bool,
+    actions: bool,
+    parent: Parent,
+    people: &People<'_, 'a>,
+) {
+    if label {
+        item.action = false;
+        return;
+    }
+    let prefix = action_prefix(&item.text);
+    let is_task = item.task.is_some();
+    if prefix.is_none() && !is_task && item.children.iter().any(|c| c.task.is_some()) {
+        // A group of tasks (`- Design` over `- [ ] …`): its tasks are the
+        // actions.
+        item.action = false;
+        return;
+    }
+    if parent.details_of_action && !is_task && detail_owner(item, people) {
+        item.action = false;
+        return;
+    }
+    let Item {
+        text,
+        owners,
+        owner_names,
+        action,
+        ..
+    } = item;
+    let mut found = Owners {
+        owners,
+        names: owner_names,
+    };
+    if let Some(offset) = prefix {
+        *action = true;
+        found.read(text, offset, Context::Prefixed, people);
+        return;
+    }
+    // By its place, or a task with owners of its own.
+    let placed = *action
+        || parent.labels_actions
+        || (actions && (is_task || !parent.nested))
+        || (is_task && !found.owners.is_empty());
+    if placed {
+        *action = true;
+        found.read(text, 0, Context::Placed, people);
+        return;
+    }
+    // A prose assignment of people the note identifies: `Maria to …`.
+    *action = found.read(text, 0, Context::Prose, people);
+}
+
+/// Whether `item` is a label for the actions below it: `Action items:`,
+/// `**Next steps**`.
+fn is_actions_label(item: &Item<'_>) -> bool {
+    if item.children.is_empty() || item.task.is_some() || item.text.contains('\n') {
+        return false;
+    }
+    let words = item
+        .text
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':'));
+    heading::classify(words).0 == SectionKind::Actions
+}
+
+/// Whether a detail child names who does its parent action: an assignment
+/// believed in prose at its start, or a handle that will do it anywhere in
+/// it (`…, then @ckerr will do it.`).
+fn detail_owner(child: &Item<'_>, people: &People<'_, '_>) -> bool {
+    let text = &*child.text;
+    let believed = names::assignment(text, false)
+        .is_some_and(|found| believed(&found, Context::Prose, people, text));
+    believed || names::handle_assigned_within(text).is_some()
+}
+
+/// The owners of an action being read: logins and names.
+struct Owners<'v, 'a> {
+    owners: &'v mut Vec<Cow<'a, str>>,
+    names: &'v mut Vec<Cow<'a, str>>,
+}
+
+impl<'a> Owners<'_, 'a> {
+    /// Reads the owners that `text` names from `offset` and says whether it
+    /// found an assignment that `context` believes.
+    fn read(
+        &mut self,
+        text: &Cow<'a, str>,
+        offset: usize,
+        context: Context,
+        people: &People<'_, 'a>,
+    ) -> bool {
+        let offset = offset + names::numbering_len(text.get(offset..).unwrap_or_default());
+        let body = text.get(offset..).unwrap_or_default();
+        let assigned = match names::assignment(body, context != Context::Prose) {
+            Some(found) if believed(&found, context, people, body) => {
+                for named in found.people.iter() {
+                    self.add(text, offset, named, people);
+                }
+                true
+            }
+            _ => false,
+        };
+        if context != Context::Prose || assigned {
+            let (trailing, known_only) = names::trailing_names(body);
+            for named in trailing.iter() {
+                let written = named.text(body);
+                if people.knows(written) || (!known_only && named.is_sure(body)) {
+                    self.add(text, offset, named, people);
+                }
+            }
+        }
+        assigned
+    }
+
+    /// Reads the owners of a detail child into its parent's.
+    fn read_detail(&mut self, child: &Cow<'a, str>, people: &People<'_, 'a>) {
+        if !self.read(child, 0, Context::Prose, people) {
+            if let Some(named) = names::handle_assigned_within(child) {
+                self.add(child, 0, named, people);
+            }
+        }
+    }
+
+    /// Adds one person named in `text[offset..]`: a login as written, a name
+    /// as its attendee's login, or else as a name.
+    fn add(&mut self, text: &Cow<'a, str>, offset: usize, named: Named, people: &People<'_, 'a>) {
+        let written = sub(text, offset + named.start, offset + named.end);
+        let login = match named.written {
+            Written::Login => Some(written.clone()),
+            _ => people.login(&written),
+        };
+        match login {
+            Some(login) => push_unique(self.owners, login),
+            None => push_unique(self.names, written),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.owners.is_empty() && self.names.is_empty()
+    }
+}
+
+/// Adds `value` unless it is there already, compared without ASCII case.
+fn push_unique<'a>(list: &mut Vec<Cow<'a, str>>, value: Cow<'a, str>) {
+    if !list.iter().any(|v| v.eq_ignore_ascii_case(&value)) {
+        list.push(value);
+    }
+}
+
+/// Whether the people of an assignment are believed in `context`.
+fn believed(found: &Assignment, context: Context, people: &People<'_, '_>, text: &str) -> bool {
+    let each = |sure: &dyn Fn(&Named) -> bool| {
+        found
+            .people
+            .iter()
+            .all(|named| people.knows(named.text(text)) || sure(&named))
+    };
+    match (found.form, context) {
+        // A speaker reporting on others, or committing in prose (transcripts
+        // are full of `MM: I'll get to the punchline`): known people only.
+        (Form::Reported, _) | (Form::Speaker, Context::Prose) => {
+            each(&|named| named.written != Written::Name)
+        }
+        (_, Context::Prefixed) => true,
+        (Form::Words | Form::Speaker, Context::Placed) => each(&|named| {
+            // `niko to post …`: a word in lower case is no order.
+            named.is_sure(text) || named.text(text).starts_with(char::is_lowercase)
+        }),
+        (Form::Mark { lowercase_after }, Context::Placed) => {
+            each(&|named| named.is_sure(text) || lowercase_after)
+        }
+        (Form::Words, Context::Prose) => each(&|named| named.is_handle_or_initials(text)),
+        (Form::Mark { .. }, Context::Prose) => false,
+    }
+}
+
+/// `text[start..end]` as a string borrowed like `text`.
+fn sub<'a>(text: &Cow<'a, str>, start: usize, end: usize) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(whole) => Cow::Borrowed(whole.get(start..end).unwrap_or_default()),
+        Cow::Owned(whole) => Cow::Owned(whole.get(start..end).unwrap_or_default().to_owned()),
+    }
+}
+
+/// The people the note identifies: attendees, the host and note takers.
+struct People<'m, 'a> {
+    attendees: &'m [Attendee<'a>],
+    host: Option<&'m str>,
+    note_takers: &'m [Cow<'a, str>],
+}
+
+impl<'a> People<'_, 'a> {
+    /// The attendee a written name or login means: by login, full name, or
+    /// a first name no other attendee shares; compared without case.
+    fn attendee(&self, written: &str) -> Option<&Attendee<'a>> {
+        let written = written.trim_start_matches('@');
+        if written.is_empty() {
+            return None;
+        }
+        let whole = self.attendees.iter().find(|a| {
+            a.handle
+                .as_deref()
+                .is_some_and(|h| h.eq_ignore_ascii_case(written))
+                || a.name.eq_ignore_ascii_case(written)
+        });
+        if whole.is_some() {
+            return whole;
+        }
+        let mut by_first = self
+            .attendees
+            .iter()
+            .filter(|a| first_word(&a.name).eq_ignore_ascii_case(written));
+        let first = by_first.next()?;
+        by_first.next().is_none().then_some(first)
+    }
+
+    /// Whether the note identifies the person `written` names.
+    fn knows(&self, written: &str) -> bool {
+        let written = written.trim_start_matches('@');
+        self.attendee(written).is_some()
+            || self
+                .host
+                .into_iter()
+                .chain(self.note_takers.iter().map(|n| &**n))
+                .any(|o| o.trim_start_matches('@').eq_ignore_ascii_case(written))
+    }
+
+    /// The login of the person `written` names, if the note gives one.
+    fn login(&self, written: &str) -> Option<Cow<'a, str>> {
+        self.attendee(written)?.handle.clone()
+    }
+}
+
+fn first_word(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or_default()
+}

@@ -1,0 +1,559 @@
+//! How action texts name people: the small grammar of `Maria to …`,
+//! `@ann and Bo will …`, `AI: molly - …`, `Jay: I'll …`, `… - Xu Zhou`,
+//! `… [CRob]`, `… @**Jack Huey**`. Pure functions over text; the actions
+//! pass (`actions.rs`) decides which names to believe.
+
+/// More people than this at the start of a text are a list, not owners.
+pub(crate) const MAX_PEOPLE: usize = 4;
+
+/// How a person is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Written {
+    /// `@login`, `[@login]`: the login without `@`.
+    Login,
+    /// `@**Jack Huey**`: a Zulip mention, the name inside the marks.
+    Zulip,
+    /// `Maria`, `SYG`, `[CRob]`, `molly`: a name as written.
+    Name,
+}
+
+/// A person named in a text, by the byte range of the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Named {
+    pub written: Written,
+    pub start: usize,
+    pub end: usize,
+    /// Written in brackets: `[CRob]`.
+    pub bracketed: bool,
+}
+
+impl Named {
+    fn new(written: Written, start: usize, end: usize) -> Named {
+        Named {
+            written,
+            start,
+            end,
+            bracketed: false,
+        }
+    }
+
+    /// The name (or login) as written in `text`.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+
+    fn shifted(self, offset: usize) -> Named {
+        Named {
+            start: self.start + offset,
+            end: self.end + offset,
+            ..self
+        }
+    }
+
+    /// A name that cannot be a verb at the start of an order: a handle, a
+    /// bracketed name (`[CRob]`), initials (`SYG`) or two or more words
+    /// (`Danny Ryan`).
+    pub fn is_sure(&self, text: &str) -> bool {
+        let written = self.text(text);
+        self.written != Written::Name
+            || self.bracketed
+            || is_initials(written)
+            || written.contains(' ')
+    }
+
+    /// A handle, or initials such as `SYG` (notes that write people by
+    /// their initials rarely list them).
+    pub fn is_handle_or_initials(&self, text: &str) -> bool {
+        self.written != Written::Name || is_initials(self.text(text))
+    }
+}
+
+/// Up to [`MAX_PEOPLE`] people, without allocating.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct People {
+    list: [Option<Named>; MAX_PEOPLE],
+    len: usize,
+}
+
+impl People {
+    /// Adds a person; `false` when the list is full.
+    fn push(&mut self, named: Named) -> bool {
+        match self.list.get_mut(self.len) {
+            Some(slot) => {
+                *slot = Some(named);
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Named> + '_ {
+        self.list.iter().flatten().copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+/// How an assignment is written, which decides how much of it to believe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// By words: `Maria to review`, `Bo will draft`.
+    Words,
+    /// A speaker who commits: `Jay: I'll lead on this.`
+    Speaker,
+    /// A speaker who reports someone else's commitment: `Matt: Lars and
+    /// Jay will organize …` (the people are Lars and Jay).
+    Reported,
+    /// Only by a mark, which only an action's prefix or place makes an
+    /// assignment: `molly - merge …`, `Steven: add …`. `lowercase_after`
+    /// when the words after it start in lower case, as a task does, not a
+    /// sentence.
+    Mark { lowercase_after: bool },
+}
+
+/// The people at the start of a text and how they are assigned.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Assignment {
+    pub people: People,
+    pub form: Form,
+}
+
+/// The people at the start of an assignment: `Maria to …`, `@ann and Bo
+/// will …`, `SYG or DE to …`, `Dan: I'll take …`, `name - …`. A lone word
+/// in lower case (`molly`, `niko`) counts as a name when `lowercase_first`.
+pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment> {
+    let mut pos = skip_marks(text, 0);
+    let mut people = People::default();
+    loop {
+        let login_like = || {
+            let len = login_len(text.get(pos..)?);
+            let word = text.get(pos..pos + len)?;
+            let first = people.is_empty() && lowercase_first && len > 0 && !is_not_a_name(word);
+            first.then_some((Named::new(Written::Name, pos, pos + len), pos + len))
+        };
+        let (named, end) = person(text, pos, false).or_else(login_like)?;
+        if !people.push(named) {
+            return None;
+        }
+        pos = skip_emphasis(text, end);
+        match joiner(text, pos) {
+            Some(next) => pos = next,
+            None => break,
+        }
+    }
+    let rest = text.get(pos..)?;
+    let form = |form| Some(Assignment { people, form });
+    let spaced = rest.trim_start_matches(' ');
+    if let Some(after) = strip_word(spaced, "to") {
+        let verb = after.starts_with(char::is_lowercase) && strip_word(after, "be").is_none();
+        return if verb { form(Form::Words) } else { None };
+    }
+    if let Some(after) = strip_word(spaced, "will") {
+        return if strip_word(after, "be").is_none() {
+            form(Form::Words)
+        } else {
+            None
+        };
+    }
+    if let Some(after) = rest.strip_prefix(':') {
+        let after = after.trim_start_matches(is_mark);
+        let commits = ["I'll ", "I’ll ", "I will "]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .map(|rest| strip_word(rest, "be").is_none());
+        return match commits {
+            Some(true) => form(Form::Speaker),
+            Some(false) => None,
+            None => match assignment(after, false).filter(|a| a.form == Form::Words) {
+                Some(reported) => {
+                    let offset = text.len() - after.len();
+                    let mut shifted = People::default();
+                    for named in reported.people.iter() {
+                        shifted.push(named.shifted(offset));
+                    }
+                    Some(Assignment {
+                        people: shifted,
+                        form: Form::Reported,
+                    })
+                }
+                None if after.is_empty() => None,
+                None => form(Form::Mark {
+                    lowercase_after: after.starts_with(char::is_lowercase),
+                }),
+            },
+        };
+    }
+    let dash = [" - ", " – ", " — "].iter().find(|d| rest.starts_with(*d))?;
+    let after = rest.get(dash.len()..).unwrap_or_default().trim_start();
+    form(Form::Mark {
+        lowercase_after: after.starts_with(char::is_lowercase),
+    })
+}
+
+/// Whether a paragraph line may assign work in prose (`Ben to work on …`,
+/// `NRO: I will review …`): the actions pass decides once it knows the
+/// note's people.
+pub(crate) fn may_assign(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_uppercase() || matches!(c, '@' | '[' | '*' | '_'))
+        && assignment(line, false).is_some_and(|found| !matches!(found.form, Form::Mark { .. }))
+}
+
+/// The words that prefix an action, compared without case.
+const PREFIXES: &[&str] = &[
+    "action",
+    "actions",
+    "action item",
+    "action items",
+    "ai",
+    "todo",
+    "to do",
+];
+
+/// `AI:`, `ACTION:`, `**Action item**:`, `Action Item 20.1:`, `TODO:` at the
+/// start of `text`: the offset of the text after it.
+pub(crate) fn action_prefix(text: &str) -> Option<usize> {
+    let start = text.len() - text.trim_start_matches(is_mark).len();
+    let head = text.get(start..)?;
+    let colon = head.get(..head.len().min(32))?.find(':')?;
+    let key = head.get(..colon)?.trim_end_matches(is_mark);
+    // A number after the key: `Action Item 20.1`, `AI #3`.
+    let key = key
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '#'))
+        .trim_end();
+    if !PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(key)) {
+        return None;
+    }
+    let body = head.get(colon + 1..)?.trim_start_matches(is_mark);
+    Some(text.len() - body.len())
+}
+
+/// The length of a number that labels an action at the start of `text`,
+/// with the marks after it: `**103.4**—`, `103.1 | `.
+pub(crate) fn numbering_len(text: &str) -> usize {
+    let body = text.trim_start_matches(is_mark);
+    let digits = body.len()
+        - body
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .len();
+    if digits == 0 {
+        return 0;
+    }
+    let after = body
+        .get(digits..)
+        .unwrap_or_default()
+        .trim_start_matches(is_mark);
+    let rest = after.trim_start_matches(['—', '–', '-', ':', '|']);
+    if rest.len() == after.len() {
+        return 0;
+    }
+    text.len() - rest.trim_start_matches(is_mark).len()
+}
+
+/// The people named at the end of an action, each with whether only a
+/// person the note knows counts: `… - Xu Zhou.`, `… [CRob]`,
+/// `… @**Jack Huey**`, and `… (Maria)` (known people only).
+pub(crate) fn trailing_names(text: &str) -> (People, bool) {
+    let body = text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let mut out = People::default();
+    let whole = |start: Option<usize>| {
+        let (named, end) = person(text, start?, false)?;
+        (end == body.len()).then_some(named)
+    };
+    if body.ends_with("**") {
+        out.extend(whole(body.rfind("@**")));
+        return (out, false);
+    }
+    if body.ends_with(']') {
+        out.extend(whole(body.rfind('[')));
+        return (out, false);
+    }
+    if let Some(inner) = body.strip_suffix(')') {
+        if let Some(open) = inner.rfind('(') {
+            return (people_list(text, open + 1, inner.len(), true), true);
+        }
+        return (out, true);
+    }
+    let dash = [" - ", " – ", " — ", " -- "]
+        .iter()
+        .filter_map(|dash| body.rfind(dash).map(|at| at + dash.len()))
+        .max();
+    if let Some(dash) = dash {
+        out = people_list(text, dash, body.len(), false);
+    }
+    (out, false)
+}
+
+impl People {
+    fn extend(&mut self, named: Option<Named>) {
+        if let Some(named) = named {
+            self.push(named);
+        }
+    }
+}
+
+/// The people of `text[from..to]`, a list joined by `,`, `and`, `&`, when
+/// it holds nothing else. In parentheses (`logins`) a lone word in lower
+/// case counts as a name: `(scottmcm)`.
+fn people_list(text: &str, from: usize, to: usize, logins: bool) -> People {
+    let mut out = People::default();
+    let Some(list) = text.get(..to) else {
+        return out;
+    };
+    let mut pos = from;
+    loop {
+        let found = person(list, pos, true).or_else(|| {
+            let len = login_len(list.get(pos..)?);
+            let lone = logins && len > 0 && pos + len == to;
+            lone.then_some((Named::new(Written::Name, pos, pos + len), pos + len))
+        });
+        let Some((named, end)) = found else {
+            return People::default();
+        };
+        if !out.push(named) {
+            return People::default();
+        }
+        if end == to {
+            return out;
+        }
+        match joiner(list, end) {
+            Some(next) => pos = next,
+            None => return People::default(),
+        }
+    }
+}
+
+/// One person at `text[pos..]` and the offset after it: `@login`,
+/// `@**Zulip Name**`, `[@login]`, `[Name]` or a name. `lowercase_tail`
+/// lets a name's later words start in lower case (`Yang yuan`).
+fn person(text: &str, pos: usize, lowercase_tail: bool) -> Option<(Named, usize)> {
+    let rest = text.get(pos..)?;
+    if let Some(after) = rest.strip_prefix("@**") {
+        let len = after.find("**")?;
+        let name = after.get(..len)?;
+        if name.is_empty() || name.len() > 64 || name.contains(['\n', '*']) {
+            return None;
+        }
+        let start = pos + 3;
+        return Some((Named::new(Written::Zulip, start, start + len), start + len + 2));
+    }
+    if let Some(after) = rest.strip_prefix('@') {
+        let len = login_len(after);
+        let start = pos + 1;
+        return (len > 0).then_some((Named::new(Written::Login, start, start + len), start + len));
+    }
+    if let Some(after) = rest.strip_prefix('[') {
+        let close = after.find(']')?;
+        let inner = after.get(..close)?;
+        if after.get(close + 1..)?.starts_with(['(', '[']) {
+            // A link, not a name.
+            return None;
+        }
+        let end = pos + 1 + close + 1;
+        let (written, start, len) = match inner.strip_prefix('@') {
+            Some(login) => (Written::Login, pos + 2, login_len(login)),
+            None => (Written::Name, pos + 1, name_len(inner, lowercase_tail)),
+        };
+        let whole = len > 0 && start + len + 1 == end;
+        let named = Named {
+            bracketed: true,
+            ..Named::new(written, start, start + len)
+        };
+        return whole.then_some((named, end));
+    }
+    let len = name_len(rest, lowercase_tail);
+    (len > 0).then_some((Named::new(Written::Name, pos, pos + len), pos + len))
+}
+
+/// The length of a GitHub login at the start of `text`.
+fn login_len(text: &str) -> usize {
+    text.bytes()
+        .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        .count()
+}
+
+/// The length of a name at the start of `text`: one to three words, the
+/// first capitalized (`Maria`, `Xu Zhou`, `O'Brien`, `SYG`), and not a word
+/// that starts sentences or names a group (`We`, `Need`, `TSC`).
+fn name_len(text: &str, lowercase_tail: bool) -> usize {
+    let mut end = 0;
+    let mut pos = 0;
+    for words in 0..3 {
+        let rest = text.get(pos..).unwrap_or_default();
+        let len: usize = rest
+            .chars()
+            .take_while(|&c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+            .map(char::len_utf8)
+            .sum();
+        let word = rest.get(..len).unwrap_or_default();
+        if word.is_empty() || word.ends_with('-') || is_not_a_name(word) {
+            break;
+        }
+        let capital = word.starts_with(char::is_uppercase);
+        if words == 0 && !capital {
+            return 0;
+        }
+        if words > 0 && !capital && !lowercase_tail {
+            break;
+        }
+        end = pos + len;
+        match text.get(end..) {
+            Some(next) if next.starts_with(' ') => pos = end + 1,
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Two to four capital letters: `DE`, `SYG`, `NRO`.
+fn is_initials(word: &str) -> bool {
+    (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// What joins people: `, `, ` and `, ` & `, ` or `, `/`, ` + `; the offset
+/// after it.
+fn joiner(text: &str, pos: usize) -> Option<usize> {
+    let rest = text.get(pos..)?;
+    [", ", " and ", " & ", " or ", "/", " + ", ", and "]
+        .iter()
+        .filter_map(|j| {
+            let head = rest.get(..j.len())?;
+            head.eq_ignore_ascii_case(j).then_some(pos + j.len())
+        })
+        .max()
+}
+
+/// `word` and a space at the start of `text`, without case: the rest.
+fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let head = text.get(..word.len())?;
+    let rest = text.get(word.len()..)?;
+    (head.eq_ignore_ascii_case(word) && rest.starts_with(' ')).then(|| rest.trim_start())
+}
+
+/// Emphasis marks and white space around keys and names.
+fn is_mark(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '_')
+}
+
+fn skip_marks(text: &str, pos: usize) -> usize {
+    let rest = text.get(pos..).unwrap_or_default();
+    text.len() - rest.trim_start_matches(is_mark).len()
+}
+
+fn skip_emphasis(text: &str, pos: usize) -> usize {
+    let rest = text.get(pos..).unwrap_or_default();
+    text.len() - rest.trim_start_matches(['*', '_']).len()
+}
+
+/// Where a handle that assigns itself starts inside a text: `…, then
+/// @ckerr will do it`.
+pub(crate) fn handle_assigned_within(text: &str) -> Option<Named> {
+    let mut from = 0;
+    while let Some(found) = text.get(from..)?.find('@') {
+        let at = from + found;
+        from = at + 1;
+        let found = assignment(text.get(at..)?, false)
+            .filter(|a| a.form == Form::Words && a.people.len == 1)
+            .and_then(|a| a.people.iter().next());
+        if let Some(named) = found.filter(|n| n.written == Written::Login) {
+            return Some(named.shifted(at));
+        }
+    }
+    None
+}
+
+/// Words that start sentences or orders, or name groups, labels, statuses
+/// or things (`PR`, `API`) rather than a person; compared without case.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "a", "abi", "able", "action", "actions", "add", "added", "agree", "agreed", "all", "also",
+    "an", "and", "answer", "anyone", "api", "ask", "assign", "back", "background", "begin",
+    "blocker", "board", "bring", "bug", "but", "cg", "chairs", "champions", "change", "ci", "cli",
+    "cncf", "come", "comment", "comments", "commit", "committee", "conclusion", "consensus",
+    "context", "continue", "contribute", "convert", "css", "deadline", "decided", "decision",
+    "defer", "delegate", "discussion", "dns", "docs", "done", "due", "editors", "eip", "escalate",
+    "everybody", "everyone", "evm", "example", "fcp", "feedback", "fix", "folks", "follow",
+    "forward", "ga", "get", "go", "goal", "going", "group", "had", "has", "have", "he", "how",
+    "html", "http", "i", "idea", "if", "issue", "issues", "it", "js", "json", "keep", "let's",
+    "lf", "link", "links", "listen", "look", "lts", "maintainers", "make", "migrate", "move",
+    "moved", "mvp", "n/a", "need", "needed", "needs", "next", "nobody", "note", "notes", "oci",
+    "or", "ought", "outcome", "owner", "people", "ping", "plan", "plans", "please", "point",
+    "post", "pr", "priority", "problem", "proposal", "prs", "publish", "push", "qa", "question",
+    "reach", "reason", "refer", "remember", "reply", "report", "required", "resolution", "respond",
+    "result", "return", "rfc", "risk", "sdk", "send", "set", "she", "sig", "so", "somebody",
+    "someone", "staff", "start", "status", "stick", "submit", "suggestion", "summary", "switch",
+    "tac", "talk", "tbd", "tc", "team", "that", "the", "then", "these", "they", "this", "those",
+    "time", "tls", "to", "toc", "todo", "topic", "tries", "try", "tsc", "ui", "update", "updates",
+    "upgrade", "url", "ux", "want", "wanted", "wants", "we", "wg", "what", "who", "will", "wip",
+    "write", "yaml", "you",
+];
+
+fn is_not_a_name(word: &str) -> bool {
+    NOT_NAMES.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Option<(Vec<&str>, Form)> {
+        let found = assignment(text, false)?;
+        Some((found.people.iter().map(|n| n.text(text)).collect(), found.form))
+    }
+
+    #[test]
+    fn assignments() {
+        assert_eq!(names("Maria to review"), Some((vec!["Maria"], Form::Words)));
+        assert_eq!(
+            names("@ann and Bo will draft it"),
+            Some((vec!["ann", "Bo"], Form::Words))
+        );
+        assert_eq!(names("SYG or DE to open"), Some((vec!["SYG", "DE"], Form::Words)));
+        assert_eq!(names("Jay: I'll lead"), Some((vec!["Jay"], Form::Speaker)));
+        assert_eq!(
+            names("Matt: Lars and Jay will organize"),
+            Some((vec!["Lars", "Jay"], Form::Reported))
+        );
+        assert_eq!(names("@**Jack Huey** to review"), Some((vec!["Jack Huey"], Form::Words)));
+        assert_eq!(names("[CRob] to find one"), Some((vec!["CRob"], Form::Words)));
+        // Not assignments.
+        assert_eq!(names("Ben will be late"), None);
+        assert_eq!(names("We to review"), None);
+        assert_eq!(names("Need to review"), None);
+        assert_eq!(names("Maria reviewed it"), None);
+        assert!(assignment("molly - merge", false).is_none());
+        assert!(assignment("molly - merge", true).is_some());
+    }
+
+    #[test]
+    fn prefixes_and_numbers() {
+        assert_eq!(action_prefix("AI: x"), Some(4));
+        assert_eq!(action_prefix("**Action Item 20.1**: x"), Some(22));
+        assert_eq!(action_prefix("*AI:* x"), Some(6));
+        assert_eq!(action_prefix("Aim: x"), None);
+        assert_eq!(numbering_len("**103.4**—Pooja"), "**103.4**—".len());
+        assert_eq!(numbering_len("103 people"), 0);
+    }
+
+    #[test]
+    fn trailing() {
+        let text = "Review the doc - Xu Zhou.";
+        let (found, known_only) = trailing_names(text);
+        let got: Vec<&str> = found.iter().map(|n| n.text(text)).collect();
+        assert_eq!((got, known_only), (vec!["Xu Zhou"], false));
+        let text = "Review (scottmcm)";
+        let (found, known_only) = trailing_names(text);
+        let got: Vec<&str> = found.iter().map(|n| n.text(text)).collect();
+        assert_eq!((got, known_only), (vec!["scottmcm"], true));
+        assert!(trailing_names("Update docs - optional").0.is_empty());
+    }
+
+    #[test]
+    fn handles_within() {
+        let text = "Decision: ask first, then @ckerr will do it.";
+        let found = handle_assigned_within(text).map(|n| n.text(text));
+        assert_eq!(found, Some("ckerr"));
+    }
+}
