@@ -226,6 +226,15 @@ pub struct Section<'a> {
     pub sections: Vec<Section<'a>>,
     /// From the heading to the end of the section's content.
     pub span: Span,
+    /// The date in the heading, year included (`## 2019-10-03 agenda`):
+    /// in a file that keeps several meetings, each one's date. Serialized
+    /// only when present.
+    #[serde(
+        default,
+        with = "crate::serde_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub date: Option<Date>,
     /// Whether the heading is a label paragraph before a list (`**Done**:`,
     /// `WIP:`) rather than a Markdown heading. Serialized only when true.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -859,6 +868,7 @@ impl Section<'_> {
             paragraph_info: own_info(self.paragraph_info),
             sections: self.sections.into_iter().map(Section::into_owned).collect(),
             span: self.span,
+            date: self.date,
             label: self.label,
         }
     }

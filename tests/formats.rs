@@ -25,7 +25,9 @@ fn attendees_label_outside_a_section_and_company_after_at() {
     let note = "# Replication WG\n\n**Date**: 2019/02/20\n\n**Attendees**:\n\n* Steven Z@VMware (coordinator),\n* Yan Wang@VMware\n\n**Minutes by**: Steven Z\n\n## Updates\n- x\n";
     let meeting = minutes::parse(note);
     assert_eq!(names(&meeting), ["Steven Z", "Yan Wang"]);
-    assert_eq!(meeting.attendees[0].affiliations, ["VMware", "coordinator"]);
+    // A role is no affiliation (issue 13).
+    assert_eq!(meeting.attendees[0].affiliations, ["VMware"]);
+    assert_eq!(meeting.attendees[0].roles, ["coordinator"]);
     assert_eq!(meeting.attendees[0].handle, None);
     assert_eq!(meeting.note_takers, ["Steven Z"]);
     assert_eq!(

@@ -47,8 +47,7 @@ pub(crate) fn mark(meeting: &mut Meeting<'_>) {
         };
         // Under an actions heading (Actions, Next steps, Follow-ups) or
         // a status bucket (TODO, WIP, Done).
-        let actions =
-            outer || section.kind == SectionKind::Actions || section.status.is_some();
+        let actions = outer || section.kind == SectionKind::Actions || section.status.is_some();
         let Section {
             items, sections, ..
         } = section;
@@ -67,7 +66,10 @@ pub(crate) fn mark(meeting: &mut Meeting<'_>) {
             action,
             ..
         } = line;
-        let mut found = Owners { owners, names: owner_names };
+        let mut found = Owners {
+            owners,
+            names: owner_names,
+        };
         if *action {
             let offset = action_prefix(text).unwrap_or(0);
             found.read(text, offset, Context::Prefixed, &people);
@@ -127,7 +129,8 @@ impl<'m, 'a> Walk<'_, 'm, 'a> {
     /// heading); `actions` when the section holds actions.
     fn items(&mut self, items: &'m mut [Item<'a>], actions: bool) {
         let people = self.people;
-        self.frames.push((items.iter_mut(), Parent::default(), None));
+        self.frames
+            .push((items.iter_mut(), Parent::default(), None));
         while let Some((level, parent, inherited)) = self.frames.last_mut() {
             let parent = *parent;
             let Some(item) = level.next() else {
@@ -338,13 +341,15 @@ fn believed(found: &Assignment, context: Context, people: &People<'_, '_>, text:
             .all(|named| people.knows(named.text(text)) || sure(&named))
     };
     match (found.form, context) {
-        // A speaker reporting on others, or committing in prose (transcripts
-        // are full of `MM: I'll get to the punchline`): known people only.
-        (Form::Reported, _) | (Form::Speaker, Context::Prose) => {
-            each(&|named| named.written != Written::Name)
+        // A speaker reporting on others: known people only. A speaker
+        // committing in prose: to work, not to talk (transcripts are full of
+        // `MM: I'll get to the punchline`).
+        (Form::Reported, _) => each(&|named| named.written != Written::Name),
+        (Form::Speaker { task }, Context::Prose) => {
+            task && each(&|named| named.is_handle_or_initials(text))
         }
         (_, Context::Prefixed) => true,
-        (Form::Words | Form::Speaker, Context::Placed) => each(&|named| {
+        (Form::Words | Form::Speaker { .. }, Context::Placed) => each(&|named| {
             // `niko to post …`: a word in lower case is no order.
             named.is_sure(text) || named.text(text).starts_with(char::is_lowercase)
         }),

@@ -75,6 +75,7 @@ pub(crate) fn attendee<'a>(
     let new = is_new(handle.unwrap_or(name));
     let rest = input.get(rest_start..text.end).unwrap_or_default();
     let mut affiliations = affiliations(rest, rest_start, handles, diagnostics, new);
+    let roles = take_roles(&mut affiliations);
     if !new {
         return None;
     }
@@ -86,7 +87,7 @@ pub(crate) fn attendee<'a>(
         handle: handle.map(Cow::Borrowed),
         url: url.map(Cow::Borrowed),
         affiliations,
-        roles: Vec::new(),
+        roles,
         span: item,
     })
 }
@@ -196,6 +197,257 @@ fn affiliations<'a>(
         start = end + 1;
     }
     out
+}
+
+/// Words of a heading or item that names a group of people rather than a
+/// person: `Invited guests`, `Remote`, `Team members`.
+const GROUP_WORDS: &[&str] = &[
+    "attendees",
+    "attending",
+    "guests",
+    "in person",
+    "in-person",
+    "invited",
+    "members",
+    "observers",
+    "others",
+    "participants",
+    "remote",
+    "team",
+    "visitors",
+];
+
+/// Whether an item's first line names a group of the people listed under
+/// it: no handle or link, short, and a group word or a closing colon.
+pub(crate) fn is_group(text: &str) -> bool {
+    let words = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    if words.len() > 40 || words.contains(['@', '[', '(']) {
+        return false;
+    }
+    let contains = |word: &str| {
+        words
+            .as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    words.ends_with(':') || GROUP_WORDS.iter().any(|w| contains(w))
+}
+
+/// Whether `text` is a person's name as lists write it: `Waldemar Horwat
+/// (WH)`, `Bradford C. Smith`, `Alex B.`: a capital first, at most five
+/// words before an optional parenthesis, no sentence marks or digits.
+fn is_name(text: &str) -> bool {
+    let text = text.trim();
+    let name = text.split('(').next().unwrap_or_default().trim();
+    !name.is_empty()
+        && text.len() <= 60
+        && name.starts_with(char::is_uppercase)
+        && name.split_whitespace().count() <= 5
+        && !text.contains([':', ';', '!', '?', '@', '[', '|'])
+        && !text.contains(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a line lists three or more people separated by commas, and
+/// nothing else (a trailing comma allowed).
+pub(crate) fn is_name_list(line: &str) -> bool {
+    let mut parts = line.split(',').filter(|p| !p.trim().is_empty());
+    let mut count = 0;
+    let all = parts.all(|part| {
+        count += 1;
+        is_name(part)
+    });
+    all && count >= 3
+}
+
+/// Whether every line of a paragraph is one name (`Attendees:` then a
+/// paragraph of names under it).
+pub(crate) fn is_name_lines(text: &str) -> bool {
+    text.lines()
+        .all(|line| line.trim().is_empty() || is_name(line))
+}
+
+/// The attendees of an HTML `<table>` block (`input[span]`): a header row
+/// names the columns (a `Name` column, maybe `GH ID` / `GitHub`), and a
+/// column with an empty header holds presence marks (`X`): then only the
+/// marked rows attended. `Name (Company, Role)` cells give affiliations and
+/// roles.
+pub(crate) fn html_table(input: &str, span: Span) -> Vec<Attendee<'_>> {
+    let Some(text) = input.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    if !text.trim_start().starts_with("<table") {
+        return Vec::new();
+    }
+    let mut rows = html_rows(text);
+    let Some(header) = rows.next() else {
+        return Vec::new();
+    };
+    let header: Vec<String> = header.1.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let Some(name_col) = header.iter().position(|h| h.contains("name")) else {
+        return Vec::new();
+    };
+    let handle_col = header
+        .iter()
+        .position(|h| h.contains("gh") || h.contains("github") || h.contains("handle"));
+    let mark_col = header.iter().position(|h| h.is_empty());
+    let mut out = Vec::new();
+    for (row, cells) in rows {
+        let cell = |col: Option<usize>| col.and_then(|c| cells.get(c)).map(String::as_str);
+        if mark_col.is_some() && cell(mark_col).is_none_or(str::is_empty) {
+            continue;
+        }
+        let Some(whole) = cell(Some(name_col)).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        let (name, inner) = match whole.split_once('(') {
+            Some((name, rest)) => (name.trim(), rest.trim_end().trim_end_matches(')')),
+            None => (whole, ""),
+        };
+        let mut affiliations: Vec<Cow<'_, str>> = inner
+            .split([',', '/'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| Cow::Owned(p.to_owned()))
+            .collect();
+        let roles = take_roles(&mut affiliations);
+        let handle = cell(handle_col)
+            .map(|h| h.trim_start_matches('@'))
+            .filter(|h| crate::inline::handle::is_login(h))
+            .map(|h| Cow::Owned(h.to_owned()));
+        out.push(Attendee {
+            name: Cow::Owned(name.to_owned()),
+            handle,
+            url: None,
+            affiliations,
+            roles,
+            span: Span::new(span.start + row.start, span.start + row.end),
+        });
+    }
+    out
+}
+
+/// The rows of an HTML table: each `<tr>`'s place in `text` and the text of
+/// its cells, tags removed and white space collapsed.
+fn html_rows(text: &str) -> impl Iterator<Item = (Span, Vec<String>)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let start = from + find_tag(text.get(from..)?, "<tr")?;
+        let end = find_tag(text.get(start..)?, "</tr>").map_or(text.len(), |e| start + e + 5);
+        from = end;
+        let row = text.get(start..end)?;
+        let mut cells = Vec::new();
+        let mut at = 0;
+        loop {
+            let rest = row.get(at..)?;
+            let open = match (find_tag(rest, "<td"), find_tag(rest, "<th")) {
+                (Some(d), Some(h)) => d.min(h),
+                (Some(found), None) | (None, Some(found)) => found,
+                (None, None) => break,
+            };
+            let open = at + open;
+            let body_start = open + row.get(open..)?.find('>')? + 1;
+            let body_end =
+                find_tag(row.get(body_start..)?, "</t").map_or(row.len(), |e| body_start + e);
+            cells.push(html_text(row.get(body_start..body_end)?));
+            at = body_end + 1;
+        }
+        Some((Span::new(start, end), cells))
+    })
+}
+
+/// Where `tag` starts in `text`, compared without ASCII case.
+fn find_tag(text: &str, tag: &str) -> Option<usize> {
+    text.as_bytes()
+        .windows(tag.len())
+        .position(|w| w.eq_ignore_ascii_case(tag.as_bytes()))
+}
+
+/// The text of an HTML fragment: tags removed, white space collapsed.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            c if c.is_whitespace() => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// Roles in the meeting, which are not affiliations: `(host)`,
+/// `(voting member)`, `(Google, chair)`; compared without case.
+const ROLES: &[&str] = &[
+    "chair",
+    "chairs",
+    "co-chair",
+    "coordinator",
+    "facilitator",
+    "guest",
+    "host",
+    "co-host",
+    "moderator",
+    "note taker",
+    "note-taker",
+    "notetaker",
+    "observer",
+    "scribe",
+    "secretary",
+    "voting member",
+    "non-voting member",
+    "presenter",
+    "speaker",
+];
+
+/// Moves the roles out of `affiliations`: a part that is a role word, or
+/// the role words of a comma-separated part (`Google, chair`), whose other
+/// words stay an affiliation. Roles are lower case.
+fn take_roles<'a>(affiliations: &mut Vec<Cow<'a, str>>) -> Vec<Cow<'a, str>> {
+    let is_role = |part: &str| ROLES.iter().any(|r| r.eq_ignore_ascii_case(part.trim()));
+    let has_role = |part: &Cow<'a, str>| part.split(',').any(is_role);
+    if !affiliations.iter().any(has_role) {
+        return Vec::new();
+    }
+    let mut roles = Vec::new();
+    let mut kept = Vec::with_capacity(affiliations.len());
+    for part in affiliations.drain(..) {
+        if !has_role(&part) {
+            kept.push(part);
+            continue;
+        }
+        let pieces: Vec<Cow<'a, str>> = match &part {
+            Cow::Borrowed(text) => text.split(',').map(|p| Cow::Borrowed(p.trim())).collect(),
+            Cow::Owned(text) => text
+                .split(',')
+                .map(|p| Cow::Owned(p.trim().to_owned()))
+                .collect(),
+        };
+        for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
+            if is_role(&piece) {
+                roles.push(lower(piece));
+            } else {
+                kept.push(piece);
+            }
+        }
+    }
+    *affiliations = kept;
+    roles
+}
+
+/// `text` in lower case, borrowed when it already is.
+fn lower(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        text
+    }
 }
 
 /// The first `](` in `text`, as `str::find` finds it.

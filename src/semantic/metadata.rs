@@ -221,7 +221,7 @@ pub(crate) fn key_kind(key: &str) -> Key {
     // The longest key word is `date and time`.
     let mut buffer = [0u8; 13];
     let Some(lower) = buffer.get_mut(..key.len()) else {
-        return Key::Other;
+        return group_of_attendees(key);
     };
     for (to, from) in lower.iter_mut().zip(key.bytes()) {
         *to = from.to_ascii_lowercase();
@@ -236,7 +236,29 @@ pub(crate) fn key_kind(key: &str) -> Key {
         | b"guests" | b"team" | b"team members" | b"others" => Key::Attendees,
         b"action" | b"actions" | b"action item" | b"action items" | b"todo" | b"to do"
         | b"todo items" => Key::Action,
-        _ => Key::Other,
+        _ => group_of_attendees(key),
+    }
+}
+
+/// `Remote attendees`, `In-person attendees`, `Attendees in person`: a
+/// group of the people present.
+fn group_of_attendees(key: &str) -> Key {
+    let lower_ends = |word: &str| {
+        let cut = key.len().saturating_sub(word.len());
+        key.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(word))
+    };
+    let lower_starts = |word: &str| {
+        key.get(..word.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(word))
+    };
+    let group = [" attendees", " participants"]
+        .iter()
+        .any(|w| lower_ends(w))
+        || ["attendees ", "attending"].iter().any(|w| lower_starts(w));
+    if group && key.len() <= 32 {
+        Key::Attendees
+    } else {
+        Key::Other
     }
 }
 

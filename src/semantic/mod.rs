@@ -81,6 +81,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         date_line: None,
         timed_line: None,
         front_matter_date: None,
+        heading_date: None,
         last_end: 0,
         label: None,
     };
@@ -152,6 +153,8 @@ struct Builder<'a, 'o> {
     /// The first `Date:` line after the preamble that has a time of day.
     timed_line: Option<Dated<'a>>,
     front_matter_date: Option<Dated<'a>>,
+    /// The date of the heading right below the title.
+    heading_date: Option<Dated<'a>>,
     last_end: usize,
     /// What a label paragraph (`**Members**`, `**Attendees**:`) says the
     /// lists after it hold, until the next heading or other paragraph.
@@ -207,7 +210,16 @@ impl<'a> Sink for Builder<'a, '_> {
                 }
                 self.last_end = span.end;
             }
-            Block::Code { span } | Block::Break { span } => self.last_end = span.end,
+            Block::Code { span } => {
+                if self.context() == Some(SectionKind::Attendees) {
+                    // An HTML `<table>` of the people, with presence marks.
+                    for found in attendee::html_table(self.input, span) {
+                        self.add_attendee(found);
+                    }
+                }
+                self.last_end = span.end;
+            }
+            Block::Break { span } => self.last_end = span.end,
         }
     }
 
@@ -280,6 +292,15 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
+    /// The date in a heading, with its year (`## March 5` may be next
+    /// year's); impossible dates are left to the title's diagnostic.
+    fn heading_date(&self, heading: &'a str, offset: usize) -> Option<Date> {
+        if !heading.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        date::find_date(heading, offset, None)?.date.ok()
+    }
+
     fn heading(&mut self, level: u8, text: Span, span: Span) {
         let shown = heading::without_trailing_comments(self.text(text));
         let text = Span::new(text.start, text.start + shown.len());
@@ -300,6 +321,15 @@ impl<'a> Builder<'a, '_> {
         }
 
         let heading = self.text(text);
+        let date = self.heading_date(heading, text.start);
+        if self.headings_seen == 2 && self.heading_date.is_none() {
+            // `## 2019-10-03 agenda` right below the title.
+            self.heading_date = date.map(|date| Dated {
+                date,
+                span: text,
+                time: None,
+            });
+        }
         let (kind, own_status) = heading::classify(heading);
         let found = self.scan_block(text);
         let owners = if found.mentions.is_empty() {
@@ -342,6 +372,7 @@ impl<'a> Builder<'a, '_> {
                 paragraph_info: Vec::new(),
                 sections: Vec::new(),
                 span,
+                date,
                 label: false,
             },
             repo,
@@ -388,6 +419,7 @@ impl<'a> Builder<'a, '_> {
                 paragraph_info: Vec::new(),
                 sections: Vec::new(),
                 span,
+                date: None,
                 label: true,
             },
             repo,
@@ -471,7 +503,11 @@ impl<'a> Builder<'a, '_> {
         // `**Minutes by**: …` after its list do not end it, nor does a pipe
         // table (`**Attendees:**` then `| Name | Organization |`).
         let table = self.text(first).starts_with('|');
-        if label.is_some() || (kv.is_none() && !table) {
+        // One name per line after `Attendees:` is the list it labels.
+        let names = label.is_none()
+            && self.label == Some(SectionKind::Attendees)
+            && attendee::is_name_lines(self.text(span));
+        if !names && (label.is_some() || (kv.is_none() && !table)) {
             self.label = label.flatten();
         }
         // The lines after `first` are those of `rest_lines`; `first` and
@@ -486,6 +522,18 @@ impl<'a> Builder<'a, '_> {
             // `Action Item | Action` tables: each row below the header is one.
             for row in lines(self.input, span).skip(2) {
                 self.action_line((row, true), row.end, verbatim);
+            }
+        } else if kind == BlockKind::Paragraph
+            && self.in_preamble()
+            && self.context() != Some(SectionKind::Attendees)
+            && attendee::is_name_list(self.text(first))
+        {
+            // `Allen Wirfs-Brock (AWB), Waldemar Horwat (WH), …` under the
+            // title: the people present, one line per group.
+            for line in lines(self.input, span) {
+                if attendee::is_name_list(self.text(line)) {
+                    self.attendee_list(line);
+                }
             }
         } else if !rest.is_empty() {
             self.paragraph_lines(rest, rest_lines, verbatim, first_kv);
@@ -744,6 +792,8 @@ impl<'a> Builder<'a, '_> {
         // colon outside a list is prose too.
         let prose = (bare && (trimmed.len() > 80 || trimmed.contains(':')))
             || (trimmed.ends_with(['.', '!', '?']) && !ends_with_initial(trimmed))
+            || trimmed.ends_with(['…'])
+            || trimmed.ends_with("..")
             || ["tbd", "none", "n/a", "-", "..."]
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(trimmed));
@@ -771,6 +821,53 @@ impl<'a> Builder<'a, '_> {
             |key| keys.insert(Folded::new(key)),
         );
         self.meeting.attendees.extend(found);
+    }
+
+    /// The people listed under an attendees label or group item, one per
+    /// child: `- Team: a, b` gives two; a group child (`- Remote`) over its
+    /// own list gives the people of that list.
+    fn attendee_children(&mut self, children: &[Item<'a>]) {
+        let mut groups = Vec::new();
+        for child in children {
+            let Some(text) = self.text_span(&child.text) else {
+                continue;
+            };
+            if !child.children.is_empty() && attendee::is_group(self.text(text)) {
+                groups.push(child);
+                continue;
+            }
+            self.attendee_child(text, child.span);
+        }
+        for child in groups.into_iter().flat_map(|g| g.children.iter()) {
+            if let Some(text) = self.text_span(&child.text) {
+                self.attendee_child(text, child.span);
+            }
+        }
+    }
+
+    /// One child of an attendees label: a person, or `Team: a, b`.
+    fn attendee_child(&mut self, text: Span, item: Span) {
+        match metadata::key_value(self.input, text) {
+            Some(kv)
+                if !kv.value.is_empty()
+                    && (self.text(kv.value).contains(',')
+                        || attendee::is_group(self.text(kv.key))) =>
+            {
+                self.attendee_list(kv.value)
+            }
+            _ => self.attendee_line(text, item, false, false),
+        }
+    }
+
+    /// Where `text`, a string borrowed from the input, is in it; `None` for
+    /// text joined from several lines.
+    fn text_span(&self, text: &Cow<'a, str>) -> Option<Span> {
+        let Cow::Borrowed(text) = text else {
+            return None;
+        };
+        let start = (text.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize)?;
+        let end = start + text.len();
+        (end <= self.input.len()).then(|| Span::new(start, end))
     }
 
     /// Adds an attendee unless one with the same handle (or name, when
@@ -1029,8 +1126,16 @@ impl<'a> Builder<'a, '_> {
         let kv = first
             .filter(|&first| !attendees && may_matter(first))
             .and_then(|first| metadata::key_value(self.input, first));
+        let group = attendees
+            && !open.children.is_empty()
+            && first.is_some_and(|first| attendee::is_group(self.text(first)));
         let key = match (first, kv) {
-            (Some(first), _) if top_level && self.context() == Some(SectionKind::Attendees) => {
+            (Some(_), _) if attendees && group => {
+                // `* Invited guests` over the guests.
+                self.attendee_children(&open.children);
+                None
+            }
+            (Some(first), _) if attendees => {
                 // The scratch holds the item's handles, those of `first` first.
                 self.attendee_line(first, span, false, true);
                 None
@@ -1040,6 +1145,10 @@ impl<'a> Builder<'a, '_> {
         };
         let is_action = key == Some(metadata::Key::Action);
         let label = kv.is_some_and(|kv| kv.value.is_empty());
+        if key == Some(metadata::Key::Attendees) && label {
+            // `- **Attendees:**` over the people, outside an attendees section.
+            self.attendee_children(&open.children);
+        }
         if is_action && label {
             // `- Action items:` labels the items below it.
             for child in &mut open.children {
@@ -1147,9 +1256,28 @@ impl<'a> Builder<'a, '_> {
             self.found_date(text, span.start)
         });
         let date_line = self.date_line.take();
+        let front_matter_date = self.front_matter_date.take();
+        let heading_date = self.heading_date.take();
+        let hint = self.options.date_hint;
+        // A title without a year (`Sync, March 5`) takes the year of another
+        // date of the note.
+        let title_date = title_date.or_else(|| {
+            let other = [&date_line, &front_matter_date, &heading_date]
+                .into_iter()
+                .flatten()
+                .next()?;
+            let (span, _) = self.title?;
+            let found = date::find_date(self.text(span), span.start, Some(other.date.year()))?;
+            Some(Dated {
+                date: found.date.ok()?,
+                span: found.span,
+                time: found.time,
+            })
+        });
         let mut document_date = title_date
             .or_else(|| date_line.clone())
-            .or_else(|| self.front_matter_date.take());
+            .or(front_matter_date)
+            .or(heading_date);
         // A title rarely has a time; a `Date & Time:` line of the same day does.
         if let Some(dated) = document_date.as_mut().filter(|d| d.time.is_none()) {
             dated.time = [&date_line, &self.timed_line]
@@ -1158,7 +1286,6 @@ impl<'a> Builder<'a, '_> {
                 .find(|line| line.date == dated.date)
                 .and_then(|line| line.time.clone());
         }
-        let hint = self.options.date_hint;
         if let (Some(&Dated { date, span, .. }), Some(hint)) = (document_date.as_ref(), hint) {
             if date != hint {
                 self.meeting.diagnostics.push(Diagnostic::new(

@@ -102,8 +102,10 @@ impl People {
 pub(crate) enum Form {
     /// By words: `Maria to review`, `Bo will draft`.
     Words,
-    /// A speaker who commits: `Jay: I'll lead on this.`
-    Speaker,
+    /// A speaker who commits: `Jay: I'll lead on this.` `task` when the
+    /// verb is one of work (`review`, `file`, `draft`), not of talk
+    /// (`I'll get to the punchline`, `I'll take that as consensus`).
+    Speaker { task: bool },
     /// A speaker who reports someone else's commitment: `Matt: Lars and
     /// Jay will organize …` (the people are Lars and Jay).
     Reported,
@@ -162,11 +164,12 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
         let after = after.trim_start_matches(is_mark);
         let commits = ["I'll ", "I’ll ", "I will "]
             .iter()
-            .find_map(|w| after.strip_prefix(w))
-            .map(|rest| strip_word(rest, "be").is_none());
+            .find_map(|w| after.strip_prefix(w));
         return match commits {
-            Some(true) => form(Form::Speaker),
-            Some(false) => None,
+            Some(rest) if strip_word(rest, "be").is_none() => form(Form::Speaker {
+                task: is_task_verb(rest),
+            }),
+            Some(_) => None,
             None => match assignment(after, false).filter(|a| a.form == Form::Words) {
                 Some(reported) => {
                     let offset = text.len() - after.len();
@@ -186,19 +189,75 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
             },
         };
     }
-    let dash = [" - ", " – ", " — "].iter().find(|d| rest.starts_with(*d))?;
+    let dash = [" - ", " – ", " — "]
+        .iter()
+        .find(|d| rest.starts_with(*d))?;
     let after = rest.get(dash.len()..).unwrap_or_default().trim_start();
     form(Form::Mark {
         lowercase_after: after.starts_with(char::is_lowercase),
     })
 }
 
+/// Verbs of work that a speaker commits to (`I'll review it`), compared
+/// without case; what else speakers say they will do is mostly talk.
+const TASK_VERBS: &[&str] = &[
+    "add",
+    "ask",
+    "check",
+    "comment",
+    "contact",
+    "create",
+    "document",
+    "draft",
+    "email",
+    "file",
+    "fix",
+    "follow",
+    "investigate",
+    "land",
+    "lead",
+    "look",
+    "merge",
+    "open",
+    "organize",
+    "ping",
+    "post",
+    "prepare",
+    "propose",
+    "provide",
+    "publish",
+    "reach",
+    "reply",
+    "review",
+    "schedule",
+    "send",
+    "set",
+    "ship",
+    "submit",
+    "summarize",
+    "update",
+    "work",
+    "write",
+];
+
+/// Whether `text` starts with a verb of [`TASK_VERBS`].
+fn is_task_verb(text: &str) -> bool {
+    let word = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    TASK_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+}
+
 /// Whether a paragraph line may assign work in prose (`Ben to work on …`,
 /// `NRO: I will review …`): the actions pass decides once it knows the
 /// note's people.
 pub(crate) fn may_assign(line: &str) -> bool {
-    line.starts_with(|c: char| c.is_uppercase() || matches!(c, '@' | '[' | '*' | '_'))
-        && assignment(line, false).is_some_and(|found| !matches!(found.form, Form::Mark { .. }))
+    let lower = line.starts_with(|c: char| c.is_ascii_lowercase());
+    let may =
+        lower || line.starts_with(|c: char| c.is_uppercase() || matches!(c, '@' | '[' | '*' | '_'));
+    // `nikomatsakis to review.`: a login-like word first.
+    may && assignment(line, lower).is_some_and(|found| !matches!(found.form, Form::Mark { .. }))
 }
 
 /// The words that prefix an action, compared without case.
@@ -337,7 +396,10 @@ fn person(text: &str, pos: usize, lowercase_tail: bool) -> Option<(Named, usize)
             return None;
         }
         let start = pos + 3;
-        return Some((Named::new(Written::Zulip, start, start + len), start + len + 2));
+        return Some((
+            Named::new(Written::Zulip, start, start + len),
+            start + len + 2,
+        ));
     }
     if let Some(after) = rest.strip_prefix('@') {
         let len = login_len(after);
@@ -500,7 +562,10 @@ mod tests {
 
     fn names(text: &str) -> Option<(Vec<&str>, Form)> {
         let found = assignment(text, false)?;
-        Some((found.people.iter().map(|n| n.text(text)).collect(), found.form))
+        Some((
+            found.people.iter().map(|n| n.text(text)).collect(),
+            found.form,
+        ))
     }
 
     #[test]
@@ -510,14 +575,30 @@ mod tests {
             names("@ann and Bo will draft it"),
             Some((vec!["ann", "Bo"], Form::Words))
         );
-        assert_eq!(names("SYG or DE to open"), Some((vec!["SYG", "DE"], Form::Words)));
-        assert_eq!(names("Jay: I'll lead"), Some((vec!["Jay"], Form::Speaker)));
+        assert_eq!(
+            names("SYG or DE to open"),
+            Some((vec!["SYG", "DE"], Form::Words))
+        );
+        assert_eq!(
+            names("Jay: I'll lead"),
+            Some((vec!["Jay"], Form::Speaker { task: true }))
+        );
+        assert_eq!(
+            names("MM: I'll get to the punchline"),
+            Some((vec!["MM"], Form::Speaker { task: false }))
+        );
         assert_eq!(
             names("Matt: Lars and Jay will organize"),
             Some((vec!["Lars", "Jay"], Form::Reported))
         );
-        assert_eq!(names("@**Jack Huey** to review"), Some((vec!["Jack Huey"], Form::Words)));
-        assert_eq!(names("[CRob] to find one"), Some((vec!["CRob"], Form::Words)));
+        assert_eq!(
+            names("@**Jack Huey** to review"),
+            Some((vec!["Jack Huey"], Form::Words))
+        );
+        assert_eq!(
+            names("[CRob] to find one"),
+            Some((vec!["CRob"], Form::Words))
+        );
         // Not assignments.
         assert_eq!(names("Ben will be late"), None);
         assert_eq!(names("We to review"), None);
