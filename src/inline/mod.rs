@@ -23,10 +23,14 @@ mod time;
 
 use std::borrow::Cow;
 
-use crate::model::{Reference, ReferenceKind, Span};
+use crate::grammar::reference::{
+    gh_number, hash_number, is_closing_keyword, is_issue_word, is_repo_alias, owner_repo_number,
+    repo_number, url_len, url_prefix, IssueReference, MAX_REPO_NAME,
+};
+use crate::model::{Reference, Span};
 pub(crate) use definitions::LazyDefinitions;
 use handle::{boundary_before, handle_after_at, HandleToken};
-use reference::{github_url, repo_before, GitHubUrl, Target};
+use reference::{github_url, repo_before, GitHubUrl};
 
 /// A handle found in the text, with its source (from the `@`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,8 +62,6 @@ const MAX_BRACKETS: usize = 32;
 const MAX_DEST_PARENS: usize = 32;
 /// Link labels longer than this are not labels (as in CommonMark).
 pub(crate) const MAX_LABEL: usize = 999;
-/// Repository names are at most this long on GitHub.
-const MAX_REPO_NAME: usize = 100;
 /// Backtick runs longer than this never open a code span.
 const MAX_CODE_RUN: usize = 63;
 
@@ -109,29 +111,13 @@ static PLAIN_DESTINATION: [bool; 256] = {
     table
 };
 
-/// Bytes that end a bare URL: not ASCII, white space, control characters,
-/// and `<`, `>`, `[`, `]`, `` ` ``, `"`, `|`.
-static ENDS_BARE_URL: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = !c.is_ascii()
-            || c.is_ascii_whitespace()
-            || c.is_ascii_control()
-            || matches!(c, b'<' | b'>' | b'[' | b']' | b'`' | b'"' | b'|');
-        b += 1;
-    }
-    table
-};
-
 /// The reference a GitHub URL names, borrowing the URL as written.
-fn url_reference<'a>(url: &'a str, target: Target<'a>, span: Span) -> Reference<'a> {
+fn url_reference<'a>(url: &'a str, target: IssueReference<'a>, span: Span) -> Reference<'a> {
     Reference {
         url: Some(Cow::Borrowed(url)),
         host: Cow::Borrowed("github.com"),
-        owner: Some(Cow::Borrowed(target.owner)),
-        repo: Some(Cow::Borrowed(target.repo)),
+        owner: target.owner.map(Cow::Borrowed),
+        repo: target.repo.map(Cow::Borrowed),
         kind: target.kind,
         number: target.number,
         comment: target.comment,
@@ -677,41 +663,15 @@ impl<'a> Scanner<'a, '_> {
             self.pos += 1;
             return;
         }
-        let prefix = ["https://", "http://", "www."]
-            .iter()
-            .find(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
-            .map(|p| p.len());
+        let prefix = url_prefix(self.src.get(start..).unwrap_or_default());
         let boundary = !self
             .prev_char(start)
             .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | '@'));
-        let (Some(prefix), true) = (prefix, boundary) else {
+        if prefix == 0 || !boundary {
             self.pos += 1;
             return;
-        };
-        let mut len = prefix
-            + rest[prefix..]
-                .iter()
-                .position(|&b| ENDS_BARE_URL[usize::from(b)])
-                .unwrap_or(rest.len() - prefix);
-        // Trailing punctuation ends the sentence, not the URL; a closing
-        // parenthesis belongs to the URL only when it balances one inside.
-        // Counted once, so that a URL ending in a long run of `)` stays linear.
-        let url_bytes = rest.get(..len).unwrap_or_default();
-        let count = |paren: u8| url_bytes.iter().filter(|&&b| b == paren).count();
-        let (opens, mut closes) = (count(b'('), count(b')'));
-        while let Some(&last) = rest.get(len.wrapping_sub(1)).filter(|_| len > prefix) {
-            let unbalanced_paren = last == b')' && closes > opens;
-            if matches!(
-                last,
-                b'.' | b',' | b':' | b';' | b'!' | b'?' | b'*' | b'_' | b'~' | b'\''
-            ) || unbalanced_paren
-            {
-                closes -= usize::from(last == b')');
-                len -= 1;
-            } else {
-                break;
-            }
         }
+        let len = url_len(rest, prefix);
         let url = self.src.get(start..start + len).unwrap_or_default();
         self.pos = start + len;
         self.push_url(url, Span::new(start, start + len));
@@ -794,23 +754,16 @@ impl<'a> Scanner<'a, '_> {
         self.pos += 1;
         let emphasis = self.bytes().get(hash.wrapping_sub(1)) == Some(&b'_')
             && self.emphasis_opener(hash) == Some(true);
-        let Some((number, end)) = self.issue_number(hash + 1, emphasis) else {
-            return;
-        };
-        self.pos = end;
-        let (start, owner, repo) = match repo_before(self.src, hash) {
-            Some((start, owner, repo)) if start >= self.start => {
-                (start, Some(Cow::Borrowed(owner)), Some(Cow::Borrowed(repo)))
-            }
+        // Where the reference starts decides its form; the form's grammar
+        // reads it from there.
+        let (start, read): (usize, ShortForm) = match repo_before(self.src, hash) {
+            Some((start, _, _)) if start >= self.start => (start, owner_repo_number),
             _ => match self.alias_before(hash) {
                 // `Fixes#123`: GitHub needs a separator before `#`, and a
                 // closing keyword is no repository.
                 Some((_, word)) if is_closing_keyword(word) => return,
-                Some((start, alias)) if !is_issue_word(alias) => {
-                    let owner = self.repo.map(|ctx| ctx.owner.clone());
-                    (start, owner, Some(Cow::Borrowed(alias)))
-                }
-                Some((_, _)) => self.in_context(hash),
+                Some((start, alias)) if !is_issue_word(alias) => (start, repo_number),
+                Some((_, _)) => (hash, hash_number),
                 None if !emphasis
                     && self.prev_char(hash).is_some_and(|c| {
                         c.is_alphanumeric() || matches!(c, '&' | '#' | '/' | '_' | '-' | '.')
@@ -818,10 +771,12 @@ impl<'a> Scanner<'a, '_> {
                 {
                     return
                 }
-                None => self.in_context(hash),
+                None => (hash, hash_number),
             },
         };
-        self.push_short(start, owner, repo, number, end);
+        if let Some((found, len)) = self.src.get(start..).and_then(|text| read(text, emphasis)) {
+            self.push_short(start, found, start + len);
+        }
     }
 
     /// `GH-N` (or `gh-N`), GitHub's other short form for an issue of the
@@ -833,54 +788,15 @@ impl<'a> Scanner<'a, '_> {
         let Some(start) = dash.checked_sub(2).filter(|&s| s >= from) else {
             return;
         };
-        let bytes = self.bytes();
-        if !bytes.get(dash + 1).is_some_and(u8::is_ascii_digit)
-            || !bytes
-                .get(start..dash)
-                .is_some_and(|gh| gh.eq_ignore_ascii_case(b"gh"))
-            || self
-                .prev_char(start)
-                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '#'))
+        if self
+            .prev_char(start)
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '#'))
         {
             return;
         }
-        let Some((number, end)) = self.issue_number(dash + 1, false) else {
-            return;
-        };
-        self.pos = end;
-        let (_, owner, repo) = self.in_context(start);
-        self.push_short(start, owner, repo, number, end);
-    }
-
-    /// The digits of an issue number at `at`, not followed by a word
-    /// character, and where they end. Zero (`#0`, `#000`) is no issue:
-    /// GitHub numbers from 1 and links neither. `emphasis`: a `_` opened
-    /// emphasis before, so a run of `_` may close it after (`_#1_`).
-    fn issue_number(&self, at: usize, emphasis: bool) -> Option<(u64, usize)> {
-        let bytes = self.bytes();
-        let digits = bytes
-            .get(at..)?
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if digits == 0 || digits > 10 {
-            return None;
+        if let Some((found, len)) = self.src.get(start..).and_then(gh_number) {
+            self.push_short(start, found, start + len);
         }
-        let end = at + digits;
-        let mut after = end;
-        if emphasis {
-            while bytes.get(after) == Some(&b'_') {
-                after += 1;
-            }
-        }
-        if bytes
-            .get(after)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        {
-            return None;
-        }
-        let number: u64 = self.src.get(at..end)?.parse().ok()?;
-        (number != 0).then_some((number, end))
     }
 
     /// A repository name without owner right before the `#` at `hash`
@@ -894,8 +810,7 @@ impl<'a> Scanner<'a, '_> {
             i -= 1;
         }
         let alias = self.src.get(i..hash)?;
-        let repo_like = alias.len() >= 2 && alias.bytes().any(|b| b.is_ascii_lowercase());
-        if !repo_like && !is_issue_word(alias) {
+        if !is_repo_alias(alias) && !is_issue_word(alias) {
             return None;
         }
         let boundary = !self.prev_char(i).is_some_and(|c| {
@@ -904,29 +819,30 @@ impl<'a> Scanner<'a, '_> {
         boundary.then_some((i, alias))
     }
 
-    /// Owner and repository of the context for a short form at `start`.
-    fn in_context(&self, start: usize) -> (usize, Option<Cow<'a, str>>, Option<Cow<'a, str>>) {
-        match self.repo {
-            Some(ctx) => (start, Some(ctx.owner.clone()), Some(ctx.repo.clone())),
-            None => (start, None, None),
-        }
-    }
-
-    fn push_short(
-        &mut self,
-        start: usize,
-        owner: Option<Cow<'a, str>>,
-        repo: Option<Cow<'a, str>>,
-        number: u64,
-        end: usize,
-    ) {
+    /// Pushes a short form found at `start..end`: what it does not name
+    /// comes from the context repository (`#N`, `GH-N`: owner and
+    /// repository; `repo#N`: the owner).
+    fn push_short(&mut self, start: usize, found: IssueReference<'a>, end: usize) {
+        self.pos = end;
+        let context = self.repo;
+        let (owner, repo) = match (found.owner, found.repo) {
+            (Some(owner), repo) => (Some(Cow::Borrowed(owner)), repo.map(Cow::Borrowed)),
+            (None, Some(repo)) => (
+                context.map(|ctx| ctx.owner.clone()),
+                Some(Cow::Borrowed(repo)),
+            ),
+            (None, None) => (
+                context.map(|ctx| ctx.owner.clone()),
+                context.map(|ctx| ctx.repo.clone()),
+            ),
+        };
         self.out.references.push(Reference {
             url: None,
             host: Cow::Borrowed("github.com"),
             owner,
             repo,
-            kind: ReferenceKind::Issue,
-            number: Some(number),
+            kind: found.kind,
+            number: found.number,
             comment: None,
             review: None,
             review_comment: None,
@@ -935,29 +851,13 @@ impl<'a> Scanner<'a, '_> {
     }
 }
 
-/// Words that name an issue rather than a repository before `#N`:
-/// `PR#12` and `issue#12` are `#12` (GitHub links neither; notes mean #12).
-/// Closing keywords are among them so that `alias_before` finds them.
-fn is_issue_word(word: &str) -> bool {
-    ["pr", "prs", "pull", "issue", "issues", "bug", "see", "no"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word))
-        || is_closing_keyword(word)
-}
-
-/// GitHub's closing keywords: glued to `#N` (`Fixes#123`) they make no
-/// reference, where GitHub needs a separator before the `#`.
-fn is_closing_keyword(word: &str) -> bool {
-    [
-        "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved",
-    ]
-    .iter()
-    .any(|w| w.eq_ignore_ascii_case(word))
-}
+/// A short form's grammar, from [`crate::grammar::reference`].
+type ShortForm = for<'t> fn(&'t str, bool) -> Option<(IssueReference<'t>, usize)>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ReferenceKind;
 
     fn scan_str(text: &str) -> Inlines<'_> {
         let mut out = Inlines::default();
