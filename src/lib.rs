@@ -152,6 +152,7 @@ mod serde_date;
 mod serde_time;
 pub mod series;
 
+#[cfg(fuzzing)]
 #[doc(hidden)]
 pub use block::{outline, Outline};
 pub use diagnostic::{Code, Diagnostic, Severity};
