@@ -9,7 +9,13 @@
 //! List nesting and lazy continuation follow CommonMark. Where this layer
 //! deliberately simplifies (an ATX heading always closes every open list, a
 //! fenced block ends only at its closing fence, block quotes are read as
-//! paragraphs), the difference is listed in `tests/commonmark.rs`.
+//! paragraphs), the difference is listed in `commonmark.rs`, the test that
+//! checks this layer against pulldown-cmark.
+//!
+//! What a line starts with (a list marker, a fence, a heading, HTML) is read
+//! by the pure recognizers of `scanners`, in the manner of pulldown-cmark's
+//! `scanners` and `firstpass`; this module is the line state machine that
+//! decides what they mean where they stand.
 
 mod scanners;
 
@@ -326,7 +332,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             (!in_marker_line).then(|| atx_heading(content)).flatten()
         {
             // After a list marker (`- # x`) it stays item text: a heading
-            // would close the list it is in (see `tests/commonmark.rs`).
+            // would close the list it is in (see `commonmark.rs`).
             self.close_items(0);
             let text = Span::new(content_start + text.0, content_start + text.1);
             let span = Span::new(content_start, end);

@@ -2,8 +2,12 @@
 //!
 //! One left-to-right pass over the bytes. Uninteresting bytes are skipped with
 //! a lookup table; at each candidate byte (`@`, `#`, `[`, `]`, `<`, `` ` ``,
-//! `\`, `-` for `GH-N`, and `:` or `.` for bare URLs) a small `nom` recognizer
-//! decides. Brackets are matched with a bounded stack, and every search that can fail remembers its failure, so
+//! `\`, `-` for `GH-N`, and `:` or `.` for bare URLs) the scanner judges what
+//! comes before it (a boundary, emphasis, the `owner/repo` before a `#`) and
+//! the parser of [`crate::grammar`] for that token reads it: handles, short
+//! references, GitHub URLs and their extent. Links, autolinks, comments and
+//! code spans, which hide tokens, are in `links`. Brackets are matched with a
+//! bounded stack, and every search that can fail remembers its failure, so
 //! the pass is linear in the text whatever the input.
 //!
 //! What GitHub does not show or link is not read, as GitHub renders it: code
