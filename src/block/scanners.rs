@@ -215,7 +215,15 @@ pub(super) struct Marker {
 
 /// A bullet (`-`, `*`, `+`) or ordered (`1.`, `1)`) list marker followed by
 /// white space or the end of the line ([`grammar::list_marker`]).
+#[inline]
 pub(super) fn list_marker(content: &str) -> Option<Marker> {
+    // Most lines start with a letter: one byte test before the parser.
+    if !matches!(
+        content.as_bytes().first(),
+        Some(b'-' | b'*' | b'+' | b'0'..=b'9')
+    ) {
+        return None;
+    }
     let (rest, marker) = grammar::list_marker(content).ok()?;
     let number = match marker {
         grammar::ListMarker::Ordered { number, .. } => Some(number),

@@ -5,7 +5,7 @@
 
 use nom::IResult;
 
-use super::fail;
+use super::{fail, line_len};
 
 /// A list item's marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,7 @@ pub enum ListMarker {
 /// assert!(list_marker("-x").is_err());
 /// assert!(list_marker("1234567890. too long").is_err());
 /// ```
+#[inline]
 pub fn list_marker(input: &str) -> IResult<&str, ListMarker> {
     let bytes = input.as_bytes();
     let (width, marker) = match bytes.first() {
@@ -88,6 +89,7 @@ pub fn list_marker(input: &str) -> IResult<&str, ListMarker> {
 /// assert!(task_marker("[x]ship").is_err());
 /// assert!(task_marker("[ab] ship").is_err());
 /// ```
+#[inline]
 pub fn task_marker(input: &str) -> IResult<&str, &str> {
     let checkbox = input.strip_prefix('[').and_then(|rest| {
         // At most one character between the brackets.
@@ -140,7 +142,7 @@ pub struct AtxHeading<'a> {
 /// assert!(atx_heading("####### seven").is_err());
 /// ```
 pub fn atx_heading(input: &str) -> IResult<&str, AtxHeading<'_>> {
-    let line_len = input.find(['\n', '\r']).unwrap_or(input.len());
+    let line_len = line_len(input);
     let line = input.get(..line_len).unwrap_or_default();
     let hashes = line.bytes().take(7).take_while(|&b| b == b'#').count();
     let rest = line.get(hashes..).unwrap_or_default();

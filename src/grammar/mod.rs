@@ -58,6 +58,11 @@ pub use line::{atx_heading, list_marker, task_marker, AtxHeading, ListMarker};
 pub use people::{affiliations, handle, team_handle};
 pub use reference::{issue_reference, IssueReference};
 
+/// The length of the first line of `text`, without its line ending.
+fn line_len(text: &str) -> usize {
+    crate::bytes::find_line_end(text.as_bytes()).map_or(text.len(), |(end, _)| end)
+}
+
 /// A nom error of `kind` at `input`: the parsers' one way to fail.
 fn fail<T>(input: &str, kind: nom::error::ErrorKind) -> nom::IResult<&str, T> {
     Err(nom::Err::Error(nom::error::Error::new(input, kind)))
