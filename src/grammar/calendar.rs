@@ -221,40 +221,42 @@ fn spaces(text: &str) -> usize {
 
 /// `September 4, 2025`, `Feb 26 2026`, `Sept 7th`.
 fn month_first(text: &str) -> Option<(CalendarDate, usize)> {
-    let (month, mut len) = month_prefix(text)?;
-    let gap = spaces(text.get(len..)?);
-    if gap == 0 {
-        return None;
-    }
-    len += gap;
-    let (day, day_len) = day_prefix(text.get(len..)?)?;
-    len += day_len;
-    let (year, year_len) = year_prefix(text.get(len..)?).map_or((None, 0), |(y, n)| (Some(y), n));
-    let written = CalendarDate {
-        year,
-        month: u8::from(month),
-        day,
-    };
-    Some((written, len + year_len))
+    let (month, len) = month_prefix(text)?;
+    let (day, len) = after_gap(text, len, day_prefix)?;
+    with_year(text, month, day, len)
 }
 
 /// `4 September 2025`, `25th June, 2020`, `7 Sept`.
 fn day_first(text: &str) -> Option<(CalendarDate, usize)> {
-    let (day, mut len) = day_prefix(text)?;
-    let gap = spaces(text.get(len..)?);
+    let (day, len) = day_prefix(text)?;
+    let (month, len) = after_gap(text, len, month_prefix)?;
+    with_year(text, month, day, len)
+}
+
+/// What `part` reads after the spaces at byte `at` of `text`, which must be
+/// there, and where it ends.
+fn after_gap<T>(
+    text: &str,
+    at: usize,
+    part: fn(&str) -> Option<(T, usize)>,
+) -> Option<(T, usize)> {
+    let gap = spaces(text.get(at..)?);
     if gap == 0 {
         return None;
     }
-    len += gap;
-    let (month, month_len) = month_prefix(text.get(len..)?)?;
-    len += month_len;
-    let (year, year_len) = year_prefix(text.get(len..)?).map_or((None, 0), |(y, n)| (Some(y), n));
+    let (value, len) = part(text.get(at + gap..)?)?;
+    Some((value, at + gap + len))
+}
+
+/// The date of `month` and `day`, with the year that may follow at `at`.
+fn with_year(text: &str, month: Month, day: u8, at: usize) -> Option<(CalendarDate, usize)> {
+    let (year, len) = year_prefix(text.get(at..)?).map_or((None, 0), |(y, n)| (Some(y), n));
     let written = CalendarDate {
         year,
         month: u8::from(month),
         day,
     };
-    Some((written, len + year_len))
+    Some((written, at + len))
 }
 
 /// The length of a weekday name and the punctuation after it at the start
