@@ -137,6 +137,32 @@ fn parsers_are_total() {
     }
 }
 
+proptest::proptest! {
+    /// On any text every parser returns, and what it leaves is the end of
+    /// its input (nom's contract, which composition relies on).
+    #[test]
+    fn parsers_leave_a_suffix(text in "[-@#/\\[\\]()*_:.,x1-9 hg\u{e9}\n]{0,40}") {
+        fn check<T>(text: &str, result: IResult<&str, T>) {
+            if let Ok((rest, _)) = result {
+                assert!(text.ends_with(rest) && rest.len() < text.len(), "{text:?}");
+            }
+        }
+        check(&text, handle(&text));
+        check(&text, team_handle(&text));
+        check(&text, issue_reference(&text));
+        check(&text, task_marker(&text));
+        check(&text, list_marker(&text));
+        check(&text, date(&text));
+        check(&text, time_range(&text));
+        check(&text, affiliations(&text));
+        for line in [atx_heading(&text).map(|(rest, _)| rest), field(&text).map(|(rest, _)| rest)] {
+            if let Ok(rest) = line {
+                assert!(text.ends_with(rest), "{text:?}");
+            }
+        }
+    }
+}
+
 /// The grammar is the parser's: every reference outside a link that
 /// `minutes::parse` finds in the corpus's items reads the same with
 /// [`issue_reference`], from where its span starts.

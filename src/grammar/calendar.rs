@@ -235,11 +235,7 @@ fn day_first(text: &str) -> Option<(CalendarDate, usize)> {
 
 /// What `part` reads after the spaces at byte `at` of `text`, which must be
 /// there, and where it ends.
-fn after_gap<T>(
-    text: &str,
-    at: usize,
-    part: fn(&str) -> Option<(T, usize)>,
-) -> Option<(T, usize)> {
+fn after_gap<T>(text: &str, at: usize, part: fn(&str) -> Option<(T, usize)>) -> Option<(T, usize)> {
     let gap = spaces(text.get(at..)?);
     if gap == 0 {
         return None;

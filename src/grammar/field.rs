@@ -60,7 +60,7 @@ pub fn field(input: &str) -> IResult<&str, KeyValue<'_>> {
     let emphasized = after_marks.len() < line.len();
     let found = after_marks
         .char_indices()
-        .take_while(|&(at, _)| at <= MAX_KEY + 4)
+        .take_while(|&(at, _)| at < MAX_KEY + 4)
         .find(|&(_, c)| c == ':')
         .and_then(|(colon, _)| {
             let key_raw = after_marks.get(..colon)?;
