@@ -63,7 +63,9 @@ impl CalendarDate {
 /// A numeric date is not followed by a digit, nor (with `.`) by `.` and a
 /// digit: `2019.03.14.1` is a version. Words end where they should:
 /// `Mayday 5` and `7 Septembers` are no dates. The calendar is not checked
-/// here: see [`CalendarDate::to_date`].
+/// here: see [`CalendarDate::to_date`]. These are the forms the parser reads
+/// in a note's text; file paths carry two more (`20251016.md`, and a year
+/// folder with `CG-03-20.md`), which [`crate::date_from_path`] reads.
 ///
 /// ```
 /// use minutes::grammar::date;
