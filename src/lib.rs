@@ -128,6 +128,7 @@
 //! - [`model`]: the types, borrowed from the input, serialized as JSON contract v1.
 //! - `block`: lines into headings, list items, paragraphs and code (CommonMark nesting).
 //! - `inline`: handles, references, links, code spans and dates inside a text.
+//! - [`grammar`]: the rules of handles, references, dates, markers and fields, as public `nom` parsers.
 //! - `semantic`: sections classified, attendees, owners, meeting and next-meeting dates.
 //! - `bytes`: the byte searches the layers share, written so that they vectorize.
 //! - [`series`]: many meetings as one history; [`mod@render`]: a meeting back to Markdown.
@@ -140,6 +141,7 @@ mod block;
 mod bytes;
 pub mod diagnostic;
 mod error;
+pub mod grammar;
 mod inline;
 mod line_index;
 pub mod model;
@@ -150,6 +152,7 @@ mod serde_date;
 mod serde_time;
 pub mod series;
 
+#[cfg(fuzzing)]
 #[doc(hidden)]
 pub use block::{outline, Outline};
 pub use diagnostic::{Code, Diagnostic, Severity};

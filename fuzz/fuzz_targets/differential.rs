@@ -1,5 +1,5 @@
 //! Block structure agrees with pulldown-cmark on documents drawn from the
-//! generator of `tests/commonmark.rs`, seeded with the fuzzer's first 32
+//! generator of `src/block/commonmark.rs`, seeded with the fuzzer's first 32
 //! bytes: a wider random search than the test's fixed seed. (proptest's
 //! `PassThrough` RNG, which would let libFuzzer steer the generator, pads
 //! short inputs with zeros, on which the generator's filters never finish.)

@@ -1,14 +1,15 @@
-//! Dates: `2025-10-14`, `2026-1-15`, `2018/09/13`, found anywhere in a text.
+//! Dates found anywhere in a text or a file path: where a date may start,
+//! and what its date is in the calendar. The forms a date takes are
+//! [`crate::grammar::date`]'s.
 //!
 //! `time` does the calendar, so an impossible date such as `2025-02-30` is
 //! reported as an error with its span instead of a panic or a wrong date.
 
-use nom::bytes::complete::take_while_m_n;
-use nom::character::complete::one_of;
-use nom::{IResult, Parser};
 use time::{Date, Month};
 
 use super::time::time_after;
+pub(crate) use crate::grammar::weekday_prefix;
+use crate::grammar::{date_prefix, iso_prefix};
 use crate::model::{MeetingTime, Span};
 
 /// A date found in a text (or why the date-shaped text is not a date), its
@@ -20,207 +21,12 @@ pub(crate) struct Found<'a> {
     pub time: Option<MeetingTime<'a>>,
 }
 
-fn number(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
-    move |input| take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(input)
-}
-
-/// `YYYY-MM-DD`, `YYYY-M-D`, `YYYY/MM/DD` or `YYYY.MM.DD` at the start of
-/// `text`. Returns the date (or the calendar error) and the length consumed.
-fn iso_prefix(text: &str) -> Option<(Result<Date, time::error::ComponentRange>, usize)> {
-    let parsed: IResult<&str, (&str, char, &str, char, &str)> = (
-        number(4, 4),
-        one_of("-/."),
-        number(1, 2),
-        one_of("-/."),
-        number(1, 2),
-    )
-        .parse(text);
-    let (rest, (year, sep1, month, sep2, day)) = parsed.ok()?;
-    if sep1 != sep2 || rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    // `2019.03.14.1` is a version number, not a date.
-    let continues = rest
-        .strip_prefix('.')
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
-    if sep1 == '.' && continues {
-        return None;
-    }
-    let year: i32 = year.parse().ok()?;
-    let month: u8 = month.parse().ok()?;
-    let day: u8 = day.parse().ok()?;
-    let date = Month::try_from(month).and_then(|m| Date::from_calendar_date(year, m, day));
-    Some((date, text.len() - rest.len()))
-}
-
 /// Parses `text` as exactly one ISO-style date.
 pub(crate) fn parse_iso(text: &str) -> Option<Result<Date, time::error::ComponentRange>> {
     match iso_prefix(text) {
-        Some((date, len)) if len == text.len() => Some(date),
+        Some((written, len)) if len == text.len() => written.to_date(None),
         _ => None,
     }
-}
-
-/// Month names and the abbreviations notes use, with `Sept`.
-const MONTHS: &[(&str, Month)] = &[
-    ("january", Month::January),
-    ("february", Month::February),
-    ("march", Month::March),
-    ("april", Month::April),
-    ("may", Month::May),
-    ("june", Month::June),
-    ("july", Month::July),
-    ("august", Month::August),
-    ("september", Month::September),
-    ("october", Month::October),
-    ("november", Month::November),
-    ("december", Month::December),
-    ("sept", Month::September),
-    ("jan", Month::January),
-    ("feb", Month::February),
-    ("mar", Month::March),
-    ("apr", Month::April),
-    ("jun", Month::June),
-    ("jul", Month::July),
-    ("aug", Month::August),
-    ("sep", Month::September),
-    ("oct", Month::October),
-    ("nov", Month::November),
-    ("dec", Month::December),
-];
-
-/// A capitalized month name or abbreviation (`September`, `Sept.`, `Feb`)
-/// that ends a word, at the start of `text`.
-fn month_prefix(text: &str) -> Option<(Month, usize)> {
-    if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return None;
-    }
-    let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
-    // Most capitalized words are not months: rule them out before the table.
-    let initial = text.as_bytes().first()?;
-    if !(3..=9).contains(&word) || !b"JFMASOND".contains(initial) {
-        return None;
-    }
-    let name = text.get(..word)?;
-    let &(_, month) = MONTHS.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
-    let dot = usize::from(word <= 4 && text.as_bytes().get(word) == Some(&b'.'));
-    Some((month, word + dot))
-}
-
-/// A day of the month, `7` or `7th`, at the start of `text`.
-fn day_prefix(text: &str) -> Option<(u8, usize)> {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=2).contains(&digits) {
-        return None;
-    }
-    let day = text.get(..digits)?.parse().ok()?;
-    let rest = text.get(digits..)?;
-    let suffix = ["st", "nd", "rd", "th"]
-        .iter()
-        .find(|s| rest.get(..2).is_some_and(|r| r.eq_ignore_ascii_case(s)))
-        .map_or(0, |_| 2);
-    let after = rest.get(suffix..)?;
-    if after.starts_with(|c: char| c.is_alphanumeric()) {
-        return None;
-    }
-    Some((day, digits + suffix))
-}
-
-/// A four-digit year after `, ` or ` ` at the start of `text`.
-fn year_prefix(text: &str) -> Option<(i32, usize)> {
-    let trimmed = text.strip_prefix(',').unwrap_or(text);
-    let spaces = trimmed.len() - trimmed.trim_start_matches([' ', '\t']).len();
-    if spaces == 0 {
-        return None;
-    }
-    let digits = trimmed.get(spaces..)?;
-    let year = digits
-        .get(..4)
-        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
-    if digits
-        .as_bytes()
-        .get(4)
-        .is_some_and(u8::is_ascii_alphanumeric)
-    {
-        return None;
-    }
-    Some((year.parse().ok()?, text.len() - digits.len() + 4))
-}
-
-fn spaces(text: &str) -> usize {
-    text.len() - text.trim_start_matches([' ', '\t']).len()
-}
-
-type Calendar = (Result<Date, time::error::ComponentRange>, usize);
-
-/// `September 4, 2025`, `Feb 26 2026`, `Sept 7th` (year from `year_hint`).
-fn month_first(text: &str, year_hint: Option<i32>) -> Option<Calendar> {
-    let (month, mut len) = month_prefix(text)?;
-    let gap = spaces(text.get(len..)?);
-    if gap == 0 {
-        return None;
-    }
-    len += gap;
-    let (day, day_len) = day_prefix(text.get(len..)?)?;
-    len += day_len;
-    let (year, year_len) = match year_prefix(text.get(len..)?) {
-        Some(found) => found,
-        None => (year_hint?, 0),
-    };
-    Some((Date::from_calendar_date(year, month, day), len + year_len))
-}
-
-/// `4 September 2025`, `25th June, 2020`, `7 Sept` (year from `year_hint`).
-fn day_first(text: &str, year_hint: Option<i32>) -> Option<Calendar> {
-    let (day, mut len) = day_prefix(text)?;
-    let gap = spaces(text.get(len..)?);
-    if gap == 0 {
-        return None;
-    }
-    len += gap;
-    let (month, month_len) = month_prefix(text.get(len..)?)?;
-    len += month_len;
-    let (year, year_len) = match year_prefix(text.get(len..)?) {
-        Some(found) => found,
-        None => (year_hint?, 0),
-    };
-    Some((Date::from_calendar_date(year, month, day), len + year_len))
-}
-
-/// The length of a weekday name and the punctuation after it at the start
-/// of `text` (`Thursday `, `Thu, `), or 0.
-pub(crate) fn weekday_prefix(text: &str) -> usize {
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ];
-    let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let is_weekday = text
-        .get(..word)
-        .is_some_and(|w| WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w)));
-    if !is_weekday {
-        return 0;
-    }
-    let rest = text.get(word..).unwrap_or_default();
-    word + rest.len()
-        - rest
-            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'))
-            .len()
 }
 
 /// The first date in `text`, which starts at byte `offset` of the input,
@@ -241,14 +47,8 @@ pub(crate) fn date_at(
     year_hint: Option<i32>,
 ) -> Option<Found<'_>> {
     let rest = text.get(i..)?;
-    let first = *rest.as_bytes().first()?;
-    let (date, len) = if first.is_ascii_digit() {
-        iso_prefix(rest).or_else(|| day_first(rest, year_hint))?
-    } else if first.is_ascii_uppercase() {
-        month_first(rest, year_hint)?
-    } else {
-        return None;
-    };
+    let (written, len) = date_prefix(rest)?;
+    let date = written.to_date(year_hint)?;
     let end = i + len;
     let time = text
         .get(end..)
@@ -286,8 +86,8 @@ fn full_date_in_path(path: &str) -> Option<Date> {
             .filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()))
             .find_map(|i| {
                 let rest = component.get(i..)?;
-                match iso_prefix(rest) {
-                    Some((Ok(date), _)) => Some(date),
+                match iso_prefix(rest).and_then(|(written, _)| written.to_date(None)) {
+                    Some(Ok(date)) => Some(date),
                     _ => compact_prefix(rest),
                 }
             })

@@ -1,37 +1,7 @@
-//! GitHub handles: `@login` and team mentions `@org/team-slug`.
+//! Where a handle may start: the character before the `@`. The handle's own
+//! grammar is [`crate::grammar::handle`].
 
-/// A handle recognized after an `@`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum HandleToken<'a> {
-    /// `@login`.
-    User(&'a str),
-    /// `@org/team`: the whole `org/team`.
-    Team(&'a str),
-}
-
-/// The length of the run of `login` bytes (ASCII letters, digits, `-`) at
-/// the start of `bytes`; team slugs also take `_`.
-fn run_len(bytes: &[u8], slug: bool) -> usize {
-    bytes
-        .iter()
-        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || (slug && b == b'_'))
-        .count()
-}
-
-/// Whether `login` follows GitHub's rules: ASCII letters, digits and single
-/// hyphens, 1 to 39 characters, no hyphen at either end.
-pub(crate) fn is_login(login: &str) -> bool {
-    let bytes = login.as_bytes();
-    let mut previous = b'-';
-    for &b in bytes {
-        let ok = b.is_ascii_alphanumeric() || (b == b'-' && previous != b'-');
-        if !ok {
-            return false;
-        }
-        previous = b;
-    }
-    (1..=39).contains(&bytes.len()) && previous != b'-'
-}
+pub(crate) use crate::grammar::people::{handle_after_at, is_login, HandleToken};
 
 /// Whether the character before an `@` lets a handle start there: the start
 /// of the text, white space, or punctuation other than `/`, `@` and `_`. A
@@ -47,116 +17,9 @@ pub(crate) fn boundary_before(prev: Option<char>) -> bool {
     }
 }
 
-/// Recognizes the handle in `after`, the text right after an `@`. Returns the
-/// token and the bytes it takes (without the `@`). `emphasis`: a `_` opened
-/// emphasis before the `@`, so a `_` may close it after the handle.
-pub(crate) fn handle_after_at(after: &str, emphasis: bool) -> Option<(HandleToken<'_>, usize)> {
-    let bytes = after.as_bytes();
-    let len = run_len(bytes, false);
-    let login = after.get(..len).filter(|_| len > 0)?;
-    let rest = after.get(len..)?;
-    match rest.strip_prefix('/') {
-        // `@org/team-slug`; `@alice/@bob` is two users.
-        Some(slug) => match run_len(slug.as_bytes(), true) {
-            0 => is_login(login).then_some((HandleToken::User(login), len)),
-            slug_len => {
-                // A trailing `_` closes emphasis (`_@org/team_`), as on GitHub.
-                let slug_len = match emphasis {
-                    true => slug_len - trailing_underscores(slug.get(..slug_len)?),
-                    false => slug_len,
-                };
-                if slug_len == 0 {
-                    return None;
-                }
-                let rest2 = slug.get(slug_len..)?;
-                if !is_login(login) || !ends_cleanly(rest2, emphasis) {
-                    return None;
-                }
-                let len = len + 1 + slug_len;
-                Some((HandleToken::Team(after.get(..len)?), len))
-            }
-        },
-        None if !ends_cleanly(rest, emphasis) || !is_login(login) => None,
-        None => Some((HandleToken::User(login), len)),
-    }
-}
-
-/// The number of `_` at the end of `text`.
-fn trailing_underscores(text: &str) -> usize {
-    text.len() - text.trim_end_matches('_').len()
-}
-
-/// What follows a handle must not make it part of an address or a word:
-/// `@github.com`, `@foo_bar`, `@a@b` are not handles. After an opening `_`,
-/// a run of `_` followed by a boundary closes emphasis (`_@x_`): GitHub sees
-/// `@x` there.
-fn ends_cleanly(rest: &str, emphasis: bool) -> bool {
-    let mut chars = rest.chars();
-    match chars.next() {
-        None => true,
-        Some('_') => {
-            emphasis
-                && !rest
-                    .trim_start_matches('_')
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphanumeric() || c == '@')
-        }
-        Some('@') => false,
-        Some('.') => !chars.next().is_some_and(|c| c.is_alphanumeric()),
-        Some(c) => !c.is_alphanumeric(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn logins() {
-        assert!(is_login("gaius-qi"));
-        assert!(is_login("a"));
-        assert!(!is_login("-a"));
-        assert!(!is_login("a-"));
-        assert!(!is_login("a--b"));
-        assert!(!is_login(&"a".repeat(40)));
-        assert!(is_login(&"a".repeat(39)));
-    }
-
-    #[test]
-    fn handles_after_at() {
-        assert_eq!(
-            handle_after_at("gaius-qi rest", false),
-            Some((HandleToken::User("gaius-qi"), 8))
-        );
-        assert_eq!(
-            handle_after_at("Zephyrcf. @x", false),
-            Some((HandleToken::User("Zephyrcf"), 8))
-        );
-        assert_eq!(
-            handle_after_at("rust-lang/lang", false),
-            Some((HandleToken::Team("rust-lang/lang"), 14))
-        );
-        assert_eq!(
-            handle_after_at("org/team_slug)", false),
-            Some((HandleToken::Team("org/team_slug"), 13))
-        );
-        assert_eq!(handle_after_at("github.com", false), None);
-        assert_eq!(handle_after_at("foo_bar", false), None);
-        assert_eq!(handle_after_at("x_", false), None);
-        assert_eq!(
-            handle_after_at("x_ y", true),
-            Some((HandleToken::User("x"), 1))
-        );
-        assert_eq!(handle_after_at("x_y", true), None);
-        assert_eq!(
-            handle_after_at("org/libs_", true),
-            Some((HandleToken::Team("org/libs"), 8))
-        );
-        assert_eq!(handle_after_at("", false), None);
-        assert_eq!(handle_after_at("@x", false), None);
-        assert_eq!(handle_after_at("37.41,-122", false), None);
-    }
 
     #[test]
     fn boundaries() {

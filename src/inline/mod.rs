@@ -2,8 +2,12 @@
 //!
 //! One left-to-right pass over the bytes. Uninteresting bytes are skipped with
 //! a lookup table; at each candidate byte (`@`, `#`, `[`, `]`, `<`, `` ` ``,
-//! `\`, `-` for `GH-N`, and `:` or `.` for bare URLs) a small `nom` recognizer
-//! decides. Brackets are matched with a bounded stack, and every search that can fail remembers its failure, so
+//! `\`, `-` for `GH-N`, and `:` or `.` for bare URLs) the scanner judges what
+//! comes before it (a boundary, emphasis, the `owner/repo` before a `#`) and
+//! the parser of [`crate::grammar`] for that token reads it: handles, short
+//! references, GitHub URLs and their extent. Links, autolinks, comments and
+//! code spans, which hide tokens, are in `links`. Brackets are matched with a
+//! bounded stack, and every search that can fail remembers its failure, so
 //! the pass is linear in the text whatever the input.
 //!
 //! What GitHub does not show or link is not read, as GitHub renders it: code
@@ -18,15 +22,20 @@
 pub(crate) mod date;
 mod definitions;
 pub(crate) mod handle;
+mod links;
 pub(crate) mod reference;
 mod time;
 
 use std::borrow::Cow;
 
-use crate::model::{Reference, ReferenceKind, Span};
+use crate::grammar::reference::{
+    gh_number, hash_number, is_closing_keyword, is_issue_word, is_repo_alias, owner_repo_number,
+    repo_number, url_len, url_prefix, IssueReference, MAX_REPO_NAME,
+};
+use crate::model::{Reference, Span};
 pub(crate) use definitions::LazyDefinitions;
 use handle::{boundary_before, handle_after_at, HandleToken};
-use reference::{github_url, repo_before, GitHubUrl, Target};
+use reference::{github_url, repo_before, GitHubUrl};
 
 /// A handle found in the text, with its source (from the `@`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,8 +67,6 @@ const MAX_BRACKETS: usize = 32;
 const MAX_DEST_PARENS: usize = 32;
 /// Link labels longer than this are not labels (as in CommonMark).
 pub(crate) const MAX_LABEL: usize = 999;
-/// Repository names are at most this long on GitHub.
-const MAX_REPO_NAME: usize = 100;
 /// Backtick runs longer than this never open a code span.
 const MAX_CODE_RUN: usize = 63;
 
@@ -95,43 +102,13 @@ fn next_special(bytes: &[u8]) -> Option<usize> {
         .map(|i| offset + i)
 }
 
-/// Bytes of a link destination that need no decision: not `\\`, `(`, `)`,
-/// white space or a control character.
-static PLAIN_DESTINATION: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] =
-            !(matches!(c, b'\\' | b'(' | b')') || c.is_ascii_whitespace() || c.is_ascii_control());
-        b += 1;
-    }
-    table
-};
-
-/// Bytes that end a bare URL: not ASCII, white space, control characters,
-/// and `<`, `>`, `[`, `]`, `` ` ``, `"`, `|`.
-static ENDS_BARE_URL: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        table[b] = !c.is_ascii()
-            || c.is_ascii_whitespace()
-            || c.is_ascii_control()
-            || matches!(c, b'<' | b'>' | b'[' | b']' | b'`' | b'"' | b'|');
-        b += 1;
-    }
-    table
-};
-
 /// The reference a GitHub URL names, borrowing the URL as written.
-fn url_reference<'a>(url: &'a str, target: Target<'a>, span: Span) -> Reference<'a> {
+fn url_reference<'a>(url: &'a str, target: IssueReference<'a>, span: Span) -> Reference<'a> {
     Reference {
         url: Some(Cow::Borrowed(url)),
         host: Cow::Borrowed("github.com"),
-        owner: Some(Cow::Borrowed(target.owner)),
-        repo: Some(Cow::Borrowed(target.repo)),
+        owner: target.owner.map(Cow::Borrowed),
+        repo: target.repo.map(Cow::Borrowed),
         kind: target.kind,
         number: target.number,
         comment: target.comment,
@@ -387,286 +364,6 @@ impl<'a> Scanner<'a, '_> {
         }
     }
 
-    fn code_span(&mut self) {
-        let bytes = self.bytes();
-        let run = bytes[self.pos..].iter().take_while(|&&b| b == b'`').count();
-        let after = self.pos + run;
-        if run > MAX_CODE_RUN || self.failed_code_runs & (1 << run) != 0 {
-            self.pos = after;
-            return;
-        }
-        let mut i = after;
-        while let Some(found) = bytes[i..].iter().position(|&b| b == b'`') {
-            let close = i + found;
-            let len = bytes[close..].iter().take_while(|&&b| b == b'`').count();
-            if len == run {
-                self.pos = close + len;
-                return;
-            }
-            i = close + len;
-        }
-        self.failed_code_runs |= 1 << run;
-        self.pos = after;
-    }
-
-    fn close_bracket(&mut self) {
-        let close = self.pos;
-        self.pos += 1;
-        let Some(open) = self.out.brackets.pop() else {
-            return;
-        };
-        let text = self.src.get(open.pos + 1..close).unwrap_or_default();
-        let (dest, end) = if self.bytes().get(close + 1) == Some(&b'(') {
-            match self.destination(close + 2) {
-                Some(found) => found,
-                None => return,
-            }
-        } else {
-            match self.reference_link(text, close + 1) {
-                Some(found) => found,
-                None => return,
-            }
-        };
-        self.pos = end;
-        if open.image {
-            // Alt text is not shown, and an image is no link to an issue.
-            self.out.handles.truncate(open.handles);
-            self.out.references.truncate(open.references);
-            return;
-        }
-        let at_sign = open.pos > 0 && self.bytes().get(open.pos - 1) == Some(&b'@');
-        let url = github_url(dest);
-        // `[@login](https://github.com/login)`: the person's own profile.
-        let own_profile = match url {
-            Some(GitHubUrl::Profile(login)) => text
-                .trim()
-                .strip_prefix('@')
-                .filter(|t| t.eq_ignore_ascii_case(login) && handle::is_login(t)),
-            _ => None,
-        };
-        // No handle in a link's text is a mention, as on GitHub.
-        self.out.handles.truncate(open.handles);
-        match url {
-            Some(GitHubUrl::Reference(target)) => {
-                // The link is the reference: short forms in its text repeat
-                // it, and so does its own URL written as the text.
-                let link = url_reference(dest, target, Span::new(open.pos, end));
-                self.keep_urls_after(open.references, Some(&link));
-                self.out.references.push(link);
-            }
-            _ => {
-                self.keep_urls_after(open.references, None);
-                let login = match url {
-                    Some(GitHubUrl::Profile(login)) if at_sign && handle::is_login(login) => {
-                        Some(login)
-                    }
-                    _ if at_sign && handle::is_login(text) => Some(text),
-                    _ => None,
-                };
-                if let Some(login) = login {
-                    self.out.handles.push(Handle {
-                        token: HandleToken::User(login),
-                        span: Span::new(open.pos - 1, end),
-                    });
-                } else if let Some(login) = own_profile {
-                    self.out.handles.push(Handle {
-                        token: HandleToken::User(login),
-                        span: Span::new(open.pos, end),
-                    });
-                }
-            }
-        }
-    }
-
-    /// Drops the references found from index `first` on that a link's text
-    /// makes no reference of its own: short forms, and URLs of `link`.
-    fn keep_urls_after(&mut self, first: usize, link: Option<&Reference<'a>>) {
-        let refs = &mut self.out.references;
-        let first = first.min(refs.len());
-        let mut kept = first;
-        for i in first..refs.len() {
-            if refs[i].url.is_some() && !link.is_some_and(|l| refs[i].same_target(l)) {
-                refs.swap(kept, i);
-                kept += 1;
-            }
-        }
-        refs.truncate(kept);
-    }
-
-    /// A reference link whose text `text` ends right before `after`: full
-    /// `[text][label]`, collapsed `[text][]` or shortcut `[text]`, when the
-    /// label has a definition. Returns the destination and where the link ends.
-    fn reference_link(&self, text: &str, after: usize) -> Option<(&'a str, usize)> {
-        let bytes = self.bytes();
-        let full = bytes.get(after) == Some(&b'[');
-        if !full && !definitions::may_be_issue_label(text) {
-            return None;
-        }
-        let definitions = self.definitions.get();
-        if definitions.is_empty() {
-            return None;
-        }
-        if full {
-            let label_start = after + 1;
-            let len = bytes
-                .get(label_start..)?
-                .iter()
-                .take(MAX_LABEL + 1)
-                .position(|&b| b == b']' || b == b'[')?;
-            if bytes.get(label_start + len) != Some(&b']') {
-                return None;
-            }
-            let label = self.src.get(label_start..label_start + len)?;
-            let label = if label.trim().is_empty() { text } else { label };
-            let dest = definitions.get(label)?;
-            return Some((dest, label_start + len + 1));
-        }
-        Some((definitions.get(text)?, after))
-    }
-
-    /// A link destination and optional title after `](`, starting at `start`.
-    /// Returns the destination and the offset after the closing `)`.
-    fn destination(&mut self, start: usize) -> Option<(&'a str, usize)> {
-        if start < self.dest_fails_before {
-            return None;
-        }
-        let bytes = self.bytes();
-        let mut i = start;
-        while bytes
-            .get(i)
-            .is_some_and(|b| *b == b' ' || *b == b'\t' || *b == b'\n')
-        {
-            i += 1;
-        }
-        let dest_start;
-        let dest_end;
-        if bytes.get(i) == Some(&b'<') {
-            dest_start = i + 1;
-            let len = bytes[dest_start..]
-                .iter()
-                .position(|&b| b == b'>' || b == b'\n' || b == b'<')?;
-            dest_end = dest_start + len;
-            if bytes.get(dest_end) != Some(&b'>') {
-                return None;
-            }
-            i = dest_end + 1;
-        } else {
-            dest_start = i;
-            let mut depth = 0usize;
-            let mut saw_close = false;
-            while let Some(&b) = bytes.get(i) {
-                if PLAIN_DESTINATION[usize::from(b)] {
-                    i += 1;
-                    continue;
-                }
-                match b {
-                    b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i += 1,
-                    b'(' => {
-                        depth += 1;
-                        if depth > MAX_DEST_PARENS {
-                            return None;
-                        }
-                    }
-                    b')' if depth == 0 => break,
-                    b')' => {
-                        depth -= 1;
-                        saw_close = true;
-                    }
-                    b if b.is_ascii_whitespace() || b.is_ascii_control() => break,
-                    _ => {}
-                }
-                i += 1;
-            }
-            if bytes.get(i).is_none() && !saw_close {
-                self.dest_fails_before = i;
-            }
-            dest_end = i;
-        }
-        while bytes
-            .get(i)
-            .is_some_and(|b| *b == b' ' || *b == b'\t' || *b == b'\n')
-        {
-            i += 1;
-        }
-        if let Some(&quote @ (b'"' | b'\'')) = bytes.get(i) {
-            let len = bytes[i + 1..].iter().position(|&b| b == quote)?;
-            i += len + 2;
-            while bytes
-                .get(i)
-                .is_some_and(|b| *b == b' ' || *b == b'\t' || *b == b'\n')
-            {
-                i += 1;
-            }
-        }
-        if bytes.get(i) != Some(&b')') {
-            return None;
-        }
-        Some((self.src.get(dest_start..dest_end)?, i + 1))
-    }
-
-    /// `<scheme:...>`: an autolink, never read for handles.
-    fn autolink(&mut self) {
-        let bytes = self.bytes();
-        let start = self.pos;
-        self.pos += 1;
-        let rest = &bytes[self.pos..];
-        if rest.starts_with(b"!--") {
-            self.html_comment();
-            return;
-        }
-        let scheme = rest
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
-            .count();
-        if !(2..=32).contains(&scheme) || rest.get(scheme) != Some(&b':') {
-            // `<local@domain>`: skip the address so that its `@` is no handle.
-            // Only the token up to the next `<`, `>` or space is looked at, so
-            // a run of `<a@` stays linear.
-            let token = rest
-                .iter()
-                .take_while(|&&b| b != b'>' && !b.is_ascii_whitespace() && b != b'<')
-                .count();
-            if rest.get(token) == Some(&b'>') && rest[..token].contains(&b'@') {
-                self.pos += token;
-            }
-            return;
-        }
-        let Some(len) = rest.iter().position(|&b| {
-            b == b'>' || b == b'<' || b.is_ascii_whitespace() || b.is_ascii_control()
-        }) else {
-            return;
-        };
-        if rest[len] != b'>' {
-            return;
-        }
-        let url = self.src.get(self.pos..self.pos + len).unwrap_or_default();
-        self.pos += len + 1;
-        self.push_url(url, Span::new(start, self.pos));
-    }
-
-    /// `<!-- ... -->` (CommonMark's inline comment, `<!-->` and `<!--->`
-    /// included), which nobody sees: skipped whole. Without a closing `-->`
-    /// it is plain text, and so is every later `<!--` of the scan.
-    fn html_comment(&mut self) {
-        let body_start = self.pos + 3;
-        self.pos = body_start;
-        if self.comment_unclosed {
-            return;
-        }
-        let body = self.bytes().get(body_start..).unwrap_or_default();
-        let end = if body.starts_with(b">") {
-            Some(1)
-        } else if body.starts_with(b"->") {
-            Some(2)
-        } else {
-            body.windows(3).position(|w| w == b"-->").map(|i| i + 3)
-        };
-        match end {
-            Some(len) => self.pos = body_start + len,
-            None => self.comment_unclosed = true,
-        }
-    }
-
     fn bare_url(&mut self) {
         let bytes = self.bytes();
         let start = self.pos;
@@ -677,41 +374,15 @@ impl<'a> Scanner<'a, '_> {
             self.pos += 1;
             return;
         }
-        let prefix = ["https://", "http://", "www."]
-            .iter()
-            .find(|p| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
-            .map(|p| p.len());
+        let prefix = url_prefix(self.src.get(start..).unwrap_or_default());
         let boundary = !self
             .prev_char(start)
             .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | '_' | '@'));
-        let (Some(prefix), true) = (prefix, boundary) else {
+        if prefix == 0 || !boundary {
             self.pos += 1;
             return;
-        };
-        let mut len = prefix
-            + rest[prefix..]
-                .iter()
-                .position(|&b| ENDS_BARE_URL[usize::from(b)])
-                .unwrap_or(rest.len() - prefix);
-        // Trailing punctuation ends the sentence, not the URL; a closing
-        // parenthesis belongs to the URL only when it balances one inside.
-        // Counted once, so that a URL ending in a long run of `)` stays linear.
-        let url_bytes = rest.get(..len).unwrap_or_default();
-        let count = |paren: u8| url_bytes.iter().filter(|&&b| b == paren).count();
-        let (opens, mut closes) = (count(b'('), count(b')'));
-        while let Some(&last) = rest.get(len.wrapping_sub(1)).filter(|_| len > prefix) {
-            let unbalanced_paren = last == b')' && closes > opens;
-            if matches!(
-                last,
-                b'.' | b',' | b':' | b';' | b'!' | b'?' | b'*' | b'_' | b'~' | b'\''
-            ) || unbalanced_paren
-            {
-                closes -= usize::from(last == b')');
-                len -= 1;
-            } else {
-                break;
-            }
         }
+        let len = url_len(rest, prefix);
         let url = self.src.get(start..start + len).unwrap_or_default();
         self.pos = start + len;
         self.push_url(url, Span::new(start, start + len));
@@ -794,23 +465,16 @@ impl<'a> Scanner<'a, '_> {
         self.pos += 1;
         let emphasis = self.bytes().get(hash.wrapping_sub(1)) == Some(&b'_')
             && self.emphasis_opener(hash) == Some(true);
-        let Some((number, end)) = self.issue_number(hash + 1, emphasis) else {
-            return;
-        };
-        self.pos = end;
-        let (start, owner, repo) = match repo_before(self.src, hash) {
-            Some((start, owner, repo)) if start >= self.start => {
-                (start, Some(Cow::Borrowed(owner)), Some(Cow::Borrowed(repo)))
-            }
+        // Where the reference starts decides its form; the form's grammar
+        // reads it from there.
+        let (start, read): (usize, ShortForm) = match repo_before(self.src, hash) {
+            Some((start, _, _)) if start >= self.start => (start, owner_repo_number),
             _ => match self.alias_before(hash) {
                 // `Fixes#123`: GitHub needs a separator before `#`, and a
                 // closing keyword is no repository.
                 Some((_, word)) if is_closing_keyword(word) => return,
-                Some((start, alias)) if !is_issue_word(alias) => {
-                    let owner = self.repo.map(|ctx| ctx.owner.clone());
-                    (start, owner, Some(Cow::Borrowed(alias)))
-                }
-                Some((_, _)) => self.in_context(hash),
+                Some((start, alias)) if !is_issue_word(alias) => (start, repo_number),
+                Some((_, _)) => (hash, hash_number),
                 None if !emphasis
                     && self.prev_char(hash).is_some_and(|c| {
                         c.is_alphanumeric() || matches!(c, '&' | '#' | '/' | '_' | '-' | '.')
@@ -818,10 +482,12 @@ impl<'a> Scanner<'a, '_> {
                 {
                     return
                 }
-                None => self.in_context(hash),
+                None => (hash, hash_number),
             },
         };
-        self.push_short(start, owner, repo, number, end);
+        if let Some((found, len)) = self.src.get(start..).and_then(|text| read(text, emphasis)) {
+            self.push_short(start, found, start + len);
+        }
     }
 
     /// `GH-N` (or `gh-N`), GitHub's other short form for an issue of the
@@ -833,54 +499,15 @@ impl<'a> Scanner<'a, '_> {
         let Some(start) = dash.checked_sub(2).filter(|&s| s >= from) else {
             return;
         };
-        let bytes = self.bytes();
-        if !bytes.get(dash + 1).is_some_and(u8::is_ascii_digit)
-            || !bytes
-                .get(start..dash)
-                .is_some_and(|gh| gh.eq_ignore_ascii_case(b"gh"))
-            || self
-                .prev_char(start)
-                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '#'))
+        if self
+            .prev_char(start)
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.' | '#'))
         {
             return;
         }
-        let Some((number, end)) = self.issue_number(dash + 1, false) else {
-            return;
-        };
-        self.pos = end;
-        let (_, owner, repo) = self.in_context(start);
-        self.push_short(start, owner, repo, number, end);
-    }
-
-    /// The digits of an issue number at `at`, not followed by a word
-    /// character, and where they end. Zero (`#0`, `#000`) is no issue:
-    /// GitHub numbers from 1 and links neither. `emphasis`: a `_` opened
-    /// emphasis before, so a run of `_` may close it after (`_#1_`).
-    fn issue_number(&self, at: usize, emphasis: bool) -> Option<(u64, usize)> {
-        let bytes = self.bytes();
-        let digits = bytes
-            .get(at..)?
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if digits == 0 || digits > 10 {
-            return None;
+        if let Some((found, len)) = self.src.get(start..).and_then(gh_number) {
+            self.push_short(start, found, start + len);
         }
-        let end = at + digits;
-        let mut after = end;
-        if emphasis {
-            while bytes.get(after) == Some(&b'_') {
-                after += 1;
-            }
-        }
-        if bytes
-            .get(after)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        {
-            return None;
-        }
-        let number: u64 = self.src.get(at..end)?.parse().ok()?;
-        (number != 0).then_some((number, end))
     }
 
     /// A repository name without owner right before the `#` at `hash`
@@ -894,8 +521,7 @@ impl<'a> Scanner<'a, '_> {
             i -= 1;
         }
         let alias = self.src.get(i..hash)?;
-        let repo_like = alias.len() >= 2 && alias.bytes().any(|b| b.is_ascii_lowercase());
-        if !repo_like && !is_issue_word(alias) {
+        if !is_repo_alias(alias) && !is_issue_word(alias) {
             return None;
         }
         let boundary = !self.prev_char(i).is_some_and(|c| {
@@ -904,29 +530,30 @@ impl<'a> Scanner<'a, '_> {
         boundary.then_some((i, alias))
     }
 
-    /// Owner and repository of the context for a short form at `start`.
-    fn in_context(&self, start: usize) -> (usize, Option<Cow<'a, str>>, Option<Cow<'a, str>>) {
-        match self.repo {
-            Some(ctx) => (start, Some(ctx.owner.clone()), Some(ctx.repo.clone())),
-            None => (start, None, None),
-        }
-    }
-
-    fn push_short(
-        &mut self,
-        start: usize,
-        owner: Option<Cow<'a, str>>,
-        repo: Option<Cow<'a, str>>,
-        number: u64,
-        end: usize,
-    ) {
+    /// Pushes a short form found at `start..end`: what it does not name
+    /// comes from the context repository (`#N`, `GH-N`: owner and
+    /// repository; `repo#N`: the owner).
+    fn push_short(&mut self, start: usize, found: IssueReference<'a>, end: usize) {
+        self.pos = end;
+        let context = self.repo;
+        let (owner, repo) = match (found.owner, found.repo) {
+            (Some(owner), repo) => (Some(Cow::Borrowed(owner)), repo.map(Cow::Borrowed)),
+            (None, Some(repo)) => (
+                context.map(|ctx| ctx.owner.clone()),
+                Some(Cow::Borrowed(repo)),
+            ),
+            (None, None) => (
+                context.map(|ctx| ctx.owner.clone()),
+                context.map(|ctx| ctx.repo.clone()),
+            ),
+        };
         self.out.references.push(Reference {
             url: None,
             host: Cow::Borrowed("github.com"),
             owner,
             repo,
-            kind: ReferenceKind::Issue,
-            number: Some(number),
+            kind: found.kind,
+            number: found.number,
             comment: None,
             review: None,
             review_comment: None,
@@ -935,232 +562,8 @@ impl<'a> Scanner<'a, '_> {
     }
 }
 
-/// Words that name an issue rather than a repository before `#N`:
-/// `PR#12` and `issue#12` are `#12` (GitHub links neither; notes mean #12).
-/// Closing keywords are among them so that `alias_before` finds them.
-fn is_issue_word(word: &str) -> bool {
-    ["pr", "prs", "pull", "issue", "issues", "bug", "see", "no"]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(word))
-        || is_closing_keyword(word)
-}
-
-/// GitHub's closing keywords: glued to `#N` (`Fixes#123`) they make no
-/// reference, where GitHub needs a separator before the `#`.
-fn is_closing_keyword(word: &str) -> bool {
-    [
-        "close", "closes", "closed", "fix", "fixes", "fixed", "resolve", "resolves", "resolved",
-    ]
-    .iter()
-    .any(|w| w.eq_ignore_ascii_case(word))
-}
+/// A short form's grammar, from [`crate::grammar::reference`].
+type ShortForm = for<'t> fn(&'t str, bool) -> Option<(IssueReference<'t>, usize)>;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn scan_str(text: &str) -> Inlines<'_> {
-        let mut out = Inlines::default();
-        scan(text, Span::new(0, text.len()), None, &mut out);
-        out
-    }
-
-    /// `may_find` is true of every text in which the scan finds something:
-    /// pseudo-random texts over the bytes that matter, of every length
-    /// around the 32-byte steps, and the forms themselves.
-    #[test]
-    fn may_find_is_true_wherever_the_scan_finds() {
-        let alphabet = b"@#/]-[hHmMGg1 .:x(<>`";
-        let forms = [
-            "@a",
-            "#1",
-            "GH-1",
-            "a/b#1",
-            "rust#1",
-            "https://github.com/a/b/issues/1",
-            "<https://GITHUB.COM/a/b/pull/2>",
-            "www.github.com/a/b/issues/3",
-            "[x](https://github.com/a/b/issues/4)",
-        ];
-        let mut state: u64 = 18;
-        let mut next = move || {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) as usize
-        };
-        let mut texts: Vec<String> = Vec::new();
-        for form in forms {
-            for pad in [0, 1, 30, 31, 32, 33, 64] {
-                texts.push(format!("{}{form}", "x".repeat(pad)));
-                texts.push(format!("{form}{}", "x".repeat(pad)));
-            }
-        }
-        for _ in 0..20_000 {
-            let len = next() % 80;
-            let text: String = (0..len)
-                .map(|_| char::from(alphabet[next() % alphabet.len()]))
-                .collect();
-            texts.push(text);
-        }
-        for text in &texts {
-            let out = scan_str(text);
-            if !out.handles.is_empty() || !out.references.is_empty() {
-                assert!(may_find(text.as_bytes()), "{text:?}");
-            }
-        }
-        assert!(!may_find(b"Plain prose, with dots. And colons: no more"));
-    }
-
-    fn logins<'a>(out: &Inlines<'a>) -> Vec<&'a str> {
-        out.handles
-            .iter()
-            .map(|h| match h.token {
-                HandleToken::User(l) | HandleToken::Team(l) => l,
-            })
-            .collect()
-    }
-
-    fn numbers(out: &Inlines<'_>) -> Vec<Option<u64>> {
-        out.references.iter().map(|r| r.number).collect()
-    }
-
-    #[test]
-    fn handles_need_a_boundary() {
-        let out = scan_str("etc.@Gaius, Zhou Xu(@fcgxz2003) **@codebytere** /cc @a, @b");
-        assert_eq!(logins(&out), ["Gaius", "fcgxz2003", "codebytere", "a", "b"]);
-        let out = scan_str("aman@tmm1.net @github.com mailto:x@y.z @ @@x Steven Z@VMware");
-        assert!(out.handles.is_empty(), "{:?}", out.handles);
-    }
-
-    #[test]
-    fn no_handles_in_code_or_urls() {
-        let out = scan_str("`@a` ``@b ` @c`` https://maps.example/@37.41,-122 <https://x.y/@z> @d");
-        assert_eq!(logins(&out), ["d"]);
-    }
-
-    #[test]
-    fn markdown_link_handle() {
-        let text = "@[CooooolFrog](https://github.com/CooooolFrog) x";
-        let out = scan_str(text);
-        assert_eq!(logins(&out), ["CooooolFrog"]);
-        assert_eq!(out.handles[0].span, Span::new(0, 46));
-    }
-
-    #[test]
-    fn urls_autolinks_and_links() {
-        let text = "<https://github.com/d/d/issues/4025> https://github.com/a/b/pull/1. \
-                    [containerd/nydus-snapshotter#690](https://github.com/containerd/nydus-snapshotter/issues/690)";
-        let out = scan_str(text);
-        assert_eq!(numbers(&out), [Some(4025), Some(1), Some(690)]);
-        let r = &out.references[1];
-        assert_eq!(
-            &text[r.span.start..r.span.end],
-            "https://github.com/a/b/pull/1"
-        );
-        assert_eq!(r.kind, ReferenceKind::Pull);
-        let r = &out.references[2];
-        assert_eq!(r.span.start, text.find("[containerd").unwrap());
-    }
-
-    #[test]
-    fn bare_urls_found_from_colon_or_dot() {
-        let text = "xhttps://github.com/a/b/issues/1 @https://x www.github.com/a/b/issues/2 \
-                    wwww.github.com/a/b/issues/3 (HTTP://github.com/a/b/pull/4) http:x.";
-        let out = scan_str(text);
-        assert_eq!(numbers(&out), [Some(2), Some(4)]);
-        assert_eq!(out.references[0].span.start, text.find("www.").unwrap());
-        assert_eq!(logins(&out), ["https"]);
-    }
-
-    #[test]
-    fn short_forms() {
-        let out = scan_str(
-            "nodejs/node#22584 (nodejs/tap2junit#12) #52857 C#1 #issuecomment-1 #channel &#123;",
-        );
-        assert_eq!(numbers(&out), [Some(22584), Some(12), Some(52857)]);
-        assert_eq!(out.references[0].owner.as_deref(), Some("nodejs"));
-        assert_eq!(out.references[2].owner, None);
-    }
-
-    #[test]
-    fn default_repository_resolves_hash_numbers() {
-        let ctx = RepoContext {
-            owner: "nodejs".into(),
-            repo: "node".into(),
-        };
-        let text = "see #12";
-        let mut out = Inlines::default();
-        scan(text, Span::new(0, text.len()), Some(&ctx), &mut out);
-        assert_eq!(out.references[0].repo.as_deref(), Some("node"));
-    }
-
-    #[test]
-    fn trailing_punctuation_and_parens() {
-        let out =
-            scan_str("(see https://github.com/a/b/issues/3), https://github.com/a/b/issues/4.");
-        assert_eq!(numbers(&out), [Some(3), Some(4)]);
-        assert_eq!(
-            out.references[0].url.as_deref(),
-            Some("https://github.com/a/b/issues/3")
-        );
-    }
-
-    #[test]
-    fn hidden_text_has_no_handles_or_references() {
-        let out =
-            scan_str("![@a #1](u) <!-- @b #2 --> <!--> @c <!---> \\![@d](u) [@e #3](https://x.y)");
-        assert_eq!(logins(&out), ["c"]);
-        assert!(out.references.is_empty(), "{:?}", out.references);
-        // No closing `-->`: plain text, however many `<!--` follow.
-        let out = scan_str("<!-- @f <!-- #4");
-        assert_eq!(logins(&out), ["f"]);
-        assert_eq!(numbers(&out), [Some(4)]);
-    }
-
-    #[test]
-    fn own_profile_link_is_a_handle() {
-        let text = "[@Alice](https://github.com/alice) [@bob](https://github.com/carol)";
-        let out = scan_str(text);
-        assert_eq!(logins(&out), ["Alice"]);
-        assert_eq!(out.handles[0].span, Span::new(0, 34));
-    }
-
-    #[test]
-    fn unclosed_backtick_and_emphasis() {
-        let out = scan_str("x `@me _@x_ __@y__ a_@z");
-        assert_eq!(logins(&out), ["me", "x", "y"]);
-    }
-
-    #[test]
-    fn gh_numbers_keywords_and_zero() {
-        let out = scan_str("gh-69 GH-70 Gh-71 xgh-1 gh-0 #0 #000 Fixes#123 Resolves#9 fix #5");
-        assert_eq!(numbers(&out), [Some(69), Some(70), Some(71), Some(5)]);
-    }
-
-    #[test]
-    fn pathological_runs_terminate() {
-        for piece in [
-            "[",
-            "](",
-            "<",
-            "`",
-            "@",
-            "#",
-            "https://github.com/",
-            "[a](b ",
-            "GH-1",
-            "a#1",
-            "[#1][]",
-            "<!--",
-            "![",
-            "gh-",
-            "_@",
-        ] {
-            let text = piece.repeat(20_000);
-            let _ = scan_str(&text);
-        }
-        let closing = format!("https://github.com/a/b/issues/1{}", ")".repeat(20_000));
-        assert_eq!(numbers(&scan_str(&closing)), [Some(1)]);
-    }
-}
+mod tests;

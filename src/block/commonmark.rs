@@ -42,14 +42,20 @@
 //!     lone `\r` made a `\n`, the same line ending by the spec and the same
 //!     length, so every offset holds; texts are cut from the original.
 
-mod common;
-
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
-use minutes::Outline;
+use super::outline::{outline, Outline};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// `../shared/corpus` beside the crate, when this checkout has it (the
+/// integration tests' `tests/common` says so when it has not).
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    dir.is_dir().then_some(dir)
+}
 
 /// One structural event, comparable between both parsers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,7 +173,7 @@ fn lone_cr_as_lf(text: &str) -> String {
 
 /// What `minutes` sees, with difference 1 applied.
 fn ours(input: &str) -> Vec<Shape> {
-    minutes::outline(input)
+    outline(input)
         .into_iter()
         .map(|event| match event {
             Outline::Heading { level, text } => Shape::Heading {
@@ -190,7 +196,7 @@ fn ours(input: &str) -> Vec<Shape> {
 fn compare(name: &str, input: &str) -> Result<(), String> {
     let (mut want, mut got) = (reference(input), ours(input));
     // Difference 9: structure is compared up to the first bare task.
-    let bare = minutes::outline(input)
+    let bare = outline(input)
         .iter()
         .position(|e| matches!(e, Outline::Item { bare: true, .. }));
     if let Some(at) = bare {
@@ -217,7 +223,7 @@ fn compare(name: &str, input: &str) -> Result<(), String> {
 
 #[test]
 fn corpus_agrees_with_commonmark() {
-    let Some(root) = common::corpus_dir() else {
+    let Some(root) = corpus_dir() else {
         return;
     };
     let Ok(projects) = std::fs::read_dir(&root) else {
