@@ -170,7 +170,8 @@ fn invariants_over_the_whole_corpus() {
                 assert!(is_login(login), "{at}: {login:?} is not a GitHub login");
             }
             // An owner is written as a handle in the note, or is the login
-            // of an attendee its name resolves to (issue 13).
+            // of an attendee its name resolves to (issue 13), or an attendee
+            // listed by login (`- pnkfelix`).
             for owner in &item.owners {
                 let known = item.mentions.iter().any(|m| m.eq_ignore_ascii_case(owner))
                     || meeting.mentions().any(|m| m.eq_ignore_ascii_case(owner))
@@ -178,6 +179,7 @@ fn invariants_over_the_whole_corpus() {
                         a.handle
                             .as_deref()
                             .is_some_and(|h| h.eq_ignore_ascii_case(owner))
+                            || a.name == *owner
                     });
                 assert!(
                     known,

@@ -106,78 +106,36 @@ struct Parent {
     /// The parent is a label such as `Action items:`, so its children are
     /// actions.
     labels_actions: bool,
-    /// The parent is an action that named no owner: a child that only
-    /// names who does it (`- Centril to write a comment`) gave the parent
-    /// its owners and is a detail, not an action of its own.
-    details_of_action: bool,
 }
-
-/// Owner logins and names that sub-tasks without owners inherit.
-type Inherited<'a> = Option<(Vec<Cow<'a, str>>, Vec<Cow<'a, str>>)>;
 
 /// The walk over the items of a note, with one stack for all sections.
 struct Walk<'p, 'm, 'a> {
     people: &'p People<'m, 'a>,
     /// One frame per open level of the item being visited: the items left
-    /// at that level, what their parent says about them, and the owners of
-    /// the nearest action above them.
-    frames: Vec<(std::slice::IterMut<'m, Item<'a>>, Parent, Inherited<'a>)>,
+    /// at that level and what their parent says about them.
+    frames: Vec<(std::slice::IterMut<'m, Item<'a>>, Parent)>,
 }
 
 impl<'m, 'a> Walk<'_, 'm, 'a> {
     /// Marks the items of one section (or of the note before its first
     /// heading); `actions` when the section holds actions.
     fn items(&mut self, items: &'m mut [Item<'a>], actions: bool) {
-        let people = self.people;
-        self.frames
-            .push((items.iter_mut(), Parent::default(), None));
-        while let Some((level, parent, inherited)) = self.frames.last_mut() {
+        self.frames.push((items.iter_mut(), Parent::default()));
+        while let Some((level, parent)) = self.frames.last_mut() {
             let parent = *parent;
             let Some(item) = level.next() else {
                 self.frames.pop();
                 continue;
             };
             let label = is_actions_label(item);
-            mark_item(item, label, actions, parent, people);
-            let Item {
-                owners,
-                owner_names,
-                children,
-                action,
-                ..
-            } = item;
-            let mut found = Owners {
-                owners,
-                names: owner_names,
-            };
-            let details = *action && found.is_empty();
-            if details {
-                for child in children.iter().filter(|c| c.task.is_none()) {
-                    found.read_detail(&child.text, people);
-                }
+            mark_item(item, label, actions, parent, self.people);
+            if !item.children.is_empty() {
+                let child = Parent {
+                    nested: true,
+                    labels_actions: label,
+                };
+                self.frames.push((item.children.iter_mut(), child));
             }
-            if *action && found.is_empty() {
-                if let Some((owners, names)) = inherited {
-                    // A sub-task of an action with owners, naming none of
-                    // its own.
-                    found.owners.clone_from(owners);
-                    found.names.clone_from(names);
-                }
-            }
-            if children.is_empty() {
-                continue;
-            }
-            let inherited = if *action && !found.is_empty() {
-                Some((found.owners.clone(), found.names.clone()))
-            } else {
-                inherited.clone()
-            };
-            let child = Parent {
-                nested: true,
-                labels_actions: label,
-                details_of_action: details,
-            };
-            self.frames.push((children.iter_mut(), child, inherited));
         }
     }
 }
@@ -199,10 +157,6 @@ fn mark_item<'a>(
     if prefix.is_none() && !is_task && item.children.iter().any(|c| c.task.is_some()) {
         // A group of tasks (`- Design` over `- [ ] …`): its tasks are the
         // actions.
-        item.action = false;
-        return;
-    }
-    if parent.details_of_action && !is_task && detail_owner(item, people) {
         item.action = false;
         return;
     }
@@ -232,8 +186,16 @@ fn mark_item<'a>(
         found.read(text, 0, Context::Placed, people);
         return;
     }
-    // A prose assignment of people the note identifies: `Maria to …`.
+    // A prose assignment of people the note identifies (`Maria to …`); in
+    // an actions section also a detail that names who does it (`Ask Zac
+    // (@tonyganch)`, `…, then @ckerr will do it.`).
     *action = found.read(text, 0, Context::Prose, people);
+    if actions && !*action {
+        if let Some(named) = names::handle_assigned_within(text) {
+            found.add(text, 0, named, people);
+        }
+        *action = !found.owners.is_empty();
+    }
 }
 
 /// Whether `item` is a label for the actions below it: `Action items:`,
@@ -246,16 +208,6 @@ fn is_actions_label(item: &Item<'_>) -> bool {
         .text
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':'));
     heading::classify(words).0 == SectionKind::Actions
-}
-
-/// Whether a detail child names who does its parent action: an assignment
-/// believed in prose at its start, or a handle that will do it anywhere in
-/// it (`…, then @ckerr will do it.`).
-fn detail_owner(child: &Item<'_>, people: &People<'_, '_>) -> bool {
-    let text = &*child.text;
-    let believed = names::assignment(text, false)
-        .is_some_and(|found| believed(&found, Context::Prose, people, text));
-    believed || names::handle_assigned_within(text).is_some()
 }
 
 /// The owners of an action being read: logins and names.
@@ -276,7 +228,7 @@ impl<'a> Owners<'_, 'a> {
     ) -> bool {
         let offset = offset + names::numbering_len(text.get(offset..).unwrap_or_default());
         let body = text.get(offset..).unwrap_or_default();
-        let assigned = match names::assignment(body, context != Context::Prose) {
+        let assigned = match names::assignment(body, true) {
             Some(found) if believed(&found, context, people, body) => {
                 for named in found.people.iter() {
                     self.add(text, offset, named, people);
@@ -289,21 +241,15 @@ impl<'a> Owners<'_, 'a> {
             let (trailing, known_only) = names::trailing_names(body);
             for named in trailing.iter() {
                 let written = named.text(body);
-                if people.knows(written) || (!known_only && named.is_sure(body)) {
+                // In parentheses only a person the note knows, or a word
+                // in lower case that can only be a login (`(scottmcm)`).
+                let sure = named.is_sure(body) && (!known_only || named.bracketed);
+                if people.knows(written) || sure {
                     self.add(text, offset, named, people);
                 }
             }
         }
         assigned
-    }
-
-    /// Reads the owners of a detail child into its parent's.
-    fn read_detail(&mut self, child: &Cow<'a, str>, people: &People<'_, 'a>) {
-        if !self.read(child, 0, Context::Prose, people) {
-            if let Some(named) = names::handle_assigned_within(child) {
-                self.add(child, 0, named, people);
-            }
-        }
     }
 
     /// Adds one person named in `text[offset..]`: a login as written, a name
@@ -318,10 +264,6 @@ impl<'a> Owners<'_, 'a> {
             Some(login) => push_unique(self.owners, login),
             None => push_unique(self.names, written),
         }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.owners.is_empty() && self.names.is_empty()
     }
 }
 
@@ -412,9 +354,20 @@ impl<'a> People<'_, 'a> {
                 .any(|o| o.trim_start_matches('@').eq_ignore_ascii_case(written))
     }
 
-    /// The login of the person `written` names, if the note gives one.
+    /// The login of the person `written` names, if the note gives one: the
+    /// attendee's handle, or the attendee's name when the list writes a
+    /// login as the name (`- pnkfelix`) and so does the action.
     fn login(&self, written: &str) -> Option<Cow<'a, str>> {
-        self.attendee(written)?.handle.clone()
+        let attendee = self.attendee(written)?;
+        let login_as_name = attendee.name == written.trim_start_matches('@')
+            && attendee
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        match &attendee.handle {
+            Some(handle) => Some(handle.clone()),
+            None => login_as_name.then(|| attendee.name.clone()),
+        }
     }
 }
 

@@ -262,8 +262,22 @@ pub(crate) fn is_name_list(line: &str) -> bool {
 /// Whether every line of a paragraph is one name (`Attendees:` then a
 /// paragraph of names under it).
 pub(crate) fn is_name_lines(text: &str) -> bool {
-    text.lines()
-        .all(|line| line.trim().is_empty() || is_name(line))
+    text.lines().all(|line| {
+        let line = line.trim();
+        // `Welcome, everyone.` is a sentence; `Alex B.` a name.
+        let sentence =
+            line.contains(',') || (line.ends_with(['.', '!', '?']) && !ends_with_initial(line));
+        line.is_empty() || (is_name(line) && !sentence)
+    })
+}
+
+/// Whether `text` ends with an initial (`Alex B.`), which is no sentence.
+pub(crate) fn ends_with_initial(text: &str) -> bool {
+    let mut tail = text.chars().rev();
+    matches!(
+        (tail.next(), tail.next(), tail.next()),
+        (Some('.'), Some(initial), Some(' ')) if initial.is_uppercase()
+    )
 }
 
 /// The attendees of an HTML `<table>` block (`input[span]`): a header row

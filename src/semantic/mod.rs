@@ -519,9 +519,10 @@ impl<'a> Builder<'a, '_> {
         if self.current_kind() == Some(SectionKind::NextMeeting) {
             self.next_meeting(text.clone(), span);
         } else if kind == BlockKind::Table && self.context() == Some(SectionKind::Actions) {
-            // `Action Item | Action` tables: each row below the header is one.
+            // `Action Item | Action` tables: a row below the header that
+            // assigns work to a person the note knows is an action line.
             for row in lines(self.input, span).skip(2) {
-                self.action_line((row, true), row.end, verbatim);
+                self.action_line((row, false), row.end, verbatim);
             }
         } else if kind == BlockKind::Paragraph
             && self.in_preamble()
@@ -749,7 +750,8 @@ impl<'a> Builder<'a, '_> {
     /// name per line.
     fn attendee_paragraph(&mut self, span: Span) {
         let text = self.text(span);
-        if text.starts_with('|') {
+        // Rendered notes indent a table that continues a label paragraph.
+        if text.trim_start().starts_with('|') {
             for found in attendee::table(self.input, span) {
                 self.add_attendee(found);
             }
@@ -791,7 +793,7 @@ impl<'a> Builder<'a, '_> {
         // A sentence is no name, in a list or not; a long line or one with a
         // colon outside a list is prose too.
         let prose = (bare && (trimmed.len() > 80 || trimmed.contains(':')))
-            || (trimmed.ends_with(['.', '!', '?']) && !ends_with_initial(trimmed))
+            || (trimmed.ends_with(['.', '!', '?']) && !attendee::ends_with_initial(trimmed))
             || trimmed.ends_with(['…'])
             || trimmed.ends_with("..")
             || ["tbd", "none", "n/a", "-", "..."]
@@ -1695,14 +1697,6 @@ fn is_empty(section: &Section<'_>) -> bool {
 
 /// Whether `text` ends with a one-letter initial such as `Alex B.`: the
 /// period ends a name, not a sentence.
-fn ends_with_initial(text: &str) -> bool {
-    let mut tail = text.chars().rev();
-    matches!(
-        (tail.next(), tail.next(), tail.next()),
-        (Some('.'), Some(initial), Some(' ')) if initial.is_uppercase()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

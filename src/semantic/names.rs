@@ -330,10 +330,18 @@ pub(crate) fn trailing_names(text: &str) -> (People, bool) {
         return (out, false);
     }
     if let Some(inner) = body.strip_suffix(')') {
-        if let Some(open) = inner.rfind('(') {
-            return (people_list(text, open + 1, inner.len(), true), true);
-        }
-        return (out, true);
+        let Some(open) = inner.rfind('(') else {
+            return (out, true);
+        };
+        // `(maybe nikomatsakis?)`, `(eddyb/nikomatsakis, perhaps?)`.
+        let list = inner.get(open + 1..).unwrap_or_default();
+        let hedged = list.trim_end_matches(['?', ' ']);
+        let hedged = ["perhaps", "maybe"]
+            .iter()
+            .find_map(|h| hedged.strip_suffix(h))
+            .map_or(hedged, |l| l.trim_end_matches([',', ' ']));
+        let from = open + 1 + (list.len() - strip_hedge(list).len());
+        return (people_list(text, from, open + 1 + hedged.len(), true), true);
     }
     let dash = [" - ", " – ", " — ", " -- "]
         .iter()
@@ -353,9 +361,9 @@ impl People {
     }
 }
 
-/// The people of `text[from..to]`, a list joined by `,`, `and`, `&`, when
-/// it holds nothing else. In parentheses (`logins`) a lone word in lower
-/// case counts as a name: `(scottmcm)`.
+/// The people of `text[from..to]`, a list joined by `,`, `and`, `&`, `/`,
+/// when it holds nothing else. In parentheses (`logins`) a word in lower
+/// case counts as a name: `(scottmcm)`, `(eddyb/nikomatsakis)`.
 fn people_list(text: &str, from: usize, to: usize, logins: bool) -> People {
     let mut out = People::default();
     let Some(list) = text.get(..to) else {
@@ -364,9 +372,16 @@ fn people_list(text: &str, from: usize, to: usize, logins: bool) -> People {
     let mut pos = from;
     loop {
         let found = person(list, pos, true).or_else(|| {
+            // In parentheses, a word in lower case that may be a login:
+            // a person for sure, unless it says something else (`(done)`).
             let len = login_len(list.get(pos..)?);
-            let lone = logins && len > 0 && pos + len == to;
-            lone.then_some((Named::new(Written::Name, pos, pos + len), pos + len))
+            let word = list.get(pos..pos + len)?;
+            let login = logins && len > 1 && !is_not_a_name(word);
+            let named = Named {
+                bracketed: true,
+                ..Named::new(Written::Name, pos, pos + len)
+            };
+            login.then_some((named, pos + len))
         });
         let Some((named, end)) = found else {
             return People::default();
@@ -509,6 +524,15 @@ fn skip_emphasis(text: &str, pos: usize) -> usize {
     text.len() - rest.trim_start_matches(['*', '_']).len()
 }
 
+/// `text` without a leading hedge: `maybe nikomatsakis` gives
+/// `nikomatsakis`.
+fn strip_hedge(text: &str) -> &str {
+    ["maybe ", "perhaps "]
+        .iter()
+        .find_map(|h| text.strip_prefix(h))
+        .unwrap_or(text)
+}
+
 /// Where a handle that assigns itself starts inside a text: `…, then
 /// @ckerr will do it`.
 pub(crate) fn handle_assigned_within(text: &str) -> Option<Named> {
@@ -530,26 +554,28 @@ pub(crate) fn handle_assigned_within(text: &str) -> Option<Named> {
 /// or things (`PR`, `API`) rather than a person; compared without case.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "a", "abi", "able", "action", "actions", "add", "added", "agree", "agreed", "all", "also",
-    "an", "and", "answer", "anyone", "api", "ask", "assign", "back", "background", "begin",
-    "blocker", "board", "bring", "bug", "but", "cg", "chairs", "champions", "change", "ci", "cli",
-    "cncf", "come", "comment", "comments", "commit", "committee", "conclusion", "consensus",
-    "context", "continue", "contribute", "convert", "css", "deadline", "decided", "decision",
-    "defer", "delegate", "discussion", "dns", "docs", "done", "due", "editors", "eip", "escalate",
-    "everybody", "everyone", "evm", "example", "fcp", "feedback", "fix", "folks", "follow",
-    "forward", "ga", "get", "go", "goal", "going", "group", "had", "has", "have", "he", "how",
-    "html", "http", "i", "idea", "if", "issue", "issues", "it", "js", "json", "keep", "let's",
-    "lf", "link", "links", "listen", "look", "lts", "maintainers", "make", "migrate", "move",
-    "moved", "mvp", "n/a", "need", "needed", "needs", "next", "nobody", "note", "notes", "oci",
-    "or", "ought", "outcome", "owner", "people", "ping", "plan", "plans", "please", "point",
-    "post", "pr", "priority", "problem", "proposal", "prs", "publish", "push", "qa", "question",
-    "reach", "reason", "refer", "remember", "reply", "report", "required", "resolution", "respond",
-    "result", "return", "rfc", "risk", "sdk", "send", "set", "she", "sig", "so", "somebody",
-    "someone", "staff", "start", "status", "stick", "submit", "suggestion", "summary", "switch",
-    "tac", "talk", "tbd", "tc", "team", "that", "the", "then", "these", "they", "this", "those",
-    "time", "tls", "to", "toc", "todo", "topic", "tries", "try", "tsc", "ui", "update", "updates",
-    "upgrade", "url", "ux", "want", "wanted", "wants", "we", "wg", "what", "who", "will", "wip",
-    "write", "yaml", "you",
+    "a", "abi", "able", "accepted", "action", "actions", "add", "added", "agree", "agreed", "all",
+    "also", "an", "and", "answer", "anyone", "api", "ask", "assign", "back", "background", "begin",
+    "blocked", "blocker", "board", "bring", "bug", "but", "canceled", "cancelled", "cg", "chairs",
+    "champions", "change", "ci", "cli", "closed", "cncf", "come", "comment", "comments", "commit",
+    "committee", "conclusion", "consensus", "context", "continue", "contribute", "convert", "css",
+    "deadline", "decided", "decision", "defer", "deferred", "delegate", "discussion", "dns",
+    "docs", "done", "draft", "due", "editors", "eip", "escalate", "everybody", "everyone", "evm",
+    "example", "fcp", "feedback", "fix", "folks", "follow", "forward", "ga", "get", "go", "goal",
+    "going", "group", "had", "has", "have", "he", "how", "html", "http", "i", "idea", "if",
+    "issue", "issues", "it", "js", "json", "keep", "later", "let's", "lf", "link", "links",
+    "listen", "look", "lts", "maintainers", "make", "maybe", "merged", "migrate", "move", "moved",
+    "mvp", "n/a", "need", "needed", "needs", "next", "no", "nobody", "nominated", "note", "notes",
+    "oci", "ok", "ongoing", "open", "optional", "or", "ought", "outcome", "owner", "pending",
+    "people", "perhaps", "ping", "plan", "plans", "please", "point", "post", "postponed", "pr",
+    "priority", "problem", "proposal", "prs", "publish", "push", "qa", "question", "reach",
+    "reason", "refer", "rejected", "remember", "reply", "report", "required", "resolution",
+    "respond", "result", "return", "rfc", "risk", "sdk", "see", "send", "set", "she", "sig", "so",
+    "somebody", "someone", "staff", "start", "status", "stick", "submit", "suggestion", "summary",
+    "switch", "tac", "talk", "tbd", "tc", "team", "that", "the", "then", "these", "they", "this",
+    "those", "time", "tls", "to", "toc", "todo", "topic", "tries", "try", "tsc", "ui", "update",
+    "updates", "upgrade", "url", "ux", "want", "wanted", "wants", "we", "wg", "what", "who",
+    "will", "wip", "write", "yaml", "yes", "you",
 ];
 
 fn is_not_a_name(word: &str) -> bool {
