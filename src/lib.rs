@@ -124,31 +124,39 @@
 //! `schema/series-v1.schema.json`, all in the crate's repository and package. Fields, enum values and diagnostic
 //! codes are only ever added; the README states the compatibility policy.
 //!
+//! # One flat surface
+//!
+//! Every public item is at the crate root (`minutes::Meeting`,
+//! `minutes::Series`, `minutes::render`), as in `semver`: the modules below
+//! are private, so each item has one path.
+//!
 //! # Layers
-//! - [`model`]: the types, borrowed from the input, serialized as JSON contract v1.
+//! - `model`: the types, borrowed from the input, serialized as JSON contract v1.
 //! - `block`: lines into headings, list items, paragraphs and code (CommonMark nesting).
 //! - `inline`: handles, references, links, code spans and dates inside a text.
 //! - `semantic`: sections classified, attendees, owners, meeting and next-meeting dates.
 //! - `bytes`: the byte searches the layers share, written so that they vectorize.
-//! - [`series`]: many meetings as one history; [`mod@render`]: a meeting back to Markdown.
+//! - `series`: many meetings as one history ([`Series`]); `render`: a meeting
+//!   back to Markdown ([`render()`], [`render_next`]).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![doc(test(attr(deny(warnings))))]
 
+// Private on purpose: the re-exports below are the one public path of each item.
 mod block;
 mod bytes;
-pub mod diagnostic;
+mod diagnostic;
 mod error;
 mod inline;
 mod line_index;
-pub mod model;
+mod model;
 mod options;
-pub mod render;
+mod render;
 mod semantic;
 mod serde_date;
 mod serde_time;
-pub mod series;
+mod series;
 
 #[doc(hidden)]
 pub use block::{outline, Outline};
@@ -167,8 +175,8 @@ pub use render::{render, render_next};
 pub use time;
 
 pub use series::{
-    ActionHistory, ActionSighting, ActionStatus, Attendance, BucketPeriod, IssueHistory,
-    IssueSighting, Series, SeriesCode, SeriesDiagnostic, SeriesMeeting,
+    normalize_action, ActionHistory, ActionSighting, ActionStatus, Attendance, BucketPeriod,
+    IssueHistory, IssueSighting, Series, SeriesCode, SeriesDiagnostic, SeriesMeeting,
 };
 
 /// Parses a meeting note with default [`Options`]. Never fails and never
