@@ -168,7 +168,7 @@ pub use model::{
     ParagraphInfo, Reference, ReferenceKind, Section, SectionKind, Span, Status, Task, TaskState,
     SCHEMA_VERSION,
 };
-pub use options::{Options, TaskDialect, MAX_DEPTH_CEILING};
+pub use options::{OptionValues, Options, TaskDialect, MAX_DEPTH_CEILING};
 pub use render::{render, render_next};
 /// The date and time crate of [`Meeting::date`] and [`MeetingTime`],
 /// re-exported so that callers use the same version without depending on it.
