@@ -52,6 +52,18 @@ impl Track {
     }
 }
 
+/// An action similar enough for a task to continue it.
+struct Candidate {
+    /// The similarity, at least [`ACTION_SIMILARITY`].
+    score: f64,
+    /// The meeting where the action was last seen.
+    last_seen: usize,
+    /// The action, an index into [`Tracker::tracks`].
+    track: usize,
+    /// The task, an index into the meeting's tasks.
+    task: usize,
+}
+
 /// A task of the meeting being matched.
 pub(super) struct Task<'t> {
     pub(super) state: TaskState,
@@ -140,20 +152,26 @@ impl Tracker {
         }
 
         // Similar texts, among a bounded number of candidates per task.
-        let mut pairs = Vec::new();
+        let mut candidates = Vec::new();
         for (t, task) in tasks.iter().enumerate() {
             if task_track.get(t).is_some_and(Option::is_some) {
                 continue;
             }
-            self.similar(task, t, stamp, &mut pairs);
+            self.similar(task, t, stamp, &mut candidates);
         }
-        pairs.sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then(b.1.cmp(&a.1))
-                .then(a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
+        // The most similar first, then the most recently seen action, then
+        // the first created action and the first task.
+        candidates.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.last_seen.cmp(&a.last_seen))
+                .then(a.track.cmp(&b.track))
+                .then(a.task.cmp(&b.task))
         });
-        for (_, _, k, t) in pairs {
+        for Candidate {
+            track: k, task: t, ..
+        } in candidates
+        {
             let (Some(taken), Some(slot)) = (self.taken_in.get_mut(k), task_track.get_mut(t))
             else {
                 continue;
@@ -166,7 +184,7 @@ impl Tracker {
         task_track
     }
 
-    /// Pushes `(score, last_seen, track, task)` for each untaken action at
+    /// Pushes a [`Candidate`] for each untaken action at
     /// least [`ACTION_SIMILARITY`] alike to `task`, among the actions that
     /// share a word with it: at most [`MAX_POSTINGS`] index entries, from
     /// the rarest words and the newest entries.
@@ -175,7 +193,7 @@ impl Tracker {
         task: &Task<'_>,
         t: usize,
         stamp: usize,
-        pairs: &mut Vec<(f64, usize, usize, usize)>,
+        candidates: &mut Vec<Candidate>,
     ) {
         self.tasks_seen += 1;
         let looker = self.tasks_seen;
@@ -227,7 +245,12 @@ impl Tracker {
                 let score =
                     similarity_with(task.key, &track.key, &profile, &track.profile, scratch);
                 if score >= ACTION_SIMILARITY {
-                    pairs.push((score, track.history.last_seen, k, t));
+                    candidates.push(Candidate {
+                        score,
+                        last_seen: track.history.last_seen,
+                        track: k,
+                        task: t,
+                    });
                 }
             }
         }

@@ -13,7 +13,13 @@ pub(super) const COMPARED_CHARS: usize = 256;
 
 /// An action's text reduced for matching: lower case, words only, handles
 /// and URLs dropped, so that punctuation, owners, links and case do not matter.
-/// Linear in the length of `text`.
+/// Linear in the length of `text`. [`Series`](crate::Series) matches actions
+/// by these texts.
+///
+/// ```
+/// let key = minutes::normalize_action("Publish the blog post. @mingcheng (https://x.y/1)");
+/// assert_eq!(key, "publish the blog post");
+/// ```
 pub fn normalize_action(text: &str) -> String {
     let mut out = String::new();
     let mut in_word = false;
