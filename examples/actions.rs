@@ -29,10 +29,7 @@ open when its checkbox is still open in the latest note listing actions.
 AGE is the number of notes that list it; DAYS counts from its first note
 to the latest one.
 
-Notes are read as one series per folder: a directory holding several
-projects gives one history per project. A folder named by a date or a
-year (2025-10-14/README.md, 2018/CG-03-20.md) belongs to the folder
-above it. --merge reads all notes as one series.
+{folders}
 
 OPTIONS:
     --owner LOGIN  only actions owned by LOGIN (with or without @)
@@ -73,35 +70,25 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
             .any(|o| o.eq_ignore_ascii_case(login)),
         None => true,
     };
-    let groups = common::groups(&notes, run.args.has("--merge"));
-    let titled = groups.len() > 1;
+    let all: Vec<_> = common::series(&notes, run.args.has("--merge")).collect();
+    let titled = all.len() > 1;
     let mut output = common::SeriesOutput::new();
     let mut text = String::new();
-    for (folder, group) in groups {
-        let meetings: Vec<_> = group.iter().map(|note| note.parse()).collect();
-        let series = Series::new(&meetings);
+    for one in all {
+        let series = &one.series;
         let open: Vec<&ActionHistory> = series.open_actions().filter(|a| owned_by(a)).collect();
         if titled {
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            text.push_str(&style.bold(&format!("{}/", folder.unwrap_or("."))));
-            text.push('\n');
+            common::folder_heading(&mut text, one.folder, style);
         }
         if open.is_empty() {
             text.push_str("no open actions\n");
         } else {
-            text.push_str(&grouped(&series, &open, owner.as_deref(), style));
+            text.push_str(&grouped(series, &open, owner.as_deref(), style));
         }
         let histories = OpenActions {
             open_actions: open.into_iter().cloned().collect(),
         };
-        output.series.push(common::SeriesGroup {
-            folder,
-            notes: group.iter().map(|note| note.path.as_str()).collect(),
-            meetings: series.meetings,
-            histories,
-        });
+        output.series.push(one.into_group(histories));
     }
     if run.args.has("--json") {
         run.print(&common::json(&output, true))?;

@@ -13,7 +13,7 @@ mod common;
 use std::process::ExitCode;
 
 use common::{Note, Run, Stop, Style, Tool};
-use minutes::{Diagnostic, LineIndex, Series, Severity};
+use minutes::{Diagnostic, LineIndex, Severity};
 
 static TOOL: Tool = Tool {
     name: "lint",
@@ -33,10 +33,7 @@ with the source line and a caret under the span (columns count
 characters, from 1). Across the notes of a folder, a meeting without a
 date or two meetings on one day are reported too.
 
-Notes are read as one series per folder: a directory holding several
-projects gives one history per project. A folder named by a date or a
-year (2025-10-14/README.md, 2018/CG-03-20.md) belongs to the folder
-above it. --merge reads all notes as one series.
+{folders}
 
 OPTIONS:
     --format FORMAT  text (the default), github or json:
@@ -83,30 +80,25 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
     };
     let notes = run.notes()?;
     let (mut warnings, mut errors) = (0, 0);
-    for (_, group) in common::groups(&notes, run.args.has("--merge")) {
-        let meetings: Vec<_> = group.iter().map(|note| note.parse()).collect();
-        for (note, meeting) in group.iter().zip(&meetings) {
+    for one in common::series(&notes, run.args.has("--merge")) {
+        for (note, meeting) in one.notes.iter().zip(&one.meetings) {
             let index = LineIndex::new(&note.text);
             for diagnostic in &meeting.diagnostics {
                 match diagnostic.severity {
                     Severity::Error => errors += 1,
                     _ => warnings += 1,
                 }
-                let found = Found::new(note, &index, diagnostic);
-                run.print(&match format {
-                    Format::Text => found.text(style),
-                    Format::Github => found.github(),
-                    Format::Json => found.json(),
-                })?;
+                run.print(&Found::new(note, &index, diagnostic).show(format, style))?;
             }
         }
-        if group.len() < 2 {
+        // One note alone is no series to check.
+        if one.notes.len() < 2 {
             continue;
         }
-        let series = Series::new(&meetings);
+        let series = &one.series;
         for diagnostic in &series.diagnostics {
             let input = series.meetings.get(diagnostic.meeting).map(|m| m.input);
-            let Some(note) = input.and_then(|input| group.get(input)) else {
+            let Some(note) = input.and_then(|input| one.notes.get(input)) else {
                 continue;
             };
             warnings += 1;
@@ -118,11 +110,7 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
                 message: &diagnostic.message,
                 source: None,
             };
-            run.print(&match format {
-                Format::Text => found.text(style),
-                Format::Github => found.github(),
-                Format::Json => found.json(),
-            })?;
+            run.print(&found.show(format, style))?;
         }
     }
     let summary = format!(
@@ -159,6 +147,15 @@ struct Found<'a> {
 }
 
 impl<'a> Found<'a> {
+    /// The diagnostic in the chosen format.
+    fn show(&self, format: Format, style: Style) -> String {
+        match format {
+            Format::Text => self.text(style),
+            Format::Github => self.github(),
+            Format::Json => self.json(),
+        }
+    }
+
     fn new(note: &'a Note, index: &LineIndex, diagnostic: &'a Diagnostic) -> Found<'a> {
         let span = diagnostic.span;
         let (start, end) = (index.line_col(span.start), index.line_col(span.end));

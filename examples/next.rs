@@ -14,7 +14,6 @@ mod common;
 use std::process::ExitCode;
 
 use common::{Run, Stop, Tool};
-use minutes::Series;
 
 static TOOL: Tool = Tool {
     name: "next",
@@ -56,17 +55,16 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
         None => None,
     };
     let notes = run.notes()?;
-    let groups = common::groups(&notes, run.args.has("--merge"));
-    let [(_, group)] = groups.as_slice() else {
-        let folders: Vec<&str> = groups.iter().filter_map(|(folder, _)| *folder).collect();
+    let all: Vec<_> = common::series(&notes, run.args.has("--merge")).collect();
+    let [one] = all.as_slice() else {
+        let folders: Vec<&str> = all.iter().filter_map(|one| one.folder).collect();
         return Err(Stop::Usage(format!(
             "notes from {} ({}): name one, or use --merge",
             common::plural(folders.len(), "folder"),
             folders.join(", ")
         )));
     };
-    let meetings: Vec<_> = group.iter().map(|note| note.parse()).collect();
-    let series = Series::new(&meetings);
+    let series = &one.series;
     // The latest dated meeting; undated notes (a FAQ next to the minutes)
     // are not meetings to continue from.
     let latest = series
@@ -77,8 +75,8 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
         .or(series.meetings.last())
         .map(|m| m.input);
     let (Some(meeting), Some(note)) = (
-        latest.and_then(|i| meetings.get(i)),
-        latest.and_then(|i| group.get(i)),
+        latest.and_then(|i| one.meetings.get(i)),
+        latest.and_then(|i| one.notes.get(i)),
     ) else {
         return Err(Stop::Usage("no notes".into()));
     };

@@ -13,7 +13,9 @@ mod common;
 use std::process::ExitCode;
 
 use common::{Run, Stop, Style, Tool};
-use minutes::{ActionHistory, IssueHistory, Series, Status, TaskState};
+use minutes::{
+    ActionHistory, ActionSighting, IssueHistory, IssueSighting, Series, Status, TaskState,
+};
 
 static TOOL: Tool = Tool {
     name: "timeline",
@@ -34,10 +36,7 @@ with --actions) and one column per meeting:
     actions: o open, / in progress, x done, - cancelled, . not listed
 With --issue or --action, prints that one's history meeting by meeting.
 
-Notes are read as one series per folder: a directory holding several
-projects gives one history per project. A folder named by a date or a
-year (2025-10-14/README.md, 2018/CG-03-20.md) belongs to the folder
-above it. --merge reads all notes as one series.
+{folders}
 
 OPTIONS:
     --actions           actions instead of issues
@@ -85,14 +84,13 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
     }
     let notes = run.notes()?;
     let style = run.style();
-    let groups = common::groups(&notes, run.args.has("--merge"));
-    let titled = groups.len() > 1;
+    let all: Vec<_> = common::series(&notes, run.args.has("--merge")).collect();
+    let titled = all.len() > 1;
     let mut output = common::SeriesOutput::new();
     let mut pictures = Vec::new();
     let mut text = String::new();
-    for (folder, group) in groups {
-        let meetings: Vec<_> = group.iter().map(|note| note.parse()).collect();
-        let series = Series::new(&meetings);
+    for one in all {
+        let series = &one.series;
         let (issues, actions): (Vec<&IssueHistory>, Vec<&ActionHistory>) = match &selection {
             Selection::Issues => (series.issues.iter().collect(), Vec::new()),
             Selection::Actions => (Vec::new(), series.actions.iter().collect()),
@@ -122,42 +120,33 @@ fn run(run: &mut Run) -> Result<u8, Stop> {
             continue;
         }
         let part = match &selection {
-            Selection::Issues => issue_matrix(&series, style),
-            Selection::Actions => action_matrix(&series, style),
+            Selection::Issues => issue_matrix(series, style),
+            Selection::Actions => action_matrix(series, style),
             Selection::Issue(_) => issues
                 .iter()
-                .map(|issue| issue_detail(&series, issue, style))
+                .map(|issue| issue_detail(series, issue, style))
                 .collect::<Vec<_>>()
                 .join("\n"),
             Selection::Action(_) => actions
                 .iter()
-                .map(|action| action_detail(&series, action, style))
+                .map(|action| action_detail(series, action, style))
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
         if titled {
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            text.push_str(&style.bold(&format!("{}/", folder.unwrap_or("."))));
-            text.push('\n');
+            common::folder_heading(&mut text, one.folder, style);
         }
         text.push_str(&part);
         if svg {
-            let title = folder.unwrap_or("all notes");
-            pictures.push(svg::Picture::new(&series, title, &issues, &actions));
+            let title = one.folder.unwrap_or("all notes");
+            pictures.push(svg::Picture::new(series, title, &issues, &actions));
         }
         let actions_listed = matches!(selection, Selection::Actions | Selection::Action(_));
         let histories = Histories {
             issues: (!actions_listed).then(|| issues.into_iter().cloned().collect()),
             actions: actions_listed.then(|| actions.into_iter().cloned().collect()),
         };
-        output.series.push(common::SeriesGroup {
-            folder,
-            notes: group.iter().map(|note| note.path.as_str()).collect(),
-            meetings: series.meetings,
-            histories,
-        });
+        output.series.push(one.into_group(histories));
     }
     if output.series.is_empty() {
         match &selection {
@@ -230,8 +219,18 @@ fn status_name(status: Status) -> &'static str {
 
 /// One row per issue or action, one narrow column per meeting under a
 /// two-line `MM`/`DD` heading. Only the latest meetings that fit in
-/// `$COLUMNS` (default 100) are shown.
-fn matrix(series: &Series, title: &str, rows: Vec<(String, Vec<String>)>, style: Style) -> String {
+/// `$COLUMNS` (default 100) are shown; `none` is the line printed when
+/// there is no row.
+fn matrix(
+    series: &Series,
+    title: &str,
+    rows: Vec<(String, Vec<String>)>,
+    none: &str,
+    style: Style,
+) -> String {
+    if rows.is_empty() {
+        return format!("{none}\n");
+    }
     let name_width = rows
         .iter()
         .map(|(name, _)| name.chars().count())
@@ -300,43 +299,28 @@ fn cells<T>(
 }
 
 fn issue_matrix(series: &Series, style: Style) -> String {
-    if series.issues.is_empty() {
-        return "no issues in status buckets\n".into();
-    }
-    let rows = series
-        .issues
-        .iter()
-        .map(|issue| {
-            let cells = cells(
-                series,
-                &issue.sightings,
-                |s| s.meeting,
-                |s| s.statuses.iter().map(|&st| status_letter(st)).collect(),
-            );
-            (issue.name(), cells)
-        })
-        .collect();
-    matrix(series, "ISSUE", rows, style)
+    let row = |issue: &IssueHistory| {
+        let letters = |s: &IssueSighting| s.statuses.iter().map(|&st| status_letter(st)).collect();
+        (
+            issue.name(),
+            cells(series, &issue.sightings, |s| s.meeting, letters),
+        )
+    };
+    let rows = series.issues.iter().map(row).collect();
+    matrix(series, "ISSUE", rows, "no issues in status buckets", style)
 }
 
 fn action_matrix(series: &Series, style: Style) -> String {
-    if series.actions.is_empty() {
-        return "no actions\n".into();
-    }
-    let rows = series
-        .actions
-        .iter()
-        .map(|action| {
-            let cells = cells(
-                series,
-                &action.sightings,
-                |s| s.meeting,
-                |s| state_letter(s.state).to_string(),
-            );
-            (common::short(&action.text, 40), cells)
-        })
-        .collect();
-    matrix(series, "ACTION", rows, style)
+    let row = |action: &ActionHistory| {
+        let letter = |s: &ActionSighting| state_letter(s.state).to_string();
+        let name = common::short(&action.text, 40);
+        (
+            name,
+            cells(series, &action.sightings, |s| s.meeting, letter),
+        )
+    };
+    let rows = series.actions.iter().map(row).collect();
+    matrix(series, "ACTION", rows, "no actions", style)
 }
 
 fn date(series: &Series, index: usize) -> String {

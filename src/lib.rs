@@ -124,33 +124,41 @@
 //! `schema/series-v1.schema.json`, all in the crate's repository and package. Fields, enum values and diagnostic
 //! codes are only ever added; the README states the compatibility policy.
 //!
+//! # One flat surface
+//!
+//! Every public item is at the crate root (`minutes::Meeting`,
+//! `minutes::Series`, `minutes::render`), as in `semver`: the modules below
+//! are private, so each item has one path.
+//!
 //! # Layers
-//! - [`model`]: the types, borrowed from the input, serialized as JSON contract v1.
+//! - `model`: the types, borrowed from the input, serialized as JSON contract v1.
 //! - `block`: lines into headings, list items, paragraphs and code (CommonMark nesting).
 //! - `inline`: handles, references, links, code spans and dates inside a text.
 //! - [`grammar`]: the rules of handles, references, dates, markers and fields, as public `nom` parsers.
 //! - `semantic`: sections classified, attendees, owners, meeting and next-meeting dates.
 //! - `bytes`: the byte searches the layers share, written so that they vectorize.
-//! - [`series`]: many meetings as one history; [`mod@render`]: a meeting back to Markdown.
+//! - `series`: many meetings as one history ([`Series`]); `render`: a meeting
+//!   back to Markdown ([`render()`], [`render_next`]).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![doc(test(attr(deny(warnings))))]
 
+// Private on purpose: the re-exports below are the one public path of each item.
 mod block;
 mod bytes;
-pub mod diagnostic;
+mod diagnostic;
 mod error;
 pub mod grammar;
 mod inline;
 mod line_index;
-pub mod model;
+mod model;
 mod options;
-pub mod render;
+mod render;
 mod semantic;
 mod serde_date;
 mod serde_time;
-pub mod series;
+mod series;
 
 #[cfg(fuzzing)]
 #[doc(hidden)]
@@ -163,15 +171,15 @@ pub use model::{
     ParagraphInfo, Reference, ReferenceKind, Section, SectionKind, Span, Status, Task, TaskState,
     SCHEMA_VERSION,
 };
-pub use options::{Options, TaskDialect, MAX_DEPTH_CEILING};
+pub use options::{OptionValues, Options, TaskDialect, MAX_DEPTH_CEILING};
 pub use render::{render, render_next};
 /// The date and time crate of [`Meeting::date`] and [`MeetingTime`],
 /// re-exported so that callers use the same version without depending on it.
 pub use time;
 
 pub use series::{
-    ActionHistory, ActionSighting, ActionStatus, Attendance, BucketPeriod, IssueHistory,
-    IssueSighting, Series, SeriesCode, SeriesDiagnostic, SeriesMeeting,
+    normalize_action, ActionHistory, ActionSighting, ActionStatus, Attendance, BucketPeriod,
+    IssueHistory, IssueSighting, Series, SeriesCode, SeriesDiagnostic, SeriesMeeting,
 };
 
 /// Parses a meeting note with default [`Options`]. Never fails and never

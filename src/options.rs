@@ -100,32 +100,78 @@ impl Options {
         self
     }
 
+    /// What is set, to read back: one field per builder method, of the same
+    /// name (`options.values().max_depth`). The Rust API guidelines'
+    /// getter names (C-GETTER, no `get_` prefix) are already taken by the
+    /// builder methods, so the values are read through this view instead.
+    ///
+    /// ```
+    /// let options = minutes::Options::new().max_depth(500).default_repository("o", "r");
+    /// let values = options.values();
+    /// assert_eq!(values.max_depth, minutes::MAX_DEPTH_CEILING);
+    /// assert_eq!(values.default_repository, Some(("o", "r")));
+    /// assert_eq!(values.date_hint, None);
+    /// ```
+    pub fn values(&self) -> OptionValues<'_> {
+        OptionValues {
+            date_hint: self.date_hint,
+            default_repository: self
+                .default_repository
+                .as_ref()
+                .map(|(owner, repo)| (owner.as_str(), repo.as_str())),
+            task_dialect: self.task_dialect,
+            max_depth: self.max_depth,
+            max_input_len: self.max_input_len,
+        }
+    }
+
     /// The date hint, if any.
+    #[deprecated(since = "0.2.0", note = "read `options.values().date_hint`")]
     pub fn get_date_hint(&self) -> Option<Date> {
-        self.date_hint
+        self.values().date_hint
     }
 
     /// The default repository as `(owner, repo)`, if any.
+    #[deprecated(since = "0.2.0", note = "read `options.values().default_repository`")]
     pub fn get_default_repository(&self) -> Option<(&str, &str)> {
-        self.default_repository
-            .as_ref()
-            .map(|(owner, repo)| (owner.as_str(), repo.as_str()))
+        self.values().default_repository
     }
 
     /// The task dialect.
+    #[deprecated(since = "0.2.0", note = "read `options.values().task_dialect`")]
     pub fn get_task_dialect(&self) -> TaskDialect {
-        self.task_dialect
+        self.values().task_dialect
     }
 
     /// The nesting limit.
+    #[deprecated(since = "0.2.0", note = "read `options.values().max_depth`")]
     pub fn get_max_depth(&self) -> usize {
-        self.max_depth
+        self.values().max_depth
     }
 
     /// The input size limit of [`parse_bytes_with`](crate::parse_bytes_with), if any.
+    #[deprecated(since = "0.2.0", note = "read `options.values().max_input_len`")]
     pub fn get_max_input_len(&self) -> Option<usize> {
-        self.max_input_len
+        self.values().max_input_len
     }
+}
+
+/// The values an [`Options`] holds, from [`Options::values`]: each field is
+/// named as the builder method that sets it. Read its fields; it is built
+/// only by `values()` (new options add fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct OptionValues<'a> {
+    /// Set by [`Options::date_hint`].
+    pub date_hint: Option<Date>,
+    /// `(owner, repo)`, set by [`Options::default_repository`].
+    pub default_repository: Option<(&'a str, &'a str)>,
+    /// Set by [`Options::task_dialect`].
+    pub task_dialect: TaskDialect,
+    /// Set by [`Options::max_depth`], clamped to `1..=`[`MAX_DEPTH_CEILING`].
+    pub max_depth: usize,
+    /// Set by [`Options::max_input_len`]; `None` is unlimited.
+    pub max_input_len: Option<usize>,
 }
 
 /// Which checkbox markers count as tasks.

@@ -1,42 +1,47 @@
 //! A [`Meeting`] back to Markdown, in the Dragonfly house style, and the draft
-//! of the next meeting.
-//!
-//! The canonical form: ATX headings (setext for a heading of several lines),
-//! `-` bullets indented two spaces per level, `[marker]` checkboxes as
-//! written, item and paragraph texts verbatim with continuation lines
-//! indented under their item (four columns further when the line would
-//! otherwise open a block: a lazy line in the source), a blank line between
-//! blocks, and in each section its paragraphs and items in source order.
-//! What the model does not keep (code blocks, HTML, thematic breaks, front
-//! matter other than the date) is not rendered. When neither the title
-//! nor a `Date:` line carries the meeting's date, front matter `date:` does,
-//! so that `parse(&render(&m))` gives `m` back up to spans.
-//!
-//! ```
-//! let note = "# Sync 2025-10-28\n\n## Actions\n* [x] ship it @ann\n* [ ] write docs\n  (by Friday) @bo\n";
-//! let meeting = minutes::parse(note);
-//! let text = minutes::render(&meeting);
-//! assert_eq!(text, "# Sync 2025-10-28\n\n## Actions\n\n- [x] ship it @ann\n- [ ] write docs\n  (by Friday) @bo\n");
-//! ```
+//! of the next meeting. A client of the public model: it reads a `Meeting`
+//! and writes text (the one exception, finding the date in a title, is
+//! marked `TODO(issue 15)`).
 
 use std::borrow::Cow;
 
 use time::Date;
 
 use crate::model::{BlockKind, Item, Meeting, ParagraphInfo, Section, SectionKind, Status};
+use crate::serde_date::Iso;
 
-/// The note as Markdown in the canonical form described in the module docs.
+/// The note as Markdown in the canonical form, the Dragonfly house style.
 /// Linear in the size of the model (the text is parsed once more to see
 /// whether it carries the date).
+///
+/// The canonical form: ATX headings (setext for a heading of several lines),
+/// `-` bullets indented two spaces per level, `[marker]` checkboxes as
+/// written, item and paragraph texts verbatim with continuation lines
+/// indented under their item (four columns further when the line would
+/// otherwise open a block: a lazy line in the source), a blank line between
+/// blocks, and in each section its paragraphs and items in source order.
+/// What the model does not keep (code blocks, HTML, thematic breaks, front
+/// matter other than the date) is not rendered. When neither the title
+/// nor a `Date:` line carries the meeting's date, front matter `date:` does,
+/// so that `parse(&render(&m))` gives `m` back up to spans.
+///
+/// ```
+/// let note = "# Sync 2025-10-28\n\n## Actions\n* [x] ship it @ann\n* [ ] write docs\n  (by Friday) @bo\n";
+/// let meeting = minutes::parse(note);
+/// let text = minutes::render(&meeting);
+/// assert_eq!(text, "# Sync 2025-10-28\n\n## Actions\n\n- [x] ship it @ann\n- [ ] write docs\n  (by Friday) @bo\n");
+/// ```
 pub fn render(meeting: &Meeting<'_>) -> String {
     let body = render_body(meeting);
     let Some(date) = meeting.date else {
         return body;
     };
+    // The public parser is the judge of whether the text carries the date:
+    // no second copy of its date rules here.
     if crate::parse(&body).date == Some(date) {
         return body;
     }
-    format!("---\ndate: {}\n---\n\n{body}", iso(date))
+    format!("---\ndate: {}\n---\n\n{body}", Iso(date))
 }
 
 /// The next meeting's note, drafted from `latest` the way maintainers copy
@@ -61,10 +66,12 @@ pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
     draft.date = date;
     draft.title = latest.title.as_deref().map(|title| {
         let replaced = date.and_then(|date| {
+            // TODO(issue 15): find the title's date with the public
+            // `grammar::date` parser once it exists, not the inline layer.
             let span = crate::inline::date::find_date(title, 0, None)?.span;
             let before = title.get(..span.start)?;
             let after = title.get(span.end..)?;
-            Some(format!("{before}{}{after}", iso(date)))
+            Some(format!("{before}{}{after}", Iso(date)))
         });
         Cow::Owned(replaced.unwrap_or_else(|| title.to_string()))
     });
@@ -108,7 +115,7 @@ pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
                 section.items.clear();
                 section.paragraph_info.clear();
                 section.paragraphs = vec![Cow::Owned(match following {
-                    Some(next) => format!("Date: {}", iso(next)),
+                    Some(next) => format!("Date: {}", Iso(next)),
                     None => "Date: TBD".to_string(),
                 })];
             }
@@ -146,15 +153,6 @@ fn keep_open_tasks(items: &mut Vec<Item<'_>>) {
         children.retain(|item| item.task.is_none() || item.is_open_task());
         stack.extend(children.iter_mut().map(|i| &mut i.children));
     }
-}
-
-fn iso(date: Date) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
 }
 
 /// Blocks joined by blank lines.

@@ -6,10 +6,11 @@ use std::fmt::{Debug, Display};
 use std::hash::Hash;
 
 use minutes::{
-    ActionHistory, ActionSighting, ActionStatus, Attendance, Attendee, BucketPeriod, Code,
-    Diagnostic, Error, Field, IssueHistory, IssueSighting, Item, Meeting, MeetingTime, NextMeeting,
-    Options, Reference, ReferenceKind, Section, SectionKind, Series, SeriesCode, SeriesDiagnostic,
-    SeriesMeeting, Severity, Span, Status, Task, TaskDialect, TaskState,
+    ActionHistory, ActionSighting, ActionStatus, Attendance, Attendee, Block, BlockKind,
+    BucketPeriod, Code, Diagnostic, Error, Field, IssueHistory, IssueSighting, Item, LineCol,
+    LineIndex, Meeting, MeetingTime, NextMeeting, OptionValues, Options, ParagraphInfo, Reference,
+    ReferenceKind, Section, SectionKind, Series, SeriesCode, SeriesDiagnostic, SeriesMeeting,
+    Severity, Span, Status, Task, TaskDialect, TaskState,
 };
 
 /// Shareable across threads and usable as a value: cloned, compared, hashed, printed.
@@ -21,58 +22,80 @@ fn serde<T: serde::Serialize + serde::de::DeserializeOwned>() {}
 
 fn copy<T: Copy>() {}
 
-#[test]
-fn model_types_are_send_sync_and_have_the_common_traits() {
-    model::<Meeting<'_>>();
-    model::<Attendee<'_>>();
-    model::<Section<'_>>();
-    model::<Item<'_>>();
-    model::<Task<'_>>();
-    model::<Reference<'_>>();
-    model::<NextMeeting<'_>>();
-    model::<MeetingTime<'_>>();
-    model::<Field<'_>>();
-    model::<Diagnostic>();
-    model::<Span>();
-    model::<SectionKind>();
-    model::<Status>();
-    model::<TaskState>();
-    model::<ReferenceKind>();
-    model::<Severity>();
-    model::<Code>();
-    model::<TaskDialect>();
-    for_copy();
+/// `each!(bound: A, B, …)` checks every type against the bound function.
+macro_rules! each {
+    ($bound:ident: $($t:ty),+ $(,)?) => { $( $bound::<$t>(); )+ };
 }
 
-fn for_copy() {
-    copy::<Span>();
-    copy::<SectionKind>();
-    copy::<Status>();
-    copy::<TaskState>();
-    copy::<ReferenceKind>();
-    copy::<Severity>();
-    copy::<Code>();
-    copy::<TaskDialect>();
-    copy::<ActionStatus>();
-    copy::<BucketPeriod>();
-    copy::<SeriesCode>();
+#[test]
+fn model_types_are_send_sync_and_have_the_common_traits() {
+    each!(model: Meeting<'_>, Attendee<'_>, Section<'_>, Item<'_>, Task<'_>, Reference<'_>,
+        NextMeeting<'_>, MeetingTime<'_>, Field<'_>, ParagraphInfo<'_>, Diagnostic, Span,
+        SectionKind, BlockKind, Status, TaskState, ReferenceKind, Severity, Code, TaskDialect,
+        LineCol, OptionValues<'_>);
+    each!(copy: Span, SectionKind, BlockKind, Status, TaskState, ReferenceKind, Severity, Code,
+        TaskDialect, ActionStatus, BucketPeriod, SeriesCode, LineCol, OptionValues<'_>);
 }
 
 #[test]
 fn series_types_are_send_sync_and_have_the_common_traits() {
-    model::<Series>();
-    model::<SeriesMeeting>();
-    model::<ActionHistory>();
-    model::<ActionSighting>();
-    model::<ActionStatus>();
-    model::<IssueHistory>();
-    model::<IssueSighting>();
-    model::<BucketPeriod>();
-    model::<Attendance>();
-    model::<SeriesDiagnostic>();
-    model::<SeriesCode>();
-    serde::<Series>();
-    serde::<Diagnostic>();
+    each!(model: Series, SeriesMeeting, ActionHistory, ActionSighting, ActionStatus,
+        IssueHistory, IssueSighting, BucketPeriod, Attendance, SeriesDiagnostic, SeriesCode);
+    each!(serde: Series, Diagnostic);
+}
+
+/// Every public item has one path, at the crate root: the modules are
+/// private (`minutes::model::Meeting` is gone), so this list names each
+/// function, constant and type that is not named above.
+#[test]
+fn every_public_item_is_at_the_crate_root() {
+    let _: fn(&str) -> Meeting<'_> = minutes::parse;
+    let _: for<'a> fn(&'a str, &Options) -> Meeting<'a> = minutes::parse_with;
+    let _: fn(&[u8]) -> Result<Meeting<'_>, Error> = minutes::parse_bytes;
+    let _: for<'a> fn(&'a [u8], &Options) -> Result<Meeting<'a>, Error> = minutes::parse_bytes_with;
+    let _: fn(&Meeting<'_>) -> String = minutes::render;
+    let _: fn(&Meeting<'_>, Option<minutes::time::Date>) -> String = minutes::render_next;
+    let _: fn(&str) -> String = minutes::login_key;
+    let _: fn(&str) -> String = minutes::normalize_action;
+    let _: Option<minutes::time::Date> = minutes::date_from_path("2025-10-28.md");
+    let _: (u32, usize) = (minutes::SCHEMA_VERSION, minutes::MAX_DEPTH_CEILING);
+    let index = LineIndex::new("a\nb");
+    assert_eq!(index.line_col(2), LineCol { line: 2, column: 1 });
+    let meeting = minutes::parse("# T\n\n- [ ] a #1 @b\n");
+    let kinds: Vec<bool> = meeting
+        .blocks()
+        .map(|b| matches!(b, Block::Item(_)))
+        .collect();
+    assert_eq!(kinds, [false, true]);
+}
+
+/// Issue 15: the getters follow C-GETTER through `Options::values`; the old
+/// `get_*` names still work, deprecated, and say the same.
+#[test]
+#[allow(deprecated)]
+fn option_values_and_the_deprecated_getters_agree() {
+    let date = minutes::date_from_path("2025-10-28.md").expect("a date");
+    let options = Options::new()
+        .date_hint(date)
+        .default_repository("o", "r")
+        .task_dialect(TaskDialect::Gfm)
+        .max_depth(0)
+        .max_input_len(9);
+    let values = options.values();
+    assert_eq!(values.date_hint, Some(date));
+    assert_eq!(values.default_repository, Some(("o", "r")));
+    assert_eq!(values.task_dialect, TaskDialect::Gfm);
+    assert_eq!(values.max_depth, 1);
+    assert_eq!(values.max_input_len, Some(9));
+    assert_eq!(options.get_date_hint(), values.date_hint);
+    assert_eq!(options.get_default_repository(), values.default_repository);
+    assert_eq!(options.get_task_dialect(), values.task_dialect);
+    assert_eq!(options.get_max_depth(), values.max_depth);
+    assert_eq!(options.get_max_input_len(), values.max_input_len);
+    let defaults = Options::new();
+    assert_eq!(defaults.values().max_depth, 32);
+    assert_eq!(defaults.values().task_dialect, TaskDialect::Extended);
+    assert_eq!(defaults.values().default_repository, None);
 }
 
 #[test]

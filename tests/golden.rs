@@ -12,36 +12,15 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
-fn notes(root: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for project in std::fs::read_dir(root).into_iter().flatten().flatten() {
-        for note in std::fs::read_dir(project.path())
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            let path = note.path();
-            if path.extension().is_some_and(|e| e == "md") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
-}
+use std::path::Path;
 
 #[test]
 fn corpus_matches_golden_files() {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let Some(root) = common::corpus_dir() else {
-        return;
-    };
+    let manifest = common::crate_root();
     let bless = std::env::var_os("BLESS").is_some();
     let mut failures = Vec::new();
-    let notes = notes(&root);
-    for path in &notes {
+    let notes = common::corpus_files();
+    for (path, text) in &notes {
         let (Some(project), Some(stem)) =
             (path.parent().and_then(Path::file_name), path.file_stem())
         else {
@@ -51,12 +30,7 @@ fn corpus_matches_golden_files() {
             .join("tests/golden")
             .join(project)
             .join(format!("{}.json", stem.to_string_lossy()));
-        let text = std::fs::read_to_string(path).expect("corpus notes are UTF-8");
-        let mut options = minutes::Options::new();
-        if let Some(date) = minutes::date_from_path(path) {
-            options = options.date_hint(date);
-        }
-        let meeting = minutes::parse_with(&text, &options);
+        let meeting = common::parse_path(path, text);
         let json = serde_json::to_string_pretty(&meeting).expect("the model serializes") + "\n";
         if bless {
             std::fs::create_dir_all(golden.parent().expect("golden files have a folder"))

@@ -260,7 +260,7 @@ fn bom_and_lone_carriage_returns() {
 #[test]
 fn max_input_len_refuses_longer_input() {
     let options = Options::new().max_input_len(8);
-    assert_eq!(options.get_max_input_len(), Some(8));
+    assert_eq!(options.values().max_input_len, Some(8));
     assert!(minutes::parse_bytes_with(b"# Notes\n", &options).is_ok());
     assert_eq!(
         minutes::parse_bytes_with(b"# Notes!\n", &options).unwrap_err(),
@@ -273,7 +273,7 @@ fn max_input_len_refuses_longer_input() {
         minutes::parse_with("# Notes!\n", &options).title.as_deref(),
         Some("Notes!")
     );
-    assert_eq!(Options::new().get_max_input_len(), None);
+    assert_eq!(Options::new().values().max_input_len, None);
 }
 
 /// Every input the fuzzers found, saved in `tests/regressions/` (named

@@ -24,9 +24,9 @@ fn fill(piece: &str, len: usize) -> String {
 
 /// The crate's sample and every note of the shared corpus (when it is there).
 fn notes() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let sample = std::fs::read_to_string(dir.join("examples/data/dragonfly-2025-10-28.md"))
-        .expect("the sample is readable");
+    let sample =
+        std::fs::read_to_string(common::crate_root().join("examples/data/dragonfly-2025-10-28.md"))
+            .expect("the sample is readable");
     let corpus = common::corpus_files().into_iter().map(|(_, text)| text);
     std::iter::once(sample).chain(corpus).collect()
 }

@@ -8,17 +8,14 @@ use minutes::{ActionHistory, ActionStatus, Meeting, Series, SeriesCode, Status, 
 /// The dated Dragonfly notes (`YYYY-MM-DD.md`), sorted, with their text.
 fn dragonfly() -> Option<Vec<(String, String)>> {
     let dir = common::corpus_dir()?.join("dragonfly");
-    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .expect("dragonfly folder is readable")
-        .map(|entry| entry.expect("entry is readable").path())
-        .filter(|path| minutes::date_from_path(path).is_some())
-        .map(|path| {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&path).expect("UTF-8"))
-        })
-        .collect();
-    files.sort();
-    Some(files)
+    let files = common::corpus_files().into_iter();
+    let dated = files.filter(|(path, _)| path.parent() == Some(&dir));
+    let dated = dated.filter(|(path, _)| minutes::date_from_path(path).is_some());
+    let named = dated.filter_map(|(path, text)| {
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        Some((name, text))
+    });
+    Some(named.collect())
 }
 
 fn parse_all(files: &[(String, String)]) -> Vec<Meeting<'_>> {

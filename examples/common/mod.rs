@@ -31,8 +31,8 @@ EXIT STATUS:
     4  the output could not be written (a message says why)";
 
 /// How notes in several folders are read, for `--help` of the tools that
-/// follow notes as a series.
-pub const FOLDERS: &str = "\
+/// follow notes as a series: `{folders}` in a [`Tool::help`] stands for it.
+const FOLDERS: &str = "\
 Notes are read as one series per folder: a directory holding several
 projects gives one history per project. A folder named by a date or a
 year (2025-10-14/README.md, 2018/CG-03-20.md) belongs to the folder
@@ -53,7 +53,8 @@ pub const SAMPLES: &[(&str, &str)] = &[
 /// What a tool is: its name, help, options and built-in sample.
 pub struct Tool {
     pub name: &'static str,
-    /// The help text, without the exit codes (`--help` adds them).
+    /// The help text, without the exit codes (`--help` adds them);
+    /// `{folders}` stands for the paragraph on series per folder.
     pub help: &'static str,
     /// What exit status 1 means for this tool; empty when it never exits 1.
     pub found: &'static str,
@@ -170,7 +171,7 @@ impl Tool {
         };
         format!(
             "{}\n\n{}\n",
-            self.help,
+            self.help.replace("{folders}", FOLDERS),
             EXIT_STATUS.replace("{found}", &found)
         )
     }
@@ -415,7 +416,7 @@ pub struct SeriesGroup<'s, H> {
 /// The notes in the groups that make one series each: one per folder in
 /// the order first met, or all of them together with `merge` (the folder is
 /// then `None`).
-pub fn groups(notes: &[Note], merge: bool) -> Vec<(Option<&str>, Vec<&Note>)> {
+fn groups(notes: &[Note], merge: bool) -> Vec<(Option<&str>, Vec<&Note>)> {
     if merge {
         return vec![(None, notes.iter().collect())];
     }
@@ -431,6 +432,52 @@ pub fn groups(notes: &[Note], merge: bool) -> Vec<(Option<&str>, Vec<&Note>)> {
         }
     }
     groups
+}
+
+/// One series of notes (see [`groups`]): its folder, its notes, their
+/// meetings in the same order, and the series they make.
+pub struct NoteSeries<'n> {
+    /// `None` with `--merge`.
+    pub folder: Option<&'n str>,
+    pub notes: Vec<&'n Note>,
+    pub meetings: Vec<minutes::Meeting<'n>>,
+    pub series: minutes::Series,
+}
+
+impl<'n> NoteSeries<'n> {
+    /// The series in the `--json` output, with the histories it lists.
+    pub fn into_group<H>(self, histories: H) -> SeriesGroup<'n, H> {
+        SeriesGroup {
+            folder: self.folder,
+            notes: self.notes.iter().map(|note| note.path.as_str()).collect(),
+            meetings: self.series.meetings,
+            histories,
+        }
+    }
+}
+
+/// Each group of [`groups`] parsed and made a series, one at a time.
+pub fn series(notes: &[Note], merge: bool) -> impl Iterator<Item = NoteSeries<'_>> {
+    groups(notes, merge).into_iter().map(|(folder, notes)| {
+        let meetings: Vec<_> = notes.iter().map(|note| note.parse()).collect();
+        let series = minutes::Series::new(&meetings);
+        NoteSeries {
+            folder,
+            notes,
+            meetings,
+            series,
+        }
+    })
+}
+
+/// Starts a folder's part of a text output with its name in bold, a blank
+/// line after the part before: `dragonfly/`.
+pub fn folder_heading(text: &mut String, folder: Option<&str>, style: Style) {
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(&style.bold(&format!("{}/", folder.unwrap_or("."))));
+    text.push('\n');
 }
 
 /// `1 note`, `2 notes`: the count and the word, plural unless one.

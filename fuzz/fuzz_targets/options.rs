@@ -44,7 +44,8 @@ fuzz_target!(|input: Input<'_>| {
 
     let result = minutes::parse_bytes_with(text.as_bytes(), &options);
     let too_long = options
-        .get_max_input_len()
+        .values()
+        .max_input_len
         .is_some_and(|limit| text.len() > limit);
     match result {
         Err(minutes::Error::InputTooLarge { len, .. }) => {
@@ -61,7 +62,7 @@ fuzz_target!(|input: Input<'_>| {
     assert!(hint.is_none() || meeting.date.is_some());
     let mut stack: Vec<_> = meeting.all_items().map(|(item, _)| (item, 1)).collect();
     while let Some((item, depth)) = stack.pop() {
-        assert!(depth <= options.get_max_depth(), "item at depth {depth}");
+        assert!(depth <= options.values().max_depth, "item at depth {depth}");
         if input.gfm {
             let state = item.task.as_ref().map(|t| t.state);
             assert!(matches!(
