@@ -825,7 +825,7 @@ impl Meeting<'_> {
     }
 
     /// The action items with the status bucket they sit in, in document order.
-    fn actions_with_status(&self) -> Vec<(&Item<'_>, Option<Status>)> {
+    pub(crate) fn actions_with_status(&self) -> Vec<(&Item<'_>, Option<Status>)> {
         let mut actions: Vec<(&Item<'_>, Option<Status>)> = self
             .all_items()
             .chain(self.action_lines.iter().map(|line| (line, None)))

@@ -7,7 +7,9 @@ use std::borrow::Cow;
 
 use time::Date;
 
-use crate::model::{BlockKind, Item, Meeting, ParagraphInfo, Section, SectionKind, Status};
+use crate::model::{
+    Attendee, BlockKind, Item, Meeting, ParagraphInfo, Section, SectionKind, Span, Status,
+};
 use crate::serde_date::Iso;
 
 /// The note as Markdown in the canonical form, the Dragonfly house style.
@@ -101,6 +103,7 @@ pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
         }
         match (section.kind, section.status) {
             (SectionKind::Attendees, _) => {
+                draft.attendees.clear();
                 section.items.clear();
                 section.paragraphs.clear();
                 section.paragraph_info.clear();
@@ -244,6 +247,38 @@ impl Out {
         self.text.push('\n');
     }
 
+    /// Attendees as the HTML table they came from (the model keeps no
+    /// HTML): a presence column, `Name (Company, role)` and `GitHub`, which
+    /// reads back as the same attendees.
+    fn attendees<'m, 'a: 'm>(&mut self, attendees: impl Iterator<Item = &'m Attendee<'a>>) {
+        let mut attendees = attendees.peekable();
+        if attendees.peek().is_none() {
+            return;
+        }
+        self.start_block();
+        self.text
+            .push_str("<table>\n<tr><td></td><td>Name</td><td>GitHub</td></tr>\n");
+        for attendee in attendees {
+            self.text.push_str("<tr><td>X</td><td>");
+            self.text.push_str(&attendee.name);
+            let mut parts = attendee.affiliations.iter().chain(&attendee.roles);
+            if let Some(part) = parts.next() {
+                self.text.push_str(" (");
+                self.text.push_str(part);
+                for part in parts {
+                    self.text.push_str(", ");
+                    self.text.push_str(part);
+                }
+                self.text.push(')');
+            }
+            self.text.push_str("</td><td>");
+            self.text
+                .push_str(attendee.handle.as_deref().unwrap_or_default());
+            self.text.push_str("</td></tr>\n");
+        }
+        self.text.push_str("</table>\n");
+    }
+
     /// A bucket label paragraph, `**Done**:`.
     fn label(&mut self, label: &str) {
         self.start_block();
@@ -314,7 +349,25 @@ fn render_body(meeting: &Meeting<'_>) -> String {
             out.heading(section.level, &section.heading);
         }
         out.blocks(&section.paragraphs, &section.paragraph_info, &section.items);
+        if section.kind == SectionKind::Attendees {
+            out.attendees(unwritten_attendees(meeting, section));
+        }
         stack.extend(section.sections.iter().rev());
     }
     out.text
+}
+
+/// The attendees of `section` that none of its paragraphs or items holds:
+/// the rows of an HTML table, which the model does not keep.
+fn unwritten_attendees<'m, 'a>(
+    meeting: &'m Meeting<'a>,
+    section: &'m Section<'a>,
+) -> impl Iterator<Item = &'m Attendee<'a>> {
+    let within = |outer: Span, inner: Span| outer.start <= inner.start && inner.end <= outer.end;
+    meeting.attendees.iter().filter(move |attendee| {
+        let span = attendee.span;
+        within(section.span, span)
+            && !section.items.iter().any(|i| within(i.span, span))
+            && !section.paragraph_info.iter().any(|p| within(p.span, span))
+    })
 }

@@ -159,7 +159,13 @@ fn subtasks() {
     let m = minutes::parse("- [x] parent\n  - [ ] child\n- [x] other\n  - plain\n");
     assert!(!m.items[0].is_done_with_subtasks());
     assert!(m.items[1].is_done_with_subtasks());
-    assert_eq!(m.open_actions().count(), 1);
+    // Tasks without owners outside an actions section are no actions.
+    assert_eq!(m.open_actions().count(), 0);
+    let m = minutes::parse("## Actions\n\n- [x] parent\n  - [ ] child\n- [x] other\n");
+    assert_eq!(
+        m.open_actions().map(|a| &*a.text).collect::<Vec<_>>(),
+        ["child"]
+    );
 }
 
 #[test]

@@ -219,6 +219,8 @@ struct Owners<'v, 'a> {
 impl<'a> Owners<'_, 'a> {
     /// Reads the owners that `text` names from `offset` and says whether it
     /// found an assignment that `context` believes.
+    // The `Cow` is matched to borrow slices of the input for `'a`.
+    #[allow(clippy::ptr_arg)]
     fn read(
         &mut self,
         text: &Cow<'a, str>,
@@ -254,6 +256,8 @@ impl<'a> Owners<'_, 'a> {
 
     /// Adds one person named in `text[offset..]`: a login as written, a name
     /// as its attendee's login, or else as a name.
+    // The `Cow` is matched to borrow slices of the input for `'a`.
+    #[allow(clippy::ptr_arg)]
     fn add(&mut self, text: &Cow<'a, str>, offset: usize, named: Named, people: &People<'_, 'a>) {
         let written = sub(text, offset + named.start, offset + named.end);
         let login = match named.written {

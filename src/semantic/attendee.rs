@@ -142,7 +142,7 @@ fn affiliations<'a>(
         return Vec::new();
     };
     let inner_start = open + 1;
-    let (inner, closed) = match find_byte(&rest[inner_start..], b')') {
+    let (inner, closed) = match matching_close(&rest[inner_start..]) {
         Some(len) => (&rest[inner_start..inner_start + len], true),
         None => (&rest[inner_start..], false),
     };
@@ -314,7 +314,10 @@ pub(crate) fn html_table(input: &str, span: Span) -> Vec<Attendee<'_>> {
             continue;
         };
         let (name, inner) = match whole.split_once('(') {
-            Some((name, rest)) => (name.trim(), rest.trim_end().trim_end_matches(')')),
+            Some((name, rest)) => {
+                let rest = rest.trim_end();
+                (name.trim(), rest.strip_suffix(')').unwrap_or(rest))
+            }
             None => (whole, ""),
         };
         let mut affiliations: Vec<Cow<'_, str>> = inner
@@ -462,6 +465,22 @@ fn lower(text: Cow<'_, str>) -> Cow<'_, str> {
     } else {
         text
     }
+}
+
+/// The `)` that closes a parenthesis opened just before `text`, past
+/// nested pairs: `Stacklok, SCIR(GB))`.
+fn matching_close(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, b) in text.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' if depth == 0 => return Some(at),
+            b')' => depth -= 1,
+            b'\n' if text.get(at + 1..).is_some_and(|r| r.starts_with('\n')) => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The first `](` in `text`, as `str::find` finds it.

@@ -863,6 +863,8 @@ impl<'a> Builder<'a, '_> {
 
     /// Where `text`, a string borrowed from the input, is in it; `None` for
     /// text joined from several lines.
+    // The `Cow` is matched to borrow slices of the input for `'a`.
+    #[allow(clippy::ptr_arg)]
     fn text_span(&self, text: &Cow<'a, str>) -> Option<Span> {
         let Cow::Borrowed(text) = text else {
             return None;

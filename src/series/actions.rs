@@ -5,17 +5,27 @@
 use super::matching::{Task, Tracker};
 use super::text::normalize_action;
 use super::{ActionHistory, ActionSighting, ActionStatus};
-use crate::model::{Item, Meeting, TaskState};
+use crate::model::{Item, Meeting, Status, TaskState};
 
 /// The items a series follows as actions, in document order, with their
-/// states: today every task item (`- [ ]`, `- [x]`, `- [/]`, …). This is
-/// the one place that decides what an action is across meetings.
+/// states: the meeting's action items ([`Meeting::actions`]), a task in its
+/// checkbox's state, an action without a checkbox open (done in a Done
+/// bucket). This is the one place that decides what an action is across
+/// meetings.
 fn followed_actions<'m>(
     meeting: &'m Meeting<'_>,
 ) -> impl Iterator<Item = (&'m Item<'m>, TaskState)> + 'm {
     meeting
-        .all_items()
-        .filter_map(|(item, _)| item.task.as_ref().map(|task| (item, task.state)))
+        .actions_with_status()
+        .into_iter()
+        .map(|(item, status)| {
+            let state = match (&item.task, status) {
+                (Some(task), _) => task.state,
+                (None, Some(Status::Done)) => TaskState::Done,
+                (None, _) => TaskState::Open,
+            };
+            (item, state)
+        })
 }
 
 /// Every action of `meetings` (in date order), in the order first seen.
@@ -42,6 +52,7 @@ pub(super) fn actions(meetings: &[&Meeting<'_>]) -> Vec<ActionHistory> {
                 state,
                 text: item.text.to_string(),
                 owners: item.owners.iter().map(|o| o.to_string()).collect(),
+                owner_names: item.owner_names.iter().map(|o| o.to_string()).collect(),
             };
             match matched {
                 Some(k) => tracker.continue_track(k, sighting, key),

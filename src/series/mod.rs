@@ -107,12 +107,17 @@ pub struct ActionHistory {
 pub struct ActionSighting {
     /// Index into [`Series::meetings`].
     pub meeting: usize,
-    /// The checkbox state.
+    /// The checkbox state; an action without a checkbox is `open`, or
+    /// `done` in a Done bucket.
     pub state: TaskState,
     /// The text as written there.
     pub text: String,
-    /// The owners there.
+    /// The owners there (logins).
     pub owners: Vec<String>,
+    /// The owners there written as names the note maps to no login (empty
+    /// in JSON written before 0.2).
+    #[serde(default)]
+    pub owner_names: Vec<String>,
 }
 
 /// One issue, pull request or discussion followed through the status buckets.
