@@ -230,7 +230,9 @@ impl<'a> Owners<'_, 'a> {
     ) -> bool {
         let offset = offset + names::numbering_len(text.get(offset..).unwrap_or_default());
         let body = text.get(offset..).unwrap_or_default();
-        let assigned = match names::assignment(body, true) {
+        // The grammar reads only the first words: most texts fail it fast.
+        let found = names::assignment(body, true);
+        let assigned = match found {
             Some(found) if believed(&found, context, people, body) => {
                 for named in found.people.iter() {
                     self.add(text, offset, named, people);

@@ -427,7 +427,11 @@ const ROLES: &[&str] = &[
 /// the role words of a comma-separated part (`Google, chair`), whose other
 /// words stay an affiliation. Roles are lower case.
 fn take_roles<'a>(affiliations: &mut Vec<Cow<'a, str>>) -> Vec<Cow<'a, str>> {
-    let is_role = |part: &str| ROLES.iter().any(|r| r.eq_ignore_ascii_case(part.trim()));
+    let is_role = |part: &str| {
+        let part = part.trim();
+        // The roles are 4 to 17 bytes long.
+        (4..=17).contains(&part.len()) && ROLES.iter().any(|r| r.eq_ignore_ascii_case(part))
+    };
     let has_role = |part: &Cow<'a, str>| part.split(',').any(is_role);
     if !affiliations.iter().any(has_role) {
         return Vec::new();

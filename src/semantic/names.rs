@@ -161,7 +161,7 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
         };
     }
     if let Some(after) = rest.strip_prefix(':') {
-        let after = after.trim_start_matches(is_mark);
+        let after = trim_marks(after);
         let commits = ["I'll ", "I’ll ", "I will "]
             .iter()
             .find_map(|w| after.strip_prefix(w));
@@ -274,8 +274,12 @@ const PREFIXES: &[&str] = &[
 /// `AI:`, `ACTION:`, `**Action item**:`, `Action Item 20.1:`, `TODO:` at the
 /// start of `text`: the offset of the text after it.
 pub(crate) fn action_prefix(text: &str) -> Option<usize> {
-    let start = text.len() - text.trim_start_matches(is_mark).len();
+    let start = text.len() - trim_marks(text).len();
     let head = text.get(start..)?;
+    // Every prefix starts with `a` or `t`.
+    if !matches!(head.as_bytes().first()? | 0x20, b'a' | b't') {
+        return None;
+    }
     let colon = head.get(..head.len().min(32))?.find(':')?;
     let key = head.get(..colon)?.trim_end_matches(is_mark);
     // A number after the key: `Action Item 20.1`, `AI #3`.
@@ -285,7 +289,7 @@ pub(crate) fn action_prefix(text: &str) -> Option<usize> {
     if !PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(key)) {
         return None;
     }
-    let body = head.get(colon + 1..)?.trim_start_matches(is_mark);
+    let body = trim_marks(head.get(colon + 1..)?);
     Some(text.len() - body.len())
 }
 
@@ -459,20 +463,14 @@ fn name_len(text: &str, lowercase_tail: bool) -> usize {
     let mut pos = 0;
     for words in 0..3 {
         let rest = text.get(pos..).unwrap_or_default();
-        let len: usize = rest
-            .chars()
-            .take_while(|&c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-            .map(char::len_utf8)
-            .sum();
+        let len = word_len(rest);
         let word = rest.get(..len).unwrap_or_default();
-        if word.is_empty() || word.ends_with('-') || is_not_a_name(word) {
-            break;
-        }
         let capital = word.starts_with(char::is_uppercase);
         if words == 0 && !capital {
             return 0;
         }
-        if words > 0 && !capital && !lowercase_tail {
+        if (words > 0 && !capital && !lowercase_tail) || word.ends_with('-') || is_not_a_name(word)
+        {
             break;
         }
         end = pos + len;
@@ -484,6 +482,27 @@ fn name_len(text: &str, lowercase_tail: bool) -> usize {
     end
 }
 
+/// The length of the word at the start of `text`: letters, `'`, `’` and
+/// `-`. Bytes first, as most names are ASCII.
+fn word_len(text: &str) -> usize {
+    let ascii = text
+        .bytes()
+        .take_while(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-'))
+        .count();
+    match text.as_bytes().get(ascii) {
+        Some(b) if !b.is_ascii() => {
+            let rest = text.get(ascii..).unwrap_or_default();
+            ascii
+                + rest
+                    .chars()
+                    .take_while(|&c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+                    .map(char::len_utf8)
+                    .sum::<usize>()
+        }
+        _ => ascii,
+    }
+}
+
 /// Two to four capital letters: `DE`, `SYG`, `NRO`.
 fn is_initials(word: &str) -> bool {
     (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
@@ -493,6 +512,10 @@ fn is_initials(word: &str) -> bool {
 /// after it.
 fn joiner(text: &str, pos: usize) -> Option<usize> {
     let rest = text.get(pos..)?;
+    // Every joiner starts with a space, a comma or a slash.
+    if !matches!(rest.as_bytes().first()?, b' ' | b',' | b'/') {
+        return None;
+    }
     [", ", " and ", " & ", " or ", "/", " + ", ", and "]
         .iter()
         .filter_map(|j| {
@@ -514,9 +537,19 @@ fn is_mark(c: char) -> bool {
     c.is_whitespace() || matches!(c, '*' | '_')
 }
 
+/// The ASCII side of [`is_mark`].
+fn is_mark_byte(b: u8) -> bool {
+    crate::bytes::is_ascii_space(b) || matches!(b, b'*' | b'_')
+}
+
+/// `text.trim_start_matches(is_mark)`, bytes first.
+fn trim_marks(text: &str) -> &str {
+    crate::bytes::trim_start_by(text, is_mark_byte, is_mark)
+}
+
 fn skip_marks(text: &str, pos: usize) -> usize {
     let rest = text.get(pos..).unwrap_or_default();
-    text.len() - rest.trim_start_matches(is_mark).len()
+    text.len() - trim_marks(rest).len()
 }
 
 fn skip_emphasis(text: &str, pos: usize) -> usize {
@@ -552,6 +585,7 @@ pub(crate) fn handle_assigned_within(text: &str) -> Option<Named> {
 
 /// Words that start sentences or orders, or name groups, labels, statuses
 /// or things (`PR`, `API`) rather than a person; compared without case.
+#[cfg(test)]
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
     "a", "abi", "able", "accepted", "action", "actions", "add", "added", "agree", "agreed", "all",
@@ -578,8 +612,50 @@ const NOT_NAMES: &[&str] = &[
     "will", "wip", "write", "yaml", "yes", "you",
 ];
 
+/// Whether `word` is one of [`NOT_NAMES`], compared without ASCII case: a
+/// `match` on its lower case (the test `not_names_match_the_list` keeps
+/// the two in step), without allocating.
 fn is_not_a_name(word: &str) -> bool {
-    NOT_NAMES.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let mut buffer = [0u8; 11];
+    let Some(lower) = buffer.get_mut(..word.len()) else {
+        return false;
+    };
+    for (to, from) in lower.iter_mut().zip(word.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    #[rustfmt::skip]
+    let found = matches!(&*lower,
+        b"a" | b"abi" | b"able" | b"accepted" | b"action" | b"actions" | b"add" | b"added"
+        | b"agree" | b"agreed" | b"all" | b"also" | b"an" | b"and" | b"answer" | b"anyone" | b"api"
+        | b"ask" | b"assign" | b"back" | b"background" | b"begin" | b"blocked" | b"blocker"
+        | b"board" | b"bring" | b"bug" | b"but" | b"canceled" | b"cancelled" | b"cg" | b"chairs"
+        | b"champions" | b"change" | b"ci" | b"cli" | b"closed" | b"cncf" | b"come" | b"comment"
+        | b"comments" | b"commit" | b"committee" | b"conclusion" | b"consensus" | b"context"
+        | b"continue" | b"contribute" | b"convert" | b"css" | b"deadline" | b"decided"
+        | b"decision" | b"defer" | b"deferred" | b"delegate" | b"discussion" | b"dns" | b"docs"
+        | b"done" | b"draft" | b"due" | b"editors" | b"eip" | b"escalate" | b"everybody"
+        | b"everyone" | b"evm" | b"example" | b"fcp" | b"feedback" | b"fix" | b"folks" | b"follow"
+        | b"forward" | b"ga" | b"get" | b"go" | b"goal" | b"going" | b"group" | b"had" | b"has"
+        | b"have" | b"he" | b"how" | b"html" | b"http" | b"i" | b"idea" | b"if" | b"issue"
+        | b"issues" | b"it" | b"js" | b"json" | b"keep" | b"later" | b"let's" | b"lf" | b"link"
+        | b"links" | b"listen" | b"look" | b"lts" | b"maintainers" | b"make" | b"maybe" | b"merged"
+        | b"migrate" | b"move" | b"moved" | b"mvp" | b"n/a" | b"need" | b"needed" | b"needs"
+        | b"next" | b"no" | b"nobody" | b"nominated" | b"note" | b"notes" | b"oci" | b"ok"
+        | b"ongoing" | b"open" | b"optional" | b"or" | b"ought" | b"outcome" | b"owner"
+        | b"pending" | b"people" | b"perhaps" | b"ping" | b"plan" | b"plans" | b"please" | b"point"
+        | b"post" | b"postponed" | b"pr" | b"priority" | b"problem" | b"proposal" | b"prs"
+        | b"publish" | b"push" | b"qa" | b"question" | b"reach" | b"reason" | b"refer"
+        | b"rejected" | b"remember" | b"reply" | b"report" | b"required" | b"resolution"
+        | b"respond" | b"result" | b"return" | b"rfc" | b"risk" | b"sdk" | b"see" | b"send"
+        | b"set" | b"she" | b"sig" | b"so" | b"somebody" | b"someone" | b"staff" | b"start"
+        | b"status" | b"stick" | b"submit" | b"suggestion" | b"summary" | b"switch" | b"tac"
+        | b"talk" | b"tbd" | b"tc" | b"team" | b"that" | b"the" | b"then" | b"these" | b"they"
+        | b"this" | b"those" | b"time" | b"tls" | b"to" | b"toc" | b"todo" | b"topic" | b"tries"
+        | b"try" | b"tsc" | b"ui" | b"update" | b"updates" | b"upgrade" | b"url" | b"ux" | b"want"
+        | b"wanted" | b"wants" | b"we" | b"wg" | b"what" | b"who" | b"will" | b"wip" | b"write"
+        | b"yaml" | b"yes" | b"you"
+    );
+    found
 }
 
 #[cfg(test)]
@@ -655,6 +731,18 @@ mod tests {
         let got: Vec<&str> = found.iter().map(|n| n.text(text)).collect();
         assert_eq!((got, known_only), (vec!["scottmcm"], true));
         assert!(trailing_names("Update docs - optional").0.is_empty());
+    }
+
+    #[test]
+    fn not_names_match_the_list() {
+        for word in NOT_NAMES {
+            assert!(is_not_a_name(word), "{word}");
+            assert!(is_not_a_name(&word.to_uppercase()), "{word}");
+            assert!(word.len() <= 11, "{word}: the buffer of is_not_a_name");
+        }
+        for word in ["Maria", "niko", "CRob", "Danny", "publishing"] {
+            assert!(!is_not_a_name(word), "{word}");
+        }
     }
 
     #[test]
