@@ -347,14 +347,35 @@ pub(crate) fn trailing_names(text: &str) -> (People, bool) {
         let from = open + 1 + (list.len() - strip_hedge(list).len());
         return (people_list(text, from, open + 1 + hedged.len(), true), true);
     }
-    let dash = [" - ", " – ", " — ", " -- "]
-        .iter()
-        .filter_map(|dash| body.rfind(dash).map(|at| at + dash.len()))
-        .max();
+    let dash = last_dash_end(body);
     if let Some(dash) = dash {
         out = people_list(text, dash, body.len(), false);
     }
     (out, false)
+}
+
+/// Where the text after the last dash between spaces (` - `, ` -- `,
+/// ` – `, ` — `) starts: a backward scan of bytes.
+fn last_dash_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = bytes.len();
+    while at > 0 {
+        at -= 1;
+        // The byte after the dash is a space, the dash ends at `at`.
+        if bytes.get(at) != Some(&b' ') {
+            continue;
+        }
+        let before = bytes.get(..at).unwrap_or_default();
+        let dash = [&b" -"[..], b" --", " –".as_bytes(), " —".as_bytes()]
+            .iter()
+            .filter(|d| before.ends_with(d))
+            .map(|d| d.len())
+            .max();
+        if dash.is_some() {
+            return Some(at + 1);
+        }
+    }
+    None
 }
 
 impl People {

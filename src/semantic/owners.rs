@@ -103,12 +103,53 @@ fn trailer_run<'a>(
             None => break,
         }
     }
+    if owners.len() > owners_from && assigns_nothing(input.get(text.start..end).unwrap_or_default())
+    {
+        // `Added by @x`, `thanks @x`, `Next in rotation: @x`: mentions.
+        owners.truncate(owners_from);
+    }
     if let Some(found) = owners.get_mut(owners_from..) {
         found.reverse();
     }
     if let Some(found) = tags.get_mut(tags_from..) {
         found.reverse();
     }
+}
+
+/// Words after which a run of handles names people without giving them
+/// the item: `thanks @x`, `cc @x`, `Next in rotation: @x`; and `by` after
+/// a past participle (`Added by @x`, `Merged -- by @x`, not `Host by @x`).
+const NOT_ASSIGNING: &[&str] = &[
+    "cc", "credit", "credits", "from", "rotation", "thank", "thanks", "thx", "via",
+];
+
+/// Whether the text before a trailing run of handles ends with one of
+/// [`NOT_ASSIGNING`] or a participle and `by`, compared without case.
+fn assigns_nothing(before: &str) -> bool {
+    let (word, rest) = last_word(before);
+    if word.eq_ignore_ascii_case("by") {
+        let (participle, _) = last_word(rest);
+        return participle.len() > 3 && participle.to_ascii_lowercase().ends_with("ed");
+    }
+    NOT_ASSIGNING.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The last word of `text` after marks (`:`, `,`, `-`, `(`, emphasis) and
+/// what stands before it.
+fn last_word(text: &str) -> (&str, &str) {
+    let text = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | ',' | '-' | '(' | '*' | '_')
+    });
+    let start = text.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |at| {
+        at + text
+            .get(at..)
+            .and_then(|t| t.chars().next())
+            .map_or(1, char::len_utf8)
+    });
+    (
+        text.get(start..).unwrap_or_default(),
+        text.get(..start).unwrap_or_default(),
+    )
 }
 
 /// `text.trim_end_matches(is_separator)` with `parens`, else with
@@ -371,6 +412,22 @@ mod tests {
         assert_eq!(run("Nomination for @Zephyrcf. @BraveY").owners, ["BraveY"]);
         assert_eq!(run("update docs (@tonyganch)").owners, ["tonyganch"]);
         assert!(run("ask @x about it").owners.is_empty());
+    }
+
+    #[test]
+    fn handles_that_assign_nothing() {
+        for text in [
+            "Review the doc (Added by @ckerr)",
+            "Fixed the build, thanks @ann",
+            "Next in rotation: @bo",
+            "Merged -- by @cy",
+            "Publish it cc @dee @eve",
+        ] {
+            assert!(run(text).owners.is_empty(), "{text}");
+        }
+        assert_eq!(run("Review the doc @ckerr").owners, ["ckerr"]);
+        assert_eq!(run("Read the docs by Friday @ann").owners, ["ann"]);
+        assert_eq!(run("Host by @frog").owners, ["frog"]);
     }
 
     #[test]
