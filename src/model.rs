@@ -401,6 +401,33 @@ impl Item<'_> {
         self.action
     }
 
+    /// The state of this item as an action in a bucket of `status`: its
+    /// task's, or for an action without a checkbox done in a Done bucket or
+    /// when it ends with a check mark (`✅`, `✔`, `:white_check_mark:`),
+    /// else open.
+    pub(crate) fn action_state(&self, status: Option<Status>) -> TaskState {
+        if let Some(task) = &self.task {
+            return task.state;
+        }
+        let text = self.text.trim_end();
+        let checked = [
+            "✅",
+            "✔",
+            "✔️",
+            "☑",
+            "☑️",
+            ":white_check_mark:",
+            ":heavy_check_mark:",
+        ]
+        .iter()
+        .any(|mark| text.ends_with(mark));
+        if checked || status == Some(Status::Done) {
+            TaskState::Done
+        } else {
+            TaskState::Open
+        }
+    }
+
     /// Whether this item is a task that is not done (open, in progress or
     /// another undone marker).
     pub fn is_open_task(&self) -> bool {
@@ -805,7 +832,7 @@ impl Meeting<'_> {
 
     /// The action items that still need work, in document order: actions
     /// whose task is not done, and actions without a checkbox unless they
-    /// sit in a Done bucket.
+    /// sit in a Done bucket or end with a check mark (`✅`).
     ///
     /// ```
     /// let meeting = minutes::parse(
@@ -817,10 +844,7 @@ impl Meeting<'_> {
     pub fn open_actions(&self) -> impl Iterator<Item = &Item<'_>> {
         self.actions_with_status()
             .into_iter()
-            .filter(|(item, status)| match &item.task {
-                Some(task) => task.state.is_open(),
-                None => *status != Some(Status::Done),
-            })
+            .filter(|(item, status)| item.action_state(*status).is_open())
             .map(|(item, _)| item)
     }
 

@@ -15,7 +15,7 @@ use crate::model::{Attendee, Item, Meeting, Section, SectionKind};
 pub(crate) use names::{action_prefix, may_assign};
 
 /// Marks the action items of `meeting` and adds the owners their words name.
-pub(crate) fn mark(meeting: &mut Meeting<'_>) {
+pub(crate) fn mark(meeting: &mut Meeting<'_>, speakers: &[&str]) {
     let Meeting {
         attendees,
         host,
@@ -29,6 +29,11 @@ pub(crate) fn mark(meeting: &mut Meeting<'_>) {
         attendees,
         host: host.as_deref(),
         note_takers,
+        speakers,
+        logins_as_names: attendees
+            .iter()
+            .filter(|a| a.handle.is_none())
+            .all(|a| is_login_like(&a.name)),
     };
 
     let mut walk = Walk {
@@ -172,6 +177,11 @@ fn mark_item<'a>(
         names: owner_names,
     };
     if let Some(offset) = prefix {
+        // `- next step:` with nothing after it labels nothing here.
+        if text.get(offset..).is_none_or(|rest| rest.trim().is_empty()) {
+            *action = false;
+            return;
+        }
         *action = true;
         found.read(text, offset, Context::Prefixed, people);
         return;
@@ -263,6 +273,7 @@ impl<'a> Owners<'_, 'a> {
     fn add(&mut self, text: &Cow<'a, str>, offset: usize, named: Named, people: &People<'_, 'a>) {
         let written = sub(text, offset + named.start, offset + named.end);
         let login = match named.written {
+            Written::Login if super::owners::is_group_mention(&written) => return,
             Written::Login => Some(written.clone()),
             _ => people.login(&written),
         };
@@ -294,7 +305,7 @@ fn believed(found: &Assignment, context: Context, people: &People<'_, '_>, text:
         // `MM: I'll get to the punchline`).
         (Form::Reported, _) => each(&|named| named.written != Written::Name),
         (Form::Speaker { task }, Context::Prose) => {
-            task && each(&|named| named.is_handle_or_initials(text))
+            task && each(&|named| named.is_handle_or_speaker(text, people.speakers))
         }
         (_, Context::Prefixed) => true,
         (Form::Words | Form::Speaker { .. }, Context::Placed) => each(&|named| {
@@ -304,7 +315,9 @@ fn believed(found: &Assignment, context: Context, people: &People<'_, '_>, text:
         (Form::Mark { lowercase_after }, Context::Placed) => {
             each(&|named| named.is_sure(text) || lowercase_after)
         }
-        (Form::Words, Context::Prose) => each(&|named| named.is_handle_or_initials(text)),
+        (Form::Words, Context::Prose) => {
+            each(&|named| named.is_handle_or_speaker(text, people.speakers))
+        }
         (Form::Mark { .. }, Context::Prose) => false,
     }
 }
@@ -322,6 +335,12 @@ struct People<'m, 'a> {
     attendees: &'m [Attendee<'a>],
     host: Option<&'m str>,
     note_takers: &'m [Cow<'a, str>],
+    /// Initials the note writes as speakers (`SYG:`).
+    speakers: &'m [&'m str],
+    /// Every attendee without a handle is listed by a word that looks like
+    /// a login (`- pnkfelix`): then those words are logins, but not in a
+    /// list of first names (`Niko, scott, Josh`).
+    logins_as_names: bool,
 }
 
 impl<'a> People<'_, 'a> {
@@ -365,16 +384,22 @@ impl<'a> People<'_, 'a> {
     /// login as the name (`- pnkfelix`) and so does the action.
     fn login(&self, written: &str) -> Option<Cow<'a, str>> {
         let attendee = self.attendee(written)?;
-        let login_as_name = attendee.name == written.trim_start_matches('@')
-            && attendee
-                .name
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let login_as_name = self.logins_as_names
+            && attendee.name == written.trim_start_matches('@')
+            && is_login_like(&attendee.name);
         match &attendee.handle {
             Some(handle) => Some(handle.clone()),
             None => login_as_name.then(|| attendee.name.clone()),
         }
     }
+}
+
+/// A word in lower case that may be a GitHub login: `pnkfelix`.
+fn is_login_like(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn first_word(name: &str) -> &str {

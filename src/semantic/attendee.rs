@@ -199,6 +199,54 @@ fn affiliations<'a>(
     out
 }
 
+/// The initials in the `Abbreviation` column of an attendees table
+/// (`| Name | Abbreviation | Organization |`), which the note's speakers
+/// and assignments use (`SYG or DE to …`).
+pub(crate) fn table_initials(input: &str, span: Span) -> Vec<&str> {
+    let text = input.get(span.start..span.end).unwrap_or_default();
+    let mut rows = bytes::split_lines(text).map(|(_, line)| line.trim());
+    let Some(header) = rows.next() else {
+        return Vec::new();
+    };
+    let Some(col) = cells(header).position(|(_, c)| {
+        ["abbreviation", "abbr", "initials"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(c))
+    }) else {
+        return Vec::new();
+    };
+    rows.filter_map(|row| cells(row).nth(col))
+        .map(|(_, c)| c)
+        .filter(|c| super::names::is_initials(c))
+        .collect()
+}
+
+/// Labels of the people who sent apologies: they are not present.
+const ABSENCE: &[&str] = &[
+    "absent",
+    "absentees",
+    "apologies",
+    "excused",
+    "not present",
+    "regrets",
+    "unable to attend",
+];
+
+/// Whether a label's key names the people absent (`Apologies:`).
+pub(crate) fn is_absence(key: &str) -> bool {
+    ABSENCE.iter().any(|w| w.eq_ignore_ascii_case(key.trim()))
+}
+
+/// Whether a one-line paragraph is an attendees word alone, maybe with a
+/// note in parentheses: `Attendance (please add yourself)`.
+pub(crate) fn is_attendees_label(text: &str) -> bool {
+    let text = text.trim();
+    text.len() <= 80
+        && text.starts_with(['A', 'a', 'P', 'p'])
+        && !text.contains('\n')
+        && super::heading::classify(text).0 == crate::model::SectionKind::Attendees
+}
+
 /// Words of a heading or item that names a group of people rather than a
 /// person: `Invited guests`, `Remote`, `Team members`.
 const GROUP_WORDS: &[&str] = &[

@@ -84,6 +84,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         heading_date: None,
         last_end: 0,
         label: None,
+        speakers: Vec::new(),
     };
     parse_blocks(input, options.max_depth, &mut builder);
     builder.finish()
@@ -159,6 +160,8 @@ struct Builder<'a, 'o> {
     /// What a label paragraph (`**Members**`, `**Attendees**:`) says the
     /// lists after it hold, until the next heading or other paragraph.
     label: Option<SectionKind>,
+    /// Initials written as speakers (`SYG:`), which name people.
+    speakers: Vec<&'a str>,
 }
 
 impl<'a> Sink for Builder<'a, '_> {
@@ -538,6 +541,10 @@ impl<'a> Builder<'a, '_> {
             }
         } else if !rest.is_empty() {
             self.paragraph_lines(rest, rest_lines, verbatim, first_kv);
+            // `**Moderator:** …` / `**Attendees**` with the list right after.
+            if let Some(last) = self.last_line_label(span) {
+                self.label = Some(last);
+            }
         }
         let info = ParagraphInfo {
             kind,
@@ -597,11 +604,31 @@ impl<'a> Builder<'a, '_> {
     /// means nothing here (`**Poll**:`).
     fn label_kind(&self, label_key: Option<Span>) -> Option<Option<SectionKind>> {
         let key = self.text(label_key?);
+        if attendee::is_absence(key) {
+            // `Apologies:` ends the list of the people present.
+            return Some(Some(SectionKind::Other));
+        }
         Some(match metadata::key_kind(key) {
             metadata::Key::Attendees => Some(SectionKind::Attendees),
             metadata::Key::Action => Some(SectionKind::Actions),
             _ => Some(heading::classify(key).0).filter(|k| *k != SectionKind::Other),
         })
+    }
+
+    /// The attendees label that ends a paragraph of several lines and
+    /// names the list after it: `**Notetaker:** @x` then `**Attendees**`.
+    fn last_line_label(&self, span: Span) -> Option<SectionKind> {
+        let text = self.text(span).trim_end();
+        let start = span.start + bytes::rfind_line_end(text)? + 1;
+        let last = Span::new(start, span.start + text.len());
+        let words = self.text(last).trim();
+        if !(words.ends_with("**") || words.ends_with(':')) {
+            return None;
+        }
+        let key = self.label_key(last, metadata::key_value(self.input, last));
+        self.label_kind(key)
+            .flatten()
+            .filter(|kind| *kind == SectionKind::Attendees)
     }
 
     /// The key of a one-line label: `**Members**`, `Done:`.
@@ -611,6 +638,11 @@ impl<'a> Builder<'a, '_> {
             Some(_) => None,
             None => {
                 let text = self.text(span);
+                // `Attendance (please add yourself)`: an attendees word alone.
+                if attendee::is_attendees_label(text) {
+                    let start = span.start + (text.len() - text.trim_start().len());
+                    return Some(Span::new(start, start + text.trim().len()));
+                }
                 // Only `**` may come first, after white space.
                 let first = *text.as_bytes().first()?;
                 if !(first == b'*' || matches!(first, b' ' | 9..=13) || !first.is_ascii()) {
@@ -655,6 +687,13 @@ impl<'a> Builder<'a, '_> {
                     None => break,
                 },
             };
+            if let Some(kv) = kv {
+                // `NRO: I will review …`: initials that speak name a person.
+                let key = self.text(kv.key);
+                if names::is_initials(key) && !self.speakers.contains(&key) {
+                    self.speakers.push(key);
+                }
+            }
             // An action's own lines hold no fields of the meeting.
             let field = match open {
                 Some((_, true)) => kv.map(|kv| metadata::key_kind(self.text(kv.key))),
@@ -755,6 +794,11 @@ impl<'a> Builder<'a, '_> {
             for found in attendee::table(self.input, span) {
                 self.add_attendee(found);
             }
+            for initials in attendee::table_initials(self.input, span) {
+                if !self.speakers.contains(&initials) {
+                    self.speakers.push(initials);
+                }
+            }
             return;
         }
         for line in lines(self.input, span) {
@@ -789,7 +833,14 @@ impl<'a> Builder<'a, '_> {
             *self.meeting.head_count.get_or_insert(0) += count;
             return;
         }
-        let trimmed = text.trim();
+        // `_attendee names..._`, `__Names__`: a template's placeholder.
+        let trimmed = text.trim().trim_matches(['_', '*']).trim();
+        let placeholder = ["name", "names", "name(s)"]
+            .iter()
+            .any(|w| trimmed.eq_ignore_ascii_case(w));
+        if placeholder {
+            return;
+        }
         // A sentence is no name, in a list or not; a long line or one with a
         // colon outside a list is prose too.
         let prose = (bare && (trimmed.len() > 80 || trimmed.contains(':')))
@@ -1253,7 +1304,7 @@ impl<'a> Builder<'a, '_> {
                 self.default_repo.as_ref(),
             );
         }
-        actions::mark(&mut self.meeting);
+        actions::mark(&mut self.meeting, &self.speakers);
         self.meeting.title = self.title.map(|(span, _)| Cow::Borrowed(self.text(span)));
         let title_date = self.title.and_then(|(span, _)| {
             let text = self.text(span);

@@ -61,10 +61,11 @@ impl Named {
             || written.contains(' ')
     }
 
-    /// A handle, or initials such as `SYG` (notes that write people by
-    /// their initials rarely list them).
-    pub fn is_handle_or_initials(&self, text: &str) -> bool {
-        self.written != Written::Name || is_initials(self.text(text))
+    /// A handle, or initials that the note uses for a speaker (`SYG:`):
+    /// notes that write people by their initials rarely list them, and
+    /// `VLLM will support …` names a product.
+    pub fn is_handle_or_speaker(&self, text: &str, speakers: &[&str]) -> bool {
+        self.written != Written::Name || speakers.contains(&self.text(text))
     }
 }
 
@@ -269,6 +270,11 @@ const PREFIXES: &[&str] = &[
     "ai",
     "todo",
     "to do",
+    "next step",
+    "next steps",
+    "follow-up",
+    "follow up",
+    "followup",
 ];
 
 /// `AI:`, `ACTION:`, `**Action item**:`, `Action Item 20.1:`, `TODO:` at the
@@ -276,11 +282,24 @@ const PREFIXES: &[&str] = &[
 pub(crate) fn action_prefix(text: &str) -> Option<usize> {
     let start = text.len() - trim_marks(text).len();
     let head = text.get(start..)?;
-    // Every prefix starts with `a` or `t`.
-    if !matches!(head.as_bytes().first()? | 0x20, b'a' | b't') {
+    // Every prefix starts with `a`, `t`, `n` or `f`.
+    if !matches!(head.as_bytes().first()? | 0x20, b'a' | b't' | b'n' | b'f') {
         return None;
     }
-    let colon = head.get(..head.len().min(32))?.find(':')?;
+    let window = head.get(..head.len().min(32)).unwrap_or(head);
+    // `Key:`, `**Key**:`, or a bold key alone: `**Action Item 5** Bo to …`.
+    let bold_end = text
+        .get(..start)
+        .filter(|marks| marks.contains("**"))
+        .and_then(|_| window.find("**"));
+    let colon = window.find(':');
+    let (key_end, after) = match (colon, bold_end) {
+        (Some(colon), Some(bold)) if bold < colon => (bold, bold + 2),
+        (Some(colon), _) => (colon, colon + 1),
+        (None, Some(bold)) => (bold, bold + 2),
+        (None, None) => return None,
+    };
+    let colon = key_end;
     let key = head.get(..colon)?.trim_end_matches(is_mark);
     // A number after the key: `Action Item 20.1`, `AI #3`.
     let key = key
@@ -289,7 +308,8 @@ pub(crate) fn action_prefix(text: &str) -> Option<usize> {
     if !PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(key)) {
         return None;
     }
-    let body = trim_marks(head.get(colon + 1..)?);
+    let body = trim_marks(head.get(after..)?);
+    let body = body.strip_prefix(':').map_or(body, trim_marks);
     Some(text.len() - body.len())
 }
 
@@ -349,7 +369,11 @@ pub(crate) fn trailing_names(text: &str) -> (People, bool) {
     }
     let dash = last_dash_end(body);
     if let Some(dash) = dash {
+        // `- steven Z/wenkai`: names in lower case count when the note knows them.
         out = people_list(text, dash, body.len(), false);
+        if out.is_empty() {
+            return (lowercase_people(text, dash, body.len()), true);
+        }
     }
     (out, false)
 }
@@ -424,6 +448,38 @@ fn people_list(text: &str, from: usize, to: usize, logins: bool) -> People {
     }
 }
 
+/// The people of `text[from..to]` written in lower case (`steven Z/wenkai`),
+/// joined as in [`people_list`]: names that count only when the note
+/// knows them.
+fn lowercase_people(text: &str, from: usize, to: usize) -> People {
+    let mut out = People::default();
+    let Some(list) = text.get(..to) else {
+        return out;
+    };
+    let mut pos = from;
+    loop {
+        let first = word_len(list.get(pos..).unwrap_or_default());
+        let mut end = pos + first;
+        // One more word: `steven Z`.
+        if let Some(next) = list.get(end..).and_then(|r| r.strip_prefix(' ')) {
+            let second = word_len(next);
+            if second > 0 {
+                end += 1 + second;
+            }
+        }
+        if first == 0 || !out.push(Named::new(Written::Name, pos, end)) {
+            return People::default();
+        }
+        if end == to {
+            return out;
+        }
+        match joiner(list, end) {
+            Some(next) => pos = next,
+            None => return People::default(),
+        }
+    }
+}
+
 /// One person at `text[pos..]` and the offset after it: `@login`,
 /// `@**Zulip Name**`, `[@login]`, `[Name]` or a name. `lowercase_tail`
 /// lets a name's later words start in lower case (`Yang yuan`).
@@ -444,6 +500,15 @@ fn person(text: &str, pos: usize, lowercase_tail: bool) -> Option<(Named, usize)
     if let Some(after) = rest.strip_prefix('@') {
         let len = login_len(after);
         let start = pos + 1;
+        // `@Nicholas M`: a written name with an initial, not a login.
+        let tail = after.get(len..).unwrap_or_default().as_bytes();
+        let initial = tail.first() == Some(&b' ')
+            && tail.get(1).is_some_and(u8::is_ascii_uppercase)
+            && tail.get(2).is_none_or(|b| matches!(b, b' ' | b'.'));
+        if len > 0 && initial {
+            let end = start + len + 2;
+            return Some((Named::new(Written::Name, start, end), end));
+        }
         return (len > 0).then_some((Named::new(Written::Login, start, start + len), start + len));
     }
     if let Some(after) = rest.strip_prefix('[') {
@@ -525,7 +590,7 @@ fn word_len(text: &str) -> usize {
 }
 
 /// Two to four capital letters: `DE`, `SYG`, `NRO`.
-fn is_initials(word: &str) -> bool {
+pub(crate) fn is_initials(word: &str) -> bool {
     (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
@@ -737,6 +802,10 @@ mod tests {
         assert_eq!(action_prefix("**Action Item 20.1**: x"), Some(22));
         assert_eq!(action_prefix("*AI:* x"), Some(6));
         assert_eq!(action_prefix("Aim: x"), None);
+        assert_eq!(action_prefix("**Action Item 5** Bo to x"), Some(18));
+        assert_eq!(action_prefix("**Action Item 5**: Bo to x"), Some(19));
+        assert_eq!(action_prefix("Next steps: Josh to x"), Some(12));
+        assert_eq!(action_prefix("**Actions** are listed below"), Some(12));
         assert_eq!(numbering_len("**103.4**—Pooja"), "**103.4**—".len());
         assert_eq!(numbering_len("103 people"), 0);
     }
@@ -751,7 +820,10 @@ mod tests {
         let (found, known_only) = trailing_names(text);
         let got: Vec<&str> = found.iter().map(|n| n.text(text)).collect();
         assert_eq!((got, known_only), (vec!["scottmcm"], true));
-        assert!(trailing_names("Update docs - optional").0.is_empty());
+        // Known people only: `optional` is nobody the note lists.
+        let text = "Update docs - optional";
+        let (found, known_only) = trailing_names(text);
+        assert_eq!((found.iter().count(), known_only), (1, true));
     }
 
     #[test]

@@ -93,8 +93,9 @@ fn trailer_run<'a>(
         let last_handle = next_handle.checked_sub(1).and_then(|i| handles.get(i));
         match last_handle.filter(|h| h.span.end == soft_end || h.span.end == hard_end) {
             Some(handle) => {
-                if let HandleToken::User(login) = handle.token {
-                    owners.push(login);
+                match handle.token {
+                    HandleToken::User(login) if !is_group_mention(login) => owners.push(login),
+                    _ => {}
                 }
                 end = handle.span.start;
                 next_handle -= 1;
@@ -114,6 +115,14 @@ fn trailer_run<'a>(
     if let Some(found) = tags.get_mut(tags_from..) {
         found.reverse();
     }
+}
+
+/// `@all`, `@everyone`, `@here`, `@channel`: chat mentions of a group,
+/// which own nothing.
+pub(crate) fn is_group_mention(login: &str) -> bool {
+    ["all", "everyone", "here", "channel"]
+        .iter()
+        .any(|g| g.eq_ignore_ascii_case(login))
 }
 
 /// Words after which a run of handles names people without giving them
@@ -279,8 +288,9 @@ fn leading_run<'a>(
         pos = text.end - trimmed.len();
         match handles.get(next_handle).filter(|h| h.span.start == pos) {
             Some(handle) => {
-                if let HandleToken::User(login) = handle.token {
-                    out.push(login);
+                match handle.token {
+                    HandleToken::User(login) if !is_group_mention(login) => out.push(login),
+                    _ => {}
                 }
                 pos = handle.span.end;
                 next_handle += 1;
@@ -288,13 +298,24 @@ fn leading_run<'a>(
             None => break,
         }
     }
-    if out.len() == from || is_task {
+    if out.len() == from {
         return;
     }
     let after = input
         .get(pos..text.end)
         .unwrap_or_default()
         .trim_start_matches(|c: char| c.is_whitespace() || c == '*');
+    // `@Nicholas M to …`: the handle is the start of a written name.
+    let bytes = after.as_bytes();
+    let initial = bytes.first().is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(1).is_none_or(|b| matches!(b, b' ' | b'.'));
+    if initial {
+        out.truncate(from);
+        return;
+    }
+    if is_task {
+        return;
+    }
     let assigns = after.starts_with(':')
         || ["to ", "will "].iter().any(|w| {
             after
@@ -428,6 +449,7 @@ mod tests {
         assert_eq!(run("Review the doc @ckerr").owners, ["ckerr"]);
         assert_eq!(run("Read the docs by Friday @ann").owners, ["ann"]);
         assert_eq!(run("Host by @frog").owners, ["frog"]);
+        assert!(run("Please review @all").owners.is_empty());
     }
 
     #[test]

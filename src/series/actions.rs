@@ -5,12 +5,12 @@
 use super::matching::{Task, Tracker};
 use super::text::normalize_action;
 use super::{ActionHistory, ActionSighting, ActionStatus};
-use crate::model::{Item, Meeting, Status, TaskState};
+use crate::model::{Item, Meeting, TaskState};
 
 /// The items a series follows as actions, in document order, with their
 /// states: the meeting's action items ([`Meeting::actions`]), a task in its
 /// checkbox's state, an action without a checkbox open (done in a Done
-/// bucket). This is the one place that decides what an action is across
+/// bucket or after a check mark, see `Item::action_state`). This is the one place that decides what an action is across
 /// meetings.
 fn followed_actions<'m>(
     meeting: &'m Meeting<'_>,
@@ -18,14 +18,7 @@ fn followed_actions<'m>(
     meeting
         .actions_with_status()
         .into_iter()
-        .map(|(item, status)| {
-            let state = match (&item.task, status) {
-                (Some(task), _) => task.state,
-                (None, Some(Status::Done)) => TaskState::Done,
-                (None, _) => TaskState::Open,
-            };
-            (item, state)
-        })
+        .map(|(item, status)| (item, item.action_state(status)))
 }
 
 /// Every action of `meetings` (in date order), in the order first seen.
