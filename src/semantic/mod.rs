@@ -14,6 +14,7 @@ mod heading;
 mod metadata;
 mod names;
 mod owners;
+mod words;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
