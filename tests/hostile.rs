@@ -298,3 +298,39 @@ fn saved_fuzz_findings_replay() {
     }
     assert!(replayed > 0, "no saved findings in {}", dir.display());
 }
+
+/// Issue 13: names resolve through an index of the attendees, and initials
+/// that speak go in a set, so that a long roll call with as many
+/// assignments stays linear (a walk per name took 20,000 × 20,000 steps).
+#[test]
+fn many_attendees_and_assignments_are_linear() {
+    const PEOPLE: usize = 20_000;
+    // `Pbaa Surname`, a name of letters only, one per person.
+    let name = |i: usize| {
+        let letters: String = [i % 26, (i / 26) % 26, (i / 676) % 26, (i / 17_576) % 26]
+            .iter()
+            .map(|&c| char::from(b'a' + c as u8))
+            .collect();
+        format!("P{letters} Surname")
+    };
+    let mut note = String::from("# Plenary\n\n## Attendees\n\n");
+    for i in 0..PEOPLE {
+        note.push_str(&format!("- {} (@login{i})\n", name(i)));
+    }
+    note.push_str("\n## Notes\n\n");
+    for i in 0..PEOPLE {
+        let initials: String = [i % 26, (i / 26) % 26, (i / 676) % 26]
+            .iter()
+            .map(|&c| char::from(b'A' + c as u8))
+            .collect();
+        note.push_str(&format!("- {} to review part {i}\n", name(i)));
+        note.push_str(&format!("\n{initials}: I will review part {i}.\n\n"));
+    }
+    let meeting = checked(&note);
+    assert_eq!(meeting.attendees.len(), PEOPLE);
+    let owned = meeting
+        .actions()
+        .filter(|a| a.owners.first().is_some_and(|o| o.starts_with("login")))
+        .count();
+    assert_eq!(owned, PEOPLE);
+}

@@ -7,6 +7,8 @@
 //! people is in `names.rs`.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 
 use super::heading;
 use super::names::{self, Assignment, Form, Named, Written};
@@ -15,7 +17,7 @@ use crate::model::{Attendee, Item, Meeting, Section, SectionKind};
 pub(crate) use names::{action_prefix, may_assign};
 
 /// Marks the action items of `meeting` and adds the owners their words name.
-pub(crate) fn mark(meeting: &mut Meeting<'_>, speakers: &[&str]) {
+pub(crate) fn mark(meeting: &mut Meeting<'_>, speakers: &HashSet<&str>) {
     let Meeting {
         attendees,
         host,
@@ -30,6 +32,7 @@ pub(crate) fn mark(meeting: &mut Meeting<'_>, speakers: &[&str]) {
         host: host.as_deref(),
         note_takers,
         speakers,
+        index: OnceCell::new(),
         logins_as_names: attendees
             .iter()
             .filter(|a| a.handle.is_none())
@@ -335,22 +338,79 @@ struct People<'m, 'a> {
     attendees: &'m [Attendee<'a>],
     host: Option<&'m str>,
     note_takers: &'m [Cow<'a, str>],
-    /// Initials the note writes as speakers (`SYG:`).
-    speakers: &'m [&'m str],
+    /// Initials the note uses for people (`SYG:`).
+    speakers: &'m HashSet<&'m str>,
+    /// The attendees by the names that find them, built when first needed.
+    index: OnceCell<HashMap<String, Entry>>,
     /// Every attendee without a handle is listed by a word that looks like
     /// a login (`- pnkfelix`): then those words are logins, but not in a
     /// list of first names (`Niko, scott, Josh`).
     logins_as_names: bool,
 }
 
+/// Lists of attendees up to this long are searched by a walk, longer ones
+/// through an index (a note's list is short; a joined archive's is not).
+const SHORT_LIST: usize = 32;
+
+/// What a written name (in ASCII lower case) finds among the attendees.
+#[derive(Debug, Clone, Copy)]
+enum Entry {
+    /// An attendee's login or whole name: the first such attendee.
+    Whole(usize),
+    /// The first word of one attendee's name.
+    First(usize),
+    /// The first word of several attendees' names: nobody in particular.
+    SharedFirst,
+}
+
 impl<'a> People<'_, 'a> {
+    /// The attendees by login, whole name and first name, built at the
+    /// first lookup: one pass, so that resolving names stays linear.
+    fn index(&self) -> &HashMap<String, Entry> {
+        self.index.get_or_init(|| {
+            let mut index: HashMap<String, Entry> = HashMap::new();
+            for (i, attendee) in self.attendees.iter().enumerate() {
+                for whole in attendee.handle.iter().chain([&attendee.name]) {
+                    let entry = index
+                        .entry(whole.to_ascii_lowercase())
+                        .or_insert(Entry::Whole(i));
+                    if !matches!(entry, Entry::Whole(_)) {
+                        *entry = Entry::Whole(i);
+                    }
+                }
+            }
+            for (i, attendee) in self.attendees.iter().enumerate() {
+                let first = first_word(&attendee.name).to_ascii_lowercase();
+                let entry = index.entry(first).or_insert(Entry::First(i));
+                if let Entry::First(other) = *entry {
+                    if other != i {
+                        *entry = Entry::SharedFirst;
+                    }
+                }
+            }
+            index
+        })
+    }
+
     /// The attendee a written name or login means: by login, full name, or
-    /// a first name no other attendee shares; compared without case.
+    /// a first name no other attendee shares; compared without ASCII case.
     fn attendee(&self, written: &str) -> Option<&Attendee<'a>> {
         let written = written.trim_start_matches('@');
-        if written.is_empty() {
+        if written.is_empty() || self.attendees.is_empty() {
             return None;
         }
+        if self.attendees.len() <= SHORT_LIST {
+            return self.attendee_in_list(written);
+        }
+        match self.index().get(&written.to_ascii_lowercase())? {
+            Entry::Whole(i) | Entry::First(i) => self.attendees.get(*i),
+            Entry::SharedFirst => None,
+        }
+    }
+
+    /// [`People::attendee`] by a walk over a short list, which costs less
+    /// than building the index.
+    fn attendee_in_list(&self, written: &str) -> Option<&Attendee<'a>> {
         let whole = self.attendees.iter().find(|a| {
             a.handle
                 .as_deref()

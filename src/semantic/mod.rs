@@ -85,7 +85,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         heading_date: None,
         last_end: 0,
         label: None,
-        speakers: Vec::new(),
+        speakers: std::collections::HashSet::new(),
     };
     parse_blocks(input, options.max_depth, &mut builder);
     builder.finish()
@@ -162,7 +162,7 @@ struct Builder<'a, 'o> {
     /// lists after it hold, until the next heading or other paragraph.
     label: Option<SectionKind>,
     /// Initials written as speakers (`SYG:`), which name people.
-    speakers: Vec<&'a str>,
+    speakers: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> Sink for Builder<'a, '_> {
@@ -691,8 +691,8 @@ impl<'a> Builder<'a, '_> {
             if let Some(kv) = kv {
                 // `NRO: I will review …`: initials that speak name a person.
                 let key = self.text(kv.key);
-                if names::is_initials(key) && !self.speakers.contains(&key) {
-                    self.speakers.push(key);
+                if names::is_initials(key) {
+                    self.speakers.insert(key);
                 }
             }
             // An action's own lines hold no fields of the meeting.
@@ -796,9 +796,7 @@ impl<'a> Builder<'a, '_> {
                 self.add_attendee(found);
             }
             for initials in attendee::table_initials(self.input, span) {
-                if !self.speakers.contains(&initials) {
-                    self.speakers.push(initials);
-                }
+                self.speakers.insert(initials);
             }
             return;
         }

@@ -68,7 +68,11 @@ impl Named {
     /// A handle, or initials that the note uses for a speaker (`SYG:`):
     /// notes that write people by their initials rarely list them, and
     /// `VLLM will support …` names a product.
-    pub fn is_handle_or_speaker(&self, text: &str, speakers: &[&str]) -> bool {
+    pub fn is_handle_or_speaker(
+        &self,
+        text: &str,
+        speakers: &std::collections::HashSet<&str>,
+    ) -> bool {
         self.written != Written::Name || speakers.contains(&self.text(text))
     }
 }
