@@ -43,7 +43,7 @@
 
 mod calendar;
 mod clock;
-mod field;
+pub(crate) mod field;
 mod line;
 pub(crate) mod people;
 pub(crate) mod reference;

@@ -83,7 +83,7 @@ pub(super) fn front_matter_value(body: &str) -> Option<(&str, usize)> {
 /// The date in a heading, with its year (`## March 5` may be next year's);
 /// impossible dates are left to the title's diagnostic.
 pub(super) fn heading_date(heading: &str, offset: usize) -> Option<Date> {
-    if !heading.bytes().any(|b| b.is_ascii_digit()) {
+    if !bytes::has_digit(heading.as_bytes()) {
         return None;
     }
     date::find_date(heading, offset, None)?.date.ok()

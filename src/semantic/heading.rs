@@ -172,7 +172,7 @@ pub(crate) fn classify(heading: &str) -> (SectionKind, Option<Status>) {
         return found;
     }
     // A note in parentheses: `Attendance (please add yourself):`.
-    match heading.find('(') {
+    match crate::bytes::find_byte(heading.as_bytes(), b'(') {
         Some(open) if open > 0 => classify_words(normalize(&heading[..open])),
         _ => found,
     }
