@@ -28,7 +28,7 @@ mod sections;
 
 use std::borrow::Cow;
 
-use crate::block::{parse_blocks, Block, Checkbox, ParagraphKind, Sink};
+use crate::block::{parse_blocks, Block, Checkbox, Flag, ParagraphKind, Sink};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::inline::{date, Inlines, LazyDefinitions, RepoContext};
 use crate::model::{
@@ -234,8 +234,8 @@ impl<'a> Sink for Builder<'a, '_> {
         }
     }
 
-    fn diagnostic(&mut self, diagnostic: Diagnostic) {
-        self.meeting.diagnostics.push(diagnostic);
+    fn flag(&mut self, flag: Flag, span: Span) {
+        self.meeting.diagnostics.push(flag_diagnostic(flag, span));
     }
 }
 
@@ -411,5 +411,26 @@ fn block_kind(kind: ParagraphKind) -> BlockKind {
         ParagraphKind::Plain => BlockKind::Paragraph,
         ParagraphKind::Quote => BlockKind::Quote,
         ParagraphKind::Table => BlockKind::Table,
+    }
+}
+
+/// The diagnostic of what the block layer flagged.
+fn flag_diagnostic(flag: Flag, span: Span) -> Diagnostic {
+    match flag {
+        Flag::UnclosedFrontMatter => Diagnostic::new(
+            Code::UnclosedFrontMatter,
+            span,
+            "front matter opened with `---` is never closed; read as a thematic break",
+        ),
+        Flag::UnclosedFence => Diagnostic::new(
+            Code::UnclosedFence,
+            span,
+            "fenced code block is never closed; it runs to the end of the input",
+        ),
+        Flag::NestingTooDeep { max_depth } => Diagnostic::new(
+            Code::NestingTooDeep,
+            span,
+            format!("list items nested deeper than {max_depth} levels are flattened"),
+        ),
     }
 }
