@@ -8,25 +8,34 @@ use crate::inline::handle::HandleToken;
 use crate::inline::Handle;
 use crate::model::Reference;
 
-/// The distinct user and team handles, in order.
+/// The distinct user and team handles of a text, in order.
+#[derive(Default)]
+pub(super) struct Mentions<'a> {
+    pub users: Vec<Cow<'a, str>>,
+    pub teams: Vec<Cow<'a, str>>,
+}
+
+/// The [`Mentions`] of `handles`.
 #[inline(always)]
-pub(super) fn mentions_and_teams<'a>(
-    handles: &[Handle<'a>],
-) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
-    // Most blocks have none: only that test is inlined.
+pub(super) fn mentions_and_teams<'a>(handles: &[Handle<'a>]) -> Mentions<'a> {
+    // Most blocks name no one: they cost this one test.
     if handles.is_empty() {
-        return (Vec::new(), Vec::new());
+        return Mentions::default();
     }
     distinct_handles(handles)
 }
 
+/// The [`Mentions`] of `handles`, some of them.
 #[inline(never)]
-fn distinct_handles<'a>(handles: &[Handle<'a>]) -> (Vec<Cow<'a, str>>, Vec<Cow<'a, str>>) {
+fn distinct_handles<'a>(handles: &[Handle<'a>]) -> Mentions<'a> {
     let teams = handles.iter().filter_map(|h| match h.token {
         HandleToken::Team(team) => Some(team),
         HandleToken::User(_) => None,
     });
-    (unique(users(handles)), unique(teams))
+    Mentions {
+        users: unique(users(handles)),
+        teams: unique(teams),
+    }
 }
 
 /// The logins of the user handles, in order.

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::dedup::{dedup_references, mentions_and_teams, unique};
+use super::dedup::{dedup_references, mentions_and_teams, unique, Mentions};
 use super::lines::join_lines;
 use super::{attendee, metadata, owners};
 use super::{Builder, OpenItem};
@@ -72,7 +72,10 @@ impl<'a> Builder<'a, '_> {
         }
 
         let handles = &found.handles;
-        let (mentions, teams) = mentions_and_teams(handles);
+        let Mentions {
+            users: mentions,
+            teams,
+        } = mentions_and_teams(handles);
         // The leading owners, then the trailing ones.
         let (logins, tags) = (&mut self.scratch.logins, &mut self.scratch.tags);
         logins.clear();
@@ -170,6 +173,7 @@ impl<'a> Builder<'a, '_> {
         self.exact_copy(buffer)
     }
 
+    /// [`Builder::exact`] for a buffer that held items.
     #[inline(never)]
     pub(super) fn exact_copy(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
         if buffer.is_empty() {

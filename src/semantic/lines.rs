@@ -75,6 +75,8 @@ pub(super) fn join_lines<'a>(input: &'a str, spans: &[Span], verbatim: bool) -> 
     }
 }
 
+/// The parts joined by newlines, each line after a part's first without its
+/// indentation.
 #[inline(never)]
 fn joined<'a>(parts: impl Iterator<Item = &'a str> + Clone) -> String {
     // One allocation: the parts and a newline between each two hold all

@@ -31,8 +31,8 @@ pub(crate) enum Key {
 /// [`crate::grammar::field`] reads it.
 ///
 /// Every paragraph and item passes here and few hold a field: the byte
-/// tests of `field::candidate` run in place, and the key is read out of
-/// line.
+/// tests of `field::candidate` settle most, and only a candidate colon is
+/// read further.
 #[inline]
 pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     let colon = field::candidate(input.as_bytes().get(span.start..span.end)?)?;

@@ -306,7 +306,7 @@ impl<'a> Builder<'a, '_> {
     /// Reads `input[span]` for date lines: in the preamble for the meeting
     /// date, further on for a `Date & Time:` line that gives the time of day.
     /// Every paragraph and top-level item passes here and few hold a date
-    /// line: the tests here settle most, and the reading is out of line.
+    /// line: the tests here settle most before any line is read.
     #[inline]
     fn date_lines(&mut self, span: Span) {
         if self.in_preamble() {

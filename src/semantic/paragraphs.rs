@@ -5,13 +5,29 @@
 
 use std::borrow::Cow;
 
-use super::dedup::{dedup_references, mentions_and_teams};
+use super::dedup::{dedup_references, mentions_and_teams, Mentions};
 use super::lines::{after_definitions, join_lines, lines, Lines};
 use super::{actions, attendee, heading, metadata};
 use super::{Builder, Found, OpenItem};
 use crate::bytes;
 use crate::inline::{may_find, scan_with, Context};
 use crate::model::{BlockKind, Field, NextMeeting, ParagraphInfo, SectionKind, Span};
+
+/// A one-line label paragraph, and what it says the lists after it hold
+/// (`None`: nothing known here, as `**Poll**:`).
+#[derive(Clone, Copy)]
+pub(super) struct Label {
+    holds: Option<SectionKind>,
+}
+
+/// The first line of an action line: `prefixed` by `AI:` or `Action:` (it
+/// runs on to the next action line), or a prose assignment (one line, kept
+/// if the note knows the person).
+#[derive(Clone, Copy)]
+pub(super) struct ActionStart {
+    first: Span,
+    prefixed: bool,
+}
 
 impl<'a> Builder<'a, '_> {
     pub(super) fn paragraph(&mut self, span: Span, verbatim: bool, kind: BlockKind) {
@@ -36,7 +52,7 @@ impl<'a> Builder<'a, '_> {
             // before it: a bucket lasts until the next label or heading.
             self.close_label_section();
         }
-        let label = self.label_kind(label_key);
+        let label = self.label(label_key);
         // A label lasts until a heading or prose; fields such as
         // `**Minutes by**: …` after its list do not end it, nor does a pipe
         // table (`**Attendees:**` then `| Name | Organization |`).
@@ -46,7 +62,7 @@ impl<'a> Builder<'a, '_> {
             && self.label == Some(SectionKind::Attendees)
             && attendee::is_name_lines(self.text(span));
         if !names && (label.is_some() || (kv.is_none() && !table)) {
-            self.label = label.flatten();
+            self.label = label.and_then(|label| label.holds);
         }
         // The lines after `first` are those of `rest_lines`; `first` and
         // its field are the first line of `rest` unless it is the label.
@@ -60,7 +76,11 @@ impl<'a> Builder<'a, '_> {
             // `Action Item | Action` tables: a row below the header that
             // assigns work to a person the note knows is an action line.
             for row in lines(self.input, span).skip(2) {
-                self.action_line((row, false), row.end, verbatim);
+                let start = ActionStart {
+                    first: row,
+                    prefixed: false,
+                };
+                self.action_line(start, row.end, verbatim);
             }
         } else if kind == BlockKind::Paragraph
             && self.in_preamble()
@@ -116,7 +136,10 @@ impl<'a> Builder<'a, '_> {
         }
         self.scan_handles(span);
         let found = &mut self.scratch.inlines;
-        let (mentions, teams) = mentions_and_teams(&found.handles);
+        let Mentions {
+            users: mentions,
+            teams,
+        } = mentions_and_teams(&found.handles);
         self.resolving.unresolved |= found.references.iter().any(|r| r.owner.is_none());
         let references = if found.references.is_empty() {
             Vec::new()
@@ -131,15 +154,16 @@ impl<'a> Builder<'a, '_> {
     }
 
     /// A one-line paragraph that names what follows: `**Members**`,
-    /// `**Attendees**:`, `Action items:`. `Some(None)` for a label that
-    /// means nothing here (`**Poll**:`).
-    pub(super) fn label_kind(&self, label_key: Option<Span>) -> Option<Option<SectionKind>> {
+    /// `**Attendees**:`, `Action items:`, or `**Poll**:`, which holds
+    /// nothing known here.
+    pub(super) fn label(&self, label_key: Option<Span>) -> Option<Label> {
         let key = self.text(label_key?);
-        Some(match metadata::key_kind(key) {
+        let holds = match metadata::key_kind(key) {
             metadata::Key::Attendees => Some(SectionKind::Attendees),
             metadata::Key::Action => Some(SectionKind::Actions),
             _ => Some(heading::classify(key).0).filter(|k| *k != SectionKind::Other),
-        })
+        };
+        Some(Label { holds })
     }
 
     /// The key of a one-line label: `**Members**`, `Done:`.
@@ -180,10 +204,8 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         let mut first_kv = first_kv;
-        // The action line being read: its first line and whether it has an
-        // action prefix (it runs on to the next action line) or is a prose
-        // assignment (one line, kept if the note knows the person).
-        let mut open: Option<(Span, bool)> = None;
+        // The action line being read.
+        let mut open: Option<ActionStart> = None;
         let mut last_end = span.start;
         loop {
             let (line, kv) = match first_kv.take() {
@@ -195,7 +217,9 @@ impl<'a> Builder<'a, '_> {
             };
             // An action's own lines hold no fields of the meeting.
             let field = match open {
-                Some((_, true)) => kv.map(|kv| metadata::key_kind(self.text(kv.key))),
+                Some(ActionStart { prefixed: true, .. }) => {
+                    kv.map(|kv| metadata::key_kind(self.text(kv.key)))
+                }
                 _ => kv.map(|kv| self.field(line, kv)),
             };
             let text = self.text(line);
@@ -209,28 +233,31 @@ impl<'a> Builder<'a, '_> {
                 if let Some(started) = open.take() {
                     self.action_line(started, last_end, verbatim);
                 }
-                open = Some((line, prefixed));
-            } else if let Some((started, false)) = open {
-                self.action_line((started, false), started.end, verbatim);
+                open = Some(ActionStart {
+                    first: line,
+                    prefixed,
+                });
+            } else if let Some(started) = open.filter(|started| !started.prefixed) {
+                self.action_line(started, started.first.end, verbatim);
                 open = None;
             }
             last_end = line.end;
         }
         if let Some(started) = open {
-            let end = if started.1 { span.end } else { started.0.end };
+            let end = if started.prefixed {
+                span.end
+            } else {
+                started.first.end
+            };
             self.action_line(started, end, verbatim);
         }
     }
 
-    /// An action line from `first` to `end`: `prefixed` by `AI:` or
-    /// `Action:`, or a prose assignment that the actions pass keeps only if
-    /// the note knows the person (see `actions::mark`).
-    pub(super) fn action_line(
-        &mut self,
-        (first, prefixed): (Span, bool),
-        end: usize,
-        verbatim: bool,
-    ) {
+    /// An action line from its start to `end`; a prose assignment is kept
+    /// by the actions pass only if the note knows the person (see
+    /// `actions::mark`).
+    pub(super) fn action_line(&mut self, start: ActionStart, end: usize, verbatim: bool) {
+        let ActionStart { first, prefixed } = start;
         let end = if prefixed { end } else { first.end };
         let action = OpenItem {
             start: first.start,
