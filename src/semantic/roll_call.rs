@@ -1,6 +1,7 @@
 //! The builder's roll call: the attendees of an attendees section or label,
 //! from tables, `Key: a, b` lists, one name per line or list items, each
-//! person once.
+//! person once. The readers of a person are `attendee`'s; here they are
+//! added to the meeting.
 
 use std::borrow::Cow;
 
@@ -57,14 +58,7 @@ impl<'a> Builder<'a, '_> {
         let trimmed = text.trim();
         // A sentence is no name, in a list or not; a long line or one with a
         // colon outside a list is prose too.
-        let prose = (bare && (trimmed.len() > 80 || trimmed.contains(':')))
-            || (trimmed.ends_with(['.', '!', '?']) && !attendee::ends_with_initial(trimmed))
-            || trimmed.ends_with(['…'])
-            || trimmed.ends_with("..")
-            || ["tbd", "none", "n/a", "-", "..."]
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(trimmed));
-        if prose {
+        if is_prose(trimmed, bare) {
             return;
         }
         self.push_attendee(line, item, scanned);
@@ -96,7 +90,7 @@ impl<'a> Builder<'a, '_> {
     pub(super) fn attendee_children(&mut self, children: &[Item<'a>]) {
         let mut groups = Vec::new();
         for child in children {
-            let Some(text) = self.text_span(&child.text) else {
+            let Some(text) = text_span(self.input, &child.text) else {
                 continue;
             };
             if !child.children.is_empty() && attendee::is_group(self.text(text)) {
@@ -106,7 +100,7 @@ impl<'a> Builder<'a, '_> {
             self.attendee_child(text, child.span);
         }
         for child in groups.into_iter().flat_map(|g| g.children.iter()) {
-            if let Some(text) = self.text_span(&child.text) {
+            if let Some(text) = text_span(self.input, &child.text) {
                 self.attendee_child(text, child.span);
             }
         }
@@ -126,19 +120,6 @@ impl<'a> Builder<'a, '_> {
         }
     }
 
-    /// Where `text`, a string borrowed from the input, is in it; `None` for
-    /// text joined from several lines.
-    // The `Cow` is matched to borrow slices of the input for `'a`.
-    #[allow(clippy::ptr_arg)]
-    pub(super) fn text_span(&self, text: &Cow<'a, str>) -> Option<Span> {
-        let Cow::Borrowed(text) = text else {
-            return None;
-        };
-        let start = (text.as_ptr() as usize).checked_sub(self.input.as_ptr() as usize)?;
-        let end = start + text.len();
-        (end <= self.input.len()).then(|| Span::new(start, end))
-    }
-
     /// Adds an attendee unless one with the same handle (or name, when
     /// without a handle) is already listed, compared case-insensitively: a
     /// person listed twice (two days' roll calls) attends once.
@@ -154,15 +135,45 @@ impl<'a> Builder<'a, '_> {
 
     /// `Wenkai yin@VMware, Fanjian kong@Qihoo360, …`: one attendee each.
     pub(super) fn attendee_list(&mut self, value: Span) {
-        let mut start = value.start;
-        for part in self.text(value).split(',') {
-            let span = Span::new(start, start + part.len());
-            start = span.end + 1;
-            let lead = part.len() - part.trim_start().len();
-            let span = Span::new(span.start + lead, span.start + part.trim_end().len());
-            if !span.is_empty() {
-                self.push_attendee(span, span, false);
-            }
+        for part in list_parts(self.text(value), value.start) {
+            self.push_attendee(part, part, false);
         }
     }
+}
+
+/// Whether a trimmed attendee line is prose, not a name: a sentence, in a
+/// list or not; a long line or one with a colon outside a list (`bare`).
+fn is_prose(trimmed: &str, bare: bool) -> bool {
+    (bare && (trimmed.len() > 80 || trimmed.contains(':')))
+        || (trimmed.ends_with(['.', '!', '?']) && !attendee::ends_with_initial(trimmed))
+        || trimmed.ends_with(['…'])
+        || trimmed.ends_with("..")
+        || ["tbd", "none", "n/a", "-", "..."]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(trimmed))
+}
+
+/// The non-empty parts of a comma-separated `list` (at `offset`), trimmed.
+fn list_parts(list: &str, offset: usize) -> impl Iterator<Item = Span> + '_ {
+    let mut start = offset;
+    list.split(',').filter_map(move |part| {
+        let at = start;
+        start += part.len() + 1;
+        let lead = part.len() - part.trim_start().len();
+        let span = Span::new(at + lead, at + part.trim_end().len());
+        (!span.is_empty()).then_some(span)
+    })
+}
+
+/// Where `text`, a string borrowed from `input`, is in it; `None` for text
+/// joined from several lines.
+// The `Cow` is matched to borrow slices of the input.
+#[allow(clippy::ptr_arg)]
+fn text_span(input: &str, text: &Cow<'_, str>) -> Option<Span> {
+    let Cow::Borrowed(text) = text else {
+        return None;
+    };
+    let start = (text.as_ptr() as usize).checked_sub(input.as_ptr() as usize)?;
+    let end = start + text.len();
+    (end <= input.len()).then(|| Span::new(start, end))
 }
