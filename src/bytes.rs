@@ -256,6 +256,24 @@ pub(crate) fn trim_end(text: &str) -> &str {
     trim_end_by(text, is_ascii_space, char::is_whitespace)
 }
 
+/// Whether `text` holds an ASCII digit, eight bytes at a time.
+pub(crate) fn has_digit(text: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
+    let mut chunks = text.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+        // Digits become bytes below 10; test for any such byte (exact for
+        // a yes or no, as bytes of 128 and more are masked out by `!x`).
+        let x = word ^ ZEROS;
+        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,6 +386,18 @@ mod tests {
             assert_eq!(find_either_short(&text, b'\n', b'\n'), Some(at), "{at}");
             text[at] = b'a';
             text[at + 1] = b'a';
+        }
+    }
+
+    #[test]
+    fn digits_eight_at_a_time() {
+        for byte in 0..=255u8 {
+            let mut text = [b'a'; 19];
+            for at in 0..text.len() {
+                text[at] = byte;
+                assert_eq!(has_digit(&text), byte.is_ascii_digit(), "{byte} at {at}");
+                text[at] = b'a';
+            }
         }
     }
 }

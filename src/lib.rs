@@ -132,10 +132,12 @@
 //!
 //! # Layers
 //! - `model`: the types, borrowed from the input, serialized as JSON contract v1.
-//! - `block`: lines into headings, list items, paragraphs and code (CommonMark nesting).
+//! - `block`: lines into headings, list items, paragraphs and code (CommonMark nesting);
+//!   what it recovers from it reports as flags, which `semantic` words as diagnostics.
 //! - `inline`: handles, references, links, code spans and dates inside a text.
-//! - [`grammar`]: the rules of handles, references, dates, markers and fields, as public `nom` parsers.
-//! - `semantic`: sections classified, attendees, owners, meeting and next-meeting dates.
+//! - [`grammar`]: the rules of handles, references, dates, markers, fields and affiliations, as public `nom` parsers.
+//! - `semantic`: the `Builder` that assembles the [`Meeting`] over pure readers: sections
+//!   classified, attendees, owners, fields, meeting and next-meeting dates.
 //! - `bytes`: the byte searches the layers share, written so that they vectorize.
 //! - `series`: many meetings as one history ([`Series`]); `render`: a meeting
 //!   back to Markdown ([`render()`], [`render_next`]).

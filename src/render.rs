@@ -1,7 +1,6 @@
 //! A [`Meeting`] back to Markdown, in the Dragonfly house style, and the draft
-//! of the next meeting. A client of the public model: it reads a `Meeting`
-//! and writes text (the one exception, finding the date in a title, is
-//! marked `TODO(issue 15)`).
+//! of the next meeting. A client of the public API: it reads a `Meeting`
+//! and writes text, and finds the date in a title with [`crate::grammar::date`].
 
 use std::borrow::Cow;
 
@@ -68,11 +67,9 @@ pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
     draft.date = date;
     draft.title = latest.title.as_deref().map(|title| {
         let replaced = date.and_then(|date| {
-            // TODO(issue 15): find the title's date with the public
-            // `grammar::date` parser once it exists, not the inline layer.
-            let span = crate::inline::date::find_date(title, 0, None)?.span;
-            let before = title.get(..span.start)?;
-            let after = title.get(span.end..)?;
+            let (start, end) = title_date(title)?;
+            let before = title.get(..start)?;
+            let after = title.get(end..)?;
             Some(format!("{before}{}{after}", Iso(date)))
         });
         Cow::Owned(replaced.unwrap_or_else(|| title.to_string()))
@@ -133,6 +130,19 @@ pub fn render_next(latest: &Meeting<'_>, date: Option<Date>) -> String {
         stack.extend(section.sections.iter_mut().rev());
     }
     render(&draft)
+}
+
+/// Where the first date with a year is in a title, as the parser finds the
+/// title's date: at the start of a word, in a form of [`crate::grammar::date`].
+fn title_date(title: &str) -> Option<(usize, usize)> {
+    let bytes = title.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| i == 0 || !bytes.get(i - 1).is_some_and(u8::is_ascii_alphanumeric))
+        .find_map(|i| {
+            let (rest, written) = crate::grammar::date(title.get(i..)?).ok()?;
+            // Without a year it is none; an impossible day still is one.
+            written.to_date(None).map(|_| (i, title.len() - rest.len()))
+        })
 }
 
 /// Whether a status bucket sits in or below `section`.

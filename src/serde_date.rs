@@ -33,11 +33,13 @@ pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date
     let Some(text) = Option::<std::borrow::Cow<'de, str>>::deserialize(d)? else {
         return Ok(None);
     };
-    // TODO(issue 15): read with the public `grammar::date` parser (or a
-    // fixed-form reader here) once `inline::date::parse_iso` can go; today
-    // this is its only caller.
-    match crate::inline::date::parse_iso(&text) {
-        Some(Ok(date)) if text.len() == 10 => Ok(Some(date)),
+    // `YYYY-MM-DD` exactly: four digits first leave only the numeric form.
+    let iso = text.len() == 10 && text.bytes().take(4).all(|b| b.is_ascii_digit());
+    let written = crate::grammar::date(&text)
+        .ok()
+        .filter(|(rest, _)| iso && rest.is_empty());
+    match written.and_then(|(_, written)| written.to_date(None)) {
+        Some(Ok(date)) => Ok(Some(date)),
         _ => Err(D::Error::custom(format!(
             "expected a YYYY-MM-DD date, found {text:?}"
         ))),

@@ -197,8 +197,7 @@ fn corpus_tokens_read_alike() {
 }
 
 /// Every metadata field of the corpus reads the same with [`field`], from
-/// its line after the list marker: the rule the semantic layer is to call
-/// (its `metadata::key_value` reads fields today).
+/// its line after the list marker: the rule the semantic layer calls.
 #[test]
 fn corpus_fields_read_alike() {
     let mut differ = Vec::new();

@@ -21,7 +21,6 @@ mod scanners;
 
 use scanners::*;
 
-use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Span;
 
 /// A block, reported to the [`Sink`] in document order.
@@ -64,10 +63,27 @@ pub(crate) struct Checkbox {
     pub bare: bool,
 }
 
-/// Receives blocks and diagnostics from [`parse_blocks`].
+/// Receives blocks and flags from [`parse_blocks`].
 pub(crate) trait Sink {
     fn block(&mut self, block: Block);
-    fn diagnostic(&mut self, diagnostic: Diagnostic);
+    /// Something the block layer read its own way at `span`; the semantic
+    /// layer words it as a diagnostic.
+    fn flag(&mut self, flag: Flag, span: Span);
+}
+
+/// What the block layer saw and recovered from, as rustc_lexer reports
+/// errors: a kind on a span, no message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flag {
+    /// Front matter opened with `---` is never closed: read as a thematic
+    /// break. The span is the opening line.
+    UnclosedFrontMatter,
+    /// A fenced code block is never closed: it runs to the end of the
+    /// input. The span is the opening line.
+    UnclosedFence,
+    /// List items nested deeper than `max_depth` levels are flattened. The
+    /// span runs from the first such marker to its line end.
+    NestingTooDeep { max_depth: usize },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -218,11 +234,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             }
         }
         let span = Span::new(start, start + first.trim_end().len());
-        self.sink.diagnostic(Diagnostic::new(
-            Code::UnclosedFrontMatter,
-            span,
-            "front matter opened with `---` is never closed; read as a thematic break",
-        ));
+        self.sink.flag(Flag::UnclosedFrontMatter, span);
         start
     }
 
@@ -497,11 +509,8 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             Leaf::None => return,
             Leaf::Fence { start, .. } => {
                 let span = Span::new(start, self.last_content_end.max(start));
-                self.sink.diagnostic(Diagnostic::new(
-                    Code::UnclosedFence,
-                    Span::new(start, line_end(self.input, start)),
-                    "fenced code block is never closed; it runs to the end of the input",
-                ));
+                let opening = Span::new(start, line_end(self.input, start));
+                self.sink.flag(Flag::UnclosedFence, opening);
                 span
             }
             Leaf::IndentedCode { start, end } | Leaf::Html { start, end, .. } => {
@@ -541,14 +550,9 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             // item instead of its child.
             if !self.depth_reported {
                 self.depth_reported = true;
-                self.sink.diagnostic(Diagnostic::new(
-                    Code::NestingTooDeep,
-                    Span::new(start + first, start + line.len()),
-                    format!(
-                        "list items nested deeper than {} levels are flattened",
-                        self.max_depth
-                    ),
-                ));
+                let max_depth = self.max_depth;
+                let span = Span::new(start + first, start + line.len());
+                self.sink.flag(Flag::NestingTooDeep { max_depth }, span);
             }
             self.close_items(self.max_depth - 1);
             self.max_depth - 1

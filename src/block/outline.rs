@@ -3,8 +3,8 @@
 //! `differential`, which builds with `--cfg fuzzing` and so sees it as
 //! `minutes::outline`. Not part of the crate's API: nothing else sees it.
 
-use super::{parse_blocks, Block, Sink};
-use crate::diagnostic::Diagnostic;
+use super::{parse_blocks, Block, Flag, Sink};
+use crate::model::Span;
 
 /// The block structure as plain data.
 #[doc(hidden)]
@@ -50,7 +50,7 @@ pub fn outline(input: &str) -> Vec<Outline> {
             };
             self.1.push(event);
         }
-        fn diagnostic(&mut self, _: Diagnostic) {}
+        fn flag(&mut self, _: Flag, _: Span) {}
     }
     let mut sink = Collect(input, Vec::new());
     parse_blocks(input, 32, &mut sink);

@@ -3,14 +3,14 @@
 use super::*;
 
 #[derive(Default)]
-struct Collect(Vec<Block>, Vec<Diagnostic>);
+struct Collect(Vec<Block>, Vec<(Flag, Span)>);
 
 impl Sink for Collect {
     fn block(&mut self, block: Block) {
         self.0.push(block);
     }
-    fn diagnostic(&mut self, diagnostic: Diagnostic) {
-        self.1.push(diagnostic);
+    fn flag(&mut self, flag: Flag, span: Span) {
+        self.1.push((flag, span));
     }
 }
 
@@ -246,7 +246,7 @@ fn deep_nesting_is_flattened_with_one_diagnostic() {
         .max();
     assert_eq!(max, Some(7));
     assert_eq!(sink.1.len(), 1);
-    assert_eq!(sink.1[0].code, Code::NestingTooDeep);
+    assert!(matches!(sink.1[0].0, Flag::NestingTooDeep { .. }));
 }
 
 #[test]

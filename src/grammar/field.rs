@@ -5,6 +5,7 @@
 use nom::IResult;
 
 use super::{fail, line_len};
+use crate::bytes;
 
 /// A `Key: value` line, as [`field`] reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,15 +21,7 @@ pub struct KeyValue<'a> {
 }
 
 /// Keys longer than this are prose that happens to hold a colon.
-const MAX_KEY: usize = 32;
-
-// TODO(issue 15, semantic phase): `semantic/metadata.rs` still reads fields
-// with its own `key_value` / `key_value_at` / `key_ok` / `value_start`
-// (called from `semantic/mod.rs` on the first line of paragraphs and items).
-// Keep its byte pre-checks (a first byte that may start a key, a colon
-// within `MAX_KEY + 4` bytes) as the candidate scanner and call `field` on
-// the line; `tests/grammar.rs` (`corpus_fields_read_alike`) shows that the
-// two read every field of the corpus alike. Check the instruction count.
+pub(crate) const MAX_KEY: usize = 32;
 
 /// A field: a short key, a colon and the rest of the line.
 ///
@@ -54,57 +47,148 @@ const MAX_KEY: usize = 32;
 /// assert!(field("https://example.com").is_err());
 /// ```
 pub fn field(input: &str) -> IResult<&str, KeyValue<'_>> {
-    let line_len = line_len(input);
-    let line = input.get(..line_len).unwrap_or_default();
-    let after_marks = line.trim_start_matches(['*', '_']);
-    let emphasized = after_marks.len() < line.len();
-    let found = after_marks
-        .char_indices()
-        .take_while(|&(at, _)| at < MAX_KEY + 4)
-        .find(|&(_, c)| c == ':')
-        .and_then(|(colon, _)| {
-            let key_raw = after_marks.get(..colon)?;
-            let after_colon = after_marks.get(colon + 1..)?;
-            let key = key_raw.trim_end_matches(['*', '_']).trim();
-            if after_colon.starts_with("//") || !is_key(key) {
-                return None;
-            }
-            let value = after_colon
-                .trim_end()
-                .trim_start_matches(['*', '_'])
-                .trim_start();
-            // `**Action: text**`: the marks close after the value.
-            let value = match emphasized && key_raw.len() == key.len() {
-                true => value.trim_end_matches(['*', '_']).trim_end(),
-                false => value,
-            };
-            Some(KeyValue {
-                key,
-                value,
-                emphasized,
-            })
-        });
+    let found = candidate(input.as_bytes()).and_then(|colon| field_at(input, colon));
     match found {
-        Some(kv) => Ok((input.get(line_len..).unwrap_or_default(), kv)),
+        Some(kv) => Ok((input.get(line_len(input)..).unwrap_or_default(), kv)),
         None => fail(input, nom::error::ErrorKind::Verify),
     }
 }
 
-/// Whether a trimmed key reads as one (see [`field`]).
+/// Where the colon of a field at the start of `bytes` may be: after the
+/// leading marks, a first byte that may start a key, and a colon within
+/// `MAX_KEY + 4` bytes before any line ending. These byte tests settle
+/// most lines, so the semantic layer runs them in place at every paragraph
+/// and item and calls [`field_at`] only on a candidate.
+#[inline]
+pub(crate) fn candidate(bytes: &[u8]) -> Option<Colon> {
+    let marks = bytes
+        .iter()
+        .take_while(|b| matches!(b, b'*' | b'_'))
+        .count();
+    let window = bytes.get(marks..).unwrap_or_default();
+    // The first byte could not start a key (`[link]`, `` `code` ``, `@x`).
+    if !window.first().is_some_and(|&b| may_start_key(b)) {
+        return None;
+    }
+    let window = window.get(..MAX_KEY + 4).unwrap_or(window);
+    let at =
+        bytes::find_either_short(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
+    Some(Colon { marks, at })
+}
+
+/// A candidate colon: `at` bytes after the `marks` that open the line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Colon {
+    marks: usize,
+    at: usize,
+}
+
+/// The field of `text` once [`candidate`] found its colon.
+pub(crate) fn field_at(text: &str, colon: Colon) -> Option<KeyValue<'_>> {
+    let Colon { marks, at: colon } = colon;
+    let bytes = text.as_bytes();
+    let emphasized = marks > 0;
+    // `https://…`: a URL, not a field. One byte test settles most colons.
+    let after_colon = marks + colon + 1;
+    if bytes.get(after_colon..after_colon + 2) == Some(b"//") {
+        return None;
+    }
+    let key_raw = text.get(marks..marks + colon)?;
+    // `key_raw.trim_end_matches(['*', '_']).trim()`.
+    let is_mark = |c: char| matches!(c, '*' | '_');
+    let unmarked = bytes::trim_end_by(key_raw, |b| is_mark(char::from(b)), is_mark);
+    let key_end = bytes::trim_end(unmarked);
+    let key = bytes::trim_start(key_end);
+    let key_lead = key_end.len() - key.len();
+    // The colon was searched up to a `\n` only: a lone `\r` trimmed off
+    // the key (`Notes\r: x`) ends a line before it (`is_key` refuses one
+    // inside). The trimmed parts are nearly always empty.
+    let has_cr = |t: Option<&str>| t.is_some_and(|t| t.bytes().any(|b| b == b'\r'));
+    if !is_key(key) || has_cr(unmarked.get(key_end.len()..)) || has_cr(key_end.get(..key_lead)) {
+        return None;
+    }
+    // The rest of the first line; the colon is on it.
+    let rest = bytes.get(after_colon..).unwrap_or_default();
+    let line_end = bytes::find_line_end(rest).map_or(text.len(), |(n, _)| after_colon + n);
+    let after = bytes::trim_end(text.get(after_colon..line_end)?);
+    // `**Key**: value` or `**Key:** value`: the closing marks on either side.
+    // `after` ends trimmed, so trimming the start trims the value.
+    let value = value_start(after);
+    let value = if emphasized && key_raw.len() == key.len() {
+        // `**Action: text**`: the marks close after the value.
+        value.trim_end_matches(['*', '_']).trim_end()
+    } else {
+        value
+    };
+    Some(KeyValue {
+        key,
+        value,
+        emphasized,
+    })
+}
+
+/// `after.trim_start_matches(['*', '_']).trim_start()`, by bytes while
+/// they are ASCII.
+fn value_start(after: &str) -> &str {
+    let bytes = after.as_bytes();
+    let marks = bytes
+        .iter()
+        .position(|b| !matches!(b, b'*' | b'_'))
+        .unwrap_or(bytes.len());
+    let rest = after.get(marks..).unwrap_or_default();
+    bytes::trim_start(rest)
+}
+
+/// Whether a key (after its emphasis marks) may start with `b`: white
+/// space or a character a key holds, or any byte that is not ASCII.
+fn may_start_key(b: u8) -> bool {
+    !b.is_ascii()
+        || b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b' ' | b'\t' | 11..=13 | b'&' | b'-' | b'/' | b'\'' | b'.'
+        )
+}
+
+/// Whether a trimmed key reads as one (see [`field`]): three characters or
+/// more, at most [`MAX_KEY`] bytes and four words, letters, digits and a
+/// few marks. One or two letters are a speaker (`Q:`, `A:`, `CW:`).
 fn is_key(key: &str) -> bool {
-    key.len() <= MAX_KEY
-        && key.chars().nth(2).is_some()
-        && key.split(' ').filter(|word| !word.is_empty()).count() <= 4
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '-' | '/' | '\'' | '.'))
+    let bytes = key.as_bytes();
+    if bytes.len() > MAX_KEY {
+        return false;
+    }
+    if !bytes.is_ascii() {
+        return key.chars().count() > 2
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '-' | '/' | '\'' | '.'))
+            && key.split_whitespace().count() <= 4;
+    }
+    // In ASCII the only white space the key may hold is the space, and it is
+    // trimmed: the words are the runs after a space or the start.
+    let mut words = 0;
+    let mut after_space = true;
+    for &b in bytes {
+        let is_space = b == b' ';
+        if !(is_space
+            || b.is_ascii_alphanumeric()
+            || matches!(b, b'&' | b'-' | b'/' | b'\'' | b'.'))
+        {
+            return false;
+        }
+        if !is_space && after_space {
+            words += 1;
+        }
+        after_space = is_space;
+    }
+    bytes.len() > 2 && words <= 4
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Lines read as the semantic layer's `metadata::key_value` reads them.
     #[test]
     fn keys_values_and_marks() {
         let read = |line| {
@@ -124,5 +208,18 @@ mod tests {
         assert_eq!(read("one two three four five: x"), None);
         assert_eq!(read("A sentence that goes on for far too long: x"), None);
         assert_eq!(read("`code`: x"), None);
+        assert_eq!(read("Notes\r: x"), None);
+        assert_eq!(read("**Attendees:** "), Some(("Attendees", "", true)));
+    }
+
+    #[test]
+    fn value_start_as_by_chars() {
+        for text in ["", " **x", "**_ \u{a0}y", "\u{2003}*z", "*\t\n*"] {
+            assert_eq!(
+                value_start(text),
+                text.trim_start_matches(['*', '_']).trim_start(),
+                "{text:?}"
+            );
+        }
     }
 }

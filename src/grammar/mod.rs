@@ -2,9 +2,10 @@
 //!
 //! Each parser is a `fn(&str) -> nom::IResult<&str, T>`: call it alone, or
 //! compose it with nom's own combinators. They are the parser's own rules:
-//! the block and inline layers call these same functions where their
-//! scanners find a candidate (a `#` for a reference, an `@` for a handle, a
-//! line's first character for a list marker), so what a tool reads with
+//! the block, inline and semantic layers call these same functions where
+//! their scanners find a candidate (a `#` for a reference, an `@` for a
+//! handle, a line's first character for a list marker, a colon near the
+//! start of a line for a field), so what a tool reads with
 //! them is what [`crate::parse`] reads.
 //!
 //! | parser | reads | gives |
@@ -43,7 +44,7 @@
 
 mod calendar;
 mod clock;
-mod field;
+pub(crate) mod field;
 mod line;
 pub(crate) mod people;
 pub(crate) mod reference;

@@ -70,48 +70,65 @@ fn after_at(input: &str) -> Option<(HandleToken<'_>, &str)> {
     Some((token, after.get(len..)?))
 }
 
-// TODO(issue 15, semantic phase): `semantic/attendee.rs` `affiliations()`
-// still finds and splits the group itself. Call `affiliations` on the text
-// from the `(` for a closed group; keep there the recovery of an unclosed
-// one (read to the end, with `unclosed-affiliation`) and the stray `)`
-// diagnostic. It judges "only a handle" by the scan's handle spans, this
-// parser by `handle` on the trimmed group: the same on the corpus's notes,
-// worth a golden run when switched.
-
 /// The parenthesized affiliations after an attendee's name, split on `/`.
 ///
 /// ```text
-/// affiliations = "(" part *( "/" part ) ")"
-/// part         = *( any character but "/" and ")" ), trimmed
+/// affiliations = "(" inner ")"
+/// inner        = part *( "/" part ), where a part may hold a nested
+///                "(" ... ")" pair, and no blank line
+/// part         = *( any character but "/" ), trimmed
 /// ```
 ///
-/// Empty parts are dropped; a group with nothing in it, or only a handle
-/// (`(@ckerr)`, which says who, not where), is no affiliation.
+/// The group closes at the `)` that matches its `(`, past nested pairs:
+/// `(Stacklok, SCIR(GB))` is one part. Empty parts are dropped; a group
+/// with nothing in it, or only a handle (`(@ckerr)`, which says who, not
+/// where), is no affiliation.
 ///
 /// ```
 /// use minutes::grammar::affiliations;
 /// assert_eq!(affiliations("(Ant Group / Nydus) x"), Ok((" x", vec!["Ant Group", "Nydus"])));
+/// assert_eq!(affiliations("(Stacklok, SCIR(GB))"), Ok(("", vec!["Stacklok, SCIR(GB)"])));
 /// assert!(affiliations("(@ckerr)").is_err());
 /// assert!(affiliations("(Ant Group").is_err());
 /// ```
 pub fn affiliations(input: &str) -> IResult<&str, Vec<&str>> {
-    let group = input.strip_prefix('(').and_then(|inner| {
-        let close = inner.find(')')?;
-        Some((inner.get(..close)?, inner.get(close + 1..)?))
-    });
-    let Some((inner, rest)) = group else {
+    let Some(inner) = group_inner(input) else {
         return fail(input, nom::error::ErrorKind::Char);
     };
+    let rest = input.get(inner.len() + 2..).unwrap_or_default();
     let only_handle = handle(inner.trim()).is_ok_and(|(after, _)| after.is_empty());
-    let parts: Vec<&str> = inner
-        .split('/')
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .collect();
+    let parts: Vec<&str> = affiliation_parts(inner).collect();
     if only_handle || parts.is_empty() {
         return fail(input, nom::error::ErrorKind::Verify);
     }
     Ok((rest, parts))
+}
+
+/// What a group that opens at the start of `text` holds, up to the `)` that
+/// closes it (see [`affiliations`]); `None` when it is not closed.
+pub(crate) fn group_inner(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix('(')?;
+    let mut depth = 0usize;
+    for (at, b) in inner.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' if depth == 0 => return inner.get(..at),
+            b')' => depth -= 1,
+            // A blank line ends the search: the group is not closed.
+            b'\n' if inner.get(at + 1..).is_some_and(|r| r.starts_with('\n')) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The parts of a group's `inner` text: split on `/`, trimmed, empty ones
+/// dropped.
+pub(crate) fn affiliation_parts(inner: &str) -> impl Iterator<Item = &str> {
+    inner
+        .split('/')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
 }
 
 /// The length of the run of `login` bytes (ASCII letters, digits, `-`) at
@@ -257,5 +274,11 @@ mod tests {
         assert!(team_handle("@alice").is_err());
         assert_eq!(affiliations("( / )").ok(), None);
         assert_eq!(affiliations("(a/b)c"), Ok(("c", vec!["a", "b"])));
+        assert_eq!(
+            affiliations("(a (b) / c) d"),
+            Ok((" d", vec!["a (b)", "c"]))
+        );
+        assert_eq!(affiliations("(a (b)").ok(), None);
+        assert_eq!(affiliations("(a\n\nb)").ok(), None);
     }
 }

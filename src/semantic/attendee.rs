@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use crate::bytes;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::grammar::people::{affiliation_parts, group_inner};
 use crate::inline::handle::HandleToken;
 use crate::inline::reference::{github_url, GitHubUrl};
 use crate::inline::Handle;
@@ -142,8 +143,10 @@ fn affiliations<'a>(
         return Vec::new();
     };
     let inner_start = open + 1;
-    let (inner, closed) = match matching_close(&rest[inner_start..]) {
-        Some(len) => (&rest[inner_start..inner_start + len], true),
+    // A closed group as `grammar::affiliations` reads it; an unclosed one
+    // runs to the end of the text.
+    let (inner, closed) = match group_inner(rest.get(open..).unwrap_or_default()) {
+        Some(inner) => (inner, true),
         None => (&rest[inner_start..], false),
     };
     let inner_abs = offset + inner_start;
@@ -184,19 +187,7 @@ fn affiliations<'a>(
     if !collect {
         return Vec::new();
     }
-    // One allocation: as many places as parts (empty ones are dropped).
-    let bytes = inner.as_bytes();
-    let parts = 1 + bytes.iter().filter(|&&b| b == b'/').count();
-    let mut out = Vec::with_capacity(parts);
-    let mut start = 0;
-    for end in (0..=bytes.len()).filter(|&i| bytes.get(i).is_none_or(|&b| b == b'/')) {
-        let part = inner.get(start..end).unwrap_or_default().trim();
-        if !part.is_empty() {
-            out.push(Cow::Borrowed(part));
-        }
-        start = end + 1;
-    }
-    out
+    affiliation_parts(inner).map(Cow::Borrowed).collect()
 }
 
 /// The initials in the `Abbreviation` column of an attendees table
@@ -517,22 +508,6 @@ fn lower(text: Cow<'_, str>) -> Cow<'_, str> {
     } else {
         text
     }
-}
-
-/// The `)` that closes a parenthesis opened just before `text`, past
-/// nested pairs: `Stacklok, SCIR(GB))`.
-fn matching_close(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (at, b) in text.bytes().enumerate() {
-        match b {
-            b'(' => depth += 1,
-            b')' if depth == 0 => return Some(at),
-            b')' => depth -= 1,
-            b'\n' if text.get(at + 1..).is_some_and(|r| r.starts_with('\n')) => return None,
-            _ => {}
-        }
-    }
-    None
 }
 
 /// The first `](` in `text`, as `str::find` finds it.

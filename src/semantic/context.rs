@@ -22,7 +22,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::dedup_references;
+use super::dedup::dedup_references;
 use crate::inline::RepoContext;
 use crate::model::{Item, Meeting, Reference, Section};
 

@@ -114,20 +114,16 @@ const NEXT_MEETING: &[&str] = &[
     "next meeting date & time",
     "next meeting date and time",
 ];
-const STATUSES: &[(&str, Status)] = &[
-    ("todo", Status::Todo),
-    ("todos", Status::Todo),
-    ("to do", Status::Todo),
-    ("to reply", Status::Todo),
-    ("to resolve", Status::Todo),
-    ("wip", Status::InProgress),
-    ("in progress", Status::InProgress),
-    ("doing", Status::InProgress),
-    ("done", Status::Done),
-    ("resolved", Status::Done),
-    ("closed", Status::Done),
-    ("tbd", Status::Tbd),
-    ("blocked", Status::Blocked),
+/// The words of each status bucket.
+const STATUSES: &[(Status, &[&str])] = &[
+    (
+        Status::Todo,
+        &["todo", "todos", "to do", "to reply", "to resolve"],
+    ),
+    (Status::InProgress, &["wip", "in progress", "doing"]),
+    (Status::Done, &["done", "resolved", "closed"]),
+    (Status::Tbd, &["tbd"]),
+    (Status::Blocked, &["blocked"]),
 ];
 
 fn is_one_of(words: &str, list: &[&str]) -> bool {
@@ -153,12 +149,12 @@ const fn longest(lists: &[&[&str]]) -> usize {
 
 /// Headings longer than this are none of the kinds, nor a status.
 const LONGEST_KIND: usize = {
-    let kinds = longest(&[ATTENDEES, TOPICS, ACTIONS, NEXT_MEETING]);
-    let mut max = kinds;
+    let mut max = longest(&[ATTENDEES, TOPICS, ACTIONS, NEXT_MEETING]);
     let mut i = 0;
     while i < STATUSES.len() {
-        if STATUSES[i].0.len() > max {
-            max = STATUSES[i].0.len();
+        let words = longest(&[STATUSES[i].1]);
+        if words > max {
+            max = words;
         }
         i += 1;
     }
@@ -172,7 +168,7 @@ pub(crate) fn classify(heading: &str) -> (SectionKind, Option<Status>) {
         return found;
     }
     // A note in parentheses: `Attendance (please add yourself):`.
-    match heading.find('(') {
+    match crate::bytes::find_byte(heading.as_bytes(), b'(') {
         Some(open) if open > 0 => classify_words(normalize(&heading[..open])),
         _ => found,
     }
@@ -187,7 +183,10 @@ fn classify_words(words: &str) -> (SectionKind, Option<Status>) {
         };
         return (kind, None);
     }
-    if let Some(&(_, status)) = STATUSES.iter().find(|(w, _)| w.eq_ignore_ascii_case(words)) {
+    let status = STATUSES
+        .iter()
+        .find_map(|&(status, list)| is_one_of(words, list).then_some(status));
+    if let Some(status) = status {
         return (SectionKind::Status, Some(status));
     }
     let kind = if is_one_of(words, ATTENDEES) {

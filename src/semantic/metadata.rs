@@ -3,6 +3,7 @@
 //! `**Action: Mikeal to open an issue**`.
 
 use crate::bytes;
+use crate::grammar::field;
 use crate::model::Span;
 
 /// A field found at the start of a text.
@@ -26,218 +27,126 @@ pub(crate) enum Key {
     Other,
 }
 
-/// Keys longer than this are prose that happens to hold a colon.
-const MAX_KEY: usize = 32;
-
-/// The field at the start of the first line of `input[span]`, if any.
+/// The field at the start of the first line of `input[span]`, if any, as
+/// [`crate::grammar::field`] reads it.
 ///
-/// Inlined at the callers: the tests that settle most texts (no key can
-/// start with the first byte, no colon near the start); the key is read
-/// out of line.
+/// Every paragraph and item passes here and few hold a field: the byte
+/// tests of `field::candidate` settle most, and only a candidate colon is
+/// read further.
 #[inline]
 pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
-    // The key is short, so the colon is near the start: look no further,
-    // and judge the key before splitting off and trimming the first line.
-    let bytes = input.as_bytes().get(span.start..span.end)?;
-    let marks = bytes
-        .iter()
-        .take_while(|b| matches!(b, b'*' | b'_'))
-        .count();
-    let window = bytes.get(marks..).unwrap_or_default();
-    // The first byte could not start a key (`[link]`, `` `code` ``, `@x`).
-    if !window.first().is_some_and(|&b| may_start_key(b)) {
-        return None;
-    }
-    let window = window.get(..MAX_KEY + 4).unwrap_or(window);
-    let colon =
-        bytes::find_either_short(window, b':', b'\n').filter(|&i| window.get(i) == Some(&b':'))?;
-    key_value_at(input, span, marks, colon)
+    let colon = field::candidate(input.as_bytes().get(span.start..span.end)?)?;
+    key_value_at(input.get(span.start..span.end)?, span.start, colon)
 }
 
-/// [`key_value`] once the colon is found, `colon` bytes after the `marks`.
+/// [`key_value`] once the colon is found: the grammar's field, as spans of
+/// the input (`text` starts at `offset`).
 #[inline(never)]
-fn key_value_at(input: &str, span: Span, marks: usize, colon: usize) -> Option<KeyValue> {
-    let text = input.get(span.start..span.end)?;
-    let bytes = text.as_bytes();
-    let emphasized = marks > 0;
-    // `https://…`: a URL, not a field. One byte test settles most colons.
-    let after_colon = marks + colon + 1;
-    if bytes.get(after_colon..after_colon + 2) == Some(b"//") {
-        return None;
-    }
-    let key_raw = text.get(marks..marks + colon)?;
-    // `key_raw.trim_end_matches(['*', '_']).trim()`, and its offset.
-    let is_mark = |c: char| matches!(c, '*' | '_');
-    let unmarked = bytes::trim_end_by(key_raw, |b| is_mark(char::from(b)), is_mark);
-    let key_end = bytes::trim_end(unmarked);
-    let key = bytes::trim_start(key_end);
-    let key_lead = key_end.len() - key.len();
-    // The colon was searched up to a `\n` only: a lone `\r` trimmed off
-    // the key (`Notes\r: x`) ends a line before it (`key_ok` refuses one
-    // inside). The trimmed parts are nearly always empty.
-    let has_cr = |t: Option<&str>| t.is_some_and(|t| t.bytes().any(|b| b == b'\r'));
-    if !key_ok(key) || has_cr(unmarked.get(key_end.len()..)) || has_cr(key_end.get(..key_lead)) {
-        return None;
-    }
-    // The rest of the first line; the colon is on it.
-    let rest = bytes.get(after_colon..).unwrap_or_default();
-    let line_end = bytes::find_line_end(rest).map_or(text.len(), |(n, _)| after_colon + n);
-    let after = text.get(after_colon..line_end)?;
-    let after = bytes::trim_end(after);
-    // `**Key**: value` or `**Key:** value`: the closing marks on either side.
-    // `after` ends trimmed, so trimming the start trims the value.
-    let value = value_start(after);
-    let value_start = span.start + after_colon + (after.len() - value.len());
-    let value = if emphasized && key_raw.len() == key.len() {
-        // `**Action: text**`: the marks close after the value.
-        value.trim_end_matches(['*', '_']).trim_end()
-    } else {
-        value
+fn key_value_at(text: &str, offset: usize, colon: field::Colon) -> Option<KeyValue> {
+    let found = field::field_at(text, colon)?;
+    // The key and value are slices of `text`: their place is their distance
+    // from its start.
+    let span_of = |part: &str| {
+        let start = offset + (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+        Some(Span::new(start, start + part.len()))
     };
-    let key_start = span.start + marks + key_lead;
     Some(KeyValue {
-        key: Span::new(key_start, key_start + key.len()),
-        value: Span::new(value_start, value_start + value.len()),
-        emphasized,
+        key: span_of(found.key)?,
+        value: span_of(found.value)?,
+        emphasized: found.emphasized,
     })
 }
 
-/// `after.trim_start_matches(['*', '_']).trim_start()`, by bytes while
-/// they are ASCII.
-fn value_start(after: &str) -> &str {
-    let bytes = after.as_bytes();
-    let marks = bytes
-        .iter()
-        .position(|b| !matches!(b, b'*' | b'_'))
-        .unwrap_or(bytes.len());
-    let rest = after.get(marks..).unwrap_or_default();
-    bytes::trim_start(rest)
-}
+/// Declares the key words of each meaning, in lowercase, once: the table
+/// [`KEY_WORDS`] and the `match` of [`known_key`] are both made from it.
+macro_rules! key_words {
+    ($($kind:ident => [$($word:literal),+ $(,)?]),+ $(,)?) => {
+        /// Every key word with its meaning.
+        const KEY_WORDS: &[(&[u8], Key)] = &[$($(($word, Key::$kind)),+),+];
 
-/// Whether a key (after its emphasis marks) may start with `b`: white
-/// space or a character a key holds, or any byte that is not ASCII.
-fn may_start_key(b: u8) -> bool {
-    !b.is_ascii()
-        || b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b' ' | b'\t' | 11..=13 | b'&' | b'-' | b'/' | b'\'' | b'.'
-        )
-}
-
-/// Whether a trimmed key reads as one: three characters or more, at most
-/// [`MAX_KEY`] bytes and four words, letters, digits and a few marks. One or
-/// two letters are a speaker (`Q:`, `A:`, `CW:`), not a key.
-fn key_ok(key: &str) -> bool {
-    let bytes = key.as_bytes();
-    if bytes.len() > MAX_KEY {
-        return false;
-    }
-    if !bytes.is_ascii() {
-        return key.chars().count() > 2
-            && key
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '-' | '/' | '\'' | '.'))
-            && key.split_whitespace().count() <= 4;
-    }
-    // In ASCII the only white space the key may hold is the space, and it is
-    // trimmed: the words are the runs after a space or the start.
-    let mut words = 0;
-    let mut after_space = true;
-    for &b in bytes {
-        let is_space = b == b' ';
-        if !(is_space
-            || b.is_ascii_alphanumeric()
-            || matches!(b, b'&' | b'-' | b'/' | b'\'' | b'.'))
-        {
-            return false;
+        /// The meaning of a key word given in lowercase; `None` for any
+        /// other key. One `match`, which the compiler makes a few compares.
+        fn known_key(lower: &[u8]) -> Option<Key> {
+            match lower {
+                $($($word)|+ => Some(Key::$kind),)+
+                _ => None,
+            }
         }
-        if !is_space && after_space {
-            words += 1;
-        }
-        after_space = is_space;
-    }
-    bytes.len() > 2 && words <= 4
+    };
 }
 
-#[cfg(test)]
-const DATE: &[&str] = &[
-    "date",
-    "dates",
-    "date & time",
-    "date and time",
-    "meeting date",
-    "when",
-    "time",
-];
-#[cfg(test)]
-const HOST: &[&str] = &[
-    "host",
-    "hosts",
-    "hosted by",
-    "chair",
-    "facilitator",
-    "moderator",
-];
-#[cfg(test)]
-const NOTE_TAKERS: &[&str] = &[
-    "note taker",
-    "note takers",
-    "notetaker",
-    "notetakers",
-    "note-taker",
-    "minutes by",
-    "notes by",
-    "scribe",
-];
-#[cfg(test)]
-const ATTENDEES: &[&str] = &[
-    "attendees",
-    "attendance",
-    "participants",
-    "present",
-    "members",
-    "visitors",
-    "guests",
-    "team",
-    "team members",
-    "others",
-];
-#[cfg(test)]
-const ACTION: &[&str] = &[
-    "action",
-    "actions",
-    "action item",
-    "action items",
-    "todo",
-    "to do",
-    "todo items",
-];
+key_words! {
+    Date => [b"date", b"dates", b"date & time", b"date and time", b"meeting date", b"when", b"time"],
+    Host => [b"host", b"hosts", b"hosted by", b"chair", b"facilitator", b"moderator"],
+    NoteTakers => [
+        b"note taker", b"note takers", b"notetaker", b"notetakers", b"note-taker",
+        b"minutes by", b"notes by", b"scribe",
+    ],
+    Attendees => [
+        b"attendees", b"attendance", b"participants", b"present", b"members", b"visitors",
+        b"guests", b"team", b"team members", b"others",
+    ],
+    Action => [b"action", b"actions", b"action item", b"action items", b"todo", b"to do", b"todo items"],
+}
+
+/// The length of the longest key word.
+const LONGEST_KEY_WORD: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < KEY_WORDS.len() {
+        if KEY_WORDS[i].0.len() > longest {
+            longest = KEY_WORDS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// The first letters of the key words of `kinds`, as a set of bits (bit 0
+/// for `a`). Every key word starts with a lowercase ASCII letter.
+const fn first_letters(kinds: &[Key]) -> u32 {
+    let mut letters = 0;
+    let mut i = 0;
+    while i < KEY_WORDS.len() {
+        let (word, kind) = KEY_WORDS[i];
+        let mut k = 0;
+        while k < kinds.len() {
+            if kinds[k] as u8 == kind as u8 {
+                assert!(word[0].is_ascii_lowercase());
+                letters |= 1 << (word[0] - b'a');
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    letters
+}
+
+/// The first letters of the action key words (`a`, `t`).
+const ACTION_LETTERS: u32 = first_letters(&[Key::Action]);
+
+/// The first letters of the keys that do something outside the meeting's
+/// metadata: date, host, note takers and action keys.
+const OUTSIDE_METADATA_LETTERS: u32 =
+    first_letters(&[Key::Date, Key::Host, Key::NoteTakers, Key::Action]);
+
+/// Whether the ASCII byte `b` is a letter, in either case, of `letters`.
+fn is_one_of(letters: u32, b: u8) -> bool {
+    let n = (b | 0x20).wrapping_sub(b'a');
+    n < 26 && letters >> n & 1 == 1
+}
 
 /// The meaning of a field key, compared case-insensitively: the key in
-/// lowercase matched against the words of the lists above (the test
-/// `key_words` keeps the two in step).
+/// lowercase matched against the key words, or a group of attendees.
 pub(crate) fn key_kind(key: &str) -> Key {
-    // The longest key word is `date and time`.
-    let mut buffer = [0u8; 13];
+    let mut buffer = [0u8; LONGEST_KEY_WORD];
     let Some(lower) = buffer.get_mut(..key.len()) else {
         return group_of_attendees(key);
     };
     for (to, from) in lower.iter_mut().zip(key.bytes()) {
         *to = from.to_ascii_lowercase();
     }
-    match &*lower {
-        b"date" | b"dates" | b"date & time" | b"date and time" | b"meeting date" | b"when"
-        | b"time" => Key::Date,
-        b"host" | b"hosts" | b"hosted by" | b"chair" | b"facilitator" | b"moderator" => Key::Host,
-        b"note taker" | b"note takers" | b"notetaker" | b"notetakers" | b"note-taker"
-        | b"minutes by" | b"notes by" | b"scribe" => Key::NoteTakers,
-        b"attendees" | b"attendance" | b"participants" | b"present" | b"members" | b"visitors"
-        | b"guests" | b"team" | b"team members" | b"others" => Key::Attendees,
-        b"action" | b"actions" | b"action item" | b"action items" | b"todo" | b"to do"
-        | b"todo items" => Key::Action,
-        _ => group_of_attendees(key),
-    }
+    known_key(lower).unwrap_or_else(|| group_of_attendees(key))
 }
 
 /// `Remote attendees`, `In-person attendees`, `Attendees in person`: a
@@ -255,7 +164,7 @@ fn group_of_attendees(key: &str) -> Key {
         .iter()
         .any(|w| lower_ends(w))
         || ["attendees ", "attending"].iter().any(|w| lower_starts(w));
-    if group && key.len() <= 32 {
+    if group && key.len() <= field::MAX_KEY {
         Key::Attendees
     } else {
         Key::Other
@@ -263,23 +172,18 @@ fn group_of_attendees(key: &str) -> Key {
 }
 
 /// Whether the field at the start of `input[span]`, if any, may have an
-/// action key: all of them start with `a` or `t`. After a byte that is not
+/// action key (the first letters of their words). After a byte that is not
 /// ASCII (white space of another script?), it may.
 pub(crate) fn may_be_action(input: &str, span: Span) -> bool {
-    first_key_byte(input, span).is_some_and(|b| !b.is_ascii() || matches!(b | 0x20, b'a' | b't'))
+    first_key_byte(input, span).is_some_and(|b| !b.is_ascii() || is_one_of(ACTION_LETTERS, b))
 }
 
 /// Whether the field at the start of `input[span]`, if any, may have a key
 /// that does something outside the meeting's metadata: a date, host, note
-/// takers or action key, which all start with one of `acdfhmnstw`.
+/// takers or action key (the first letters of their words).
 pub(crate) fn may_act_outside_metadata(input: &str, span: Span) -> bool {
-    first_key_byte(input, span).is_some_and(|b| {
-        !b.is_ascii()
-            || matches!(
-                b | 0x20,
-                b'a' | b'c' | b'd' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'w'
-            )
-    })
+    first_key_byte(input, span)
+        .is_some_and(|b| !b.is_ascii() || is_one_of(OUTSIDE_METADATA_LETTERS, b))
 }
 
 /// The first byte of `input[span]` after emphasis marks and white space:
@@ -349,7 +253,7 @@ pub(crate) fn head_count(text: &str) -> Option<u32> {
 /// the digits of `@yyzai384)`. After a byte that is not ASCII, there may be
 /// white space of another script.
 fn may_count(text: &[u8]) -> bool {
-    if !has_digit(text) {
+    if !bytes::has_digit(text) {
         return false;
     }
     let mut rest = text;
@@ -366,24 +270,6 @@ fn may_count(text: &[u8]) -> bool {
         }
     }
     false
-}
-
-/// Whether `text` holds an ASCII digit, eight bytes at a time.
-fn has_digit(text: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const ZEROS: u64 = u64::from_ne_bytes([b'0'; 8]);
-    let mut chunks = text.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
-        // Digits become bytes below 10; test for any such byte (exact for
-        // a yes or no, as bytes of 128 and more are masked out by `!x`).
-        let x = word ^ ZEROS;
-        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
-            return true;
-        }
-    }
-    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 #[cfg(test)]
@@ -421,26 +307,7 @@ mod tests {
     }
 
     #[test]
-    fn value_start_as_by_chars() {
-        for text in ["", " **x", "**_ \u{a0}y", "\u{2003}*z", "*\t\n*"] {
-            assert_eq!(
-                value_start(text),
-                text.trim_start_matches(['*', '_']).trim_start(),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
     fn digits_and_counts() {
-        for byte in 0..=255u8 {
-            let mut text = [b'a'; 19];
-            for at in 0..text.len() {
-                text[at] = byte;
-                assert_eq!(has_digit(&text), byte.is_ascii_digit(), "{byte} at {at}");
-                text[at] = b'a';
-            }
-        }
         assert!(may_count(b"Community members, 9 participants"));
         assert!(may_count(b"20+ people"));
         assert!(!may_count(b"[zzy987](https://github.com/zzy987)"));
@@ -449,29 +316,23 @@ mod tests {
 
     #[test]
     fn key_words() {
-        let lists = [
-            (DATE, Key::Date),
-            (HOST, Key::Host),
-            (NOTE_TAKERS, Key::NoteTakers),
-            (ATTENDEES, Key::Attendees),
-            (ACTION, Key::Action),
-        ];
-        for (list, kind) in lists {
-            for word in list {
-                assert_eq!(key_kind(word), kind, "{word}");
-                assert_eq!(key_kind(&word.to_uppercase()), kind, "{word}");
-            }
-        }
-        for word in ACTION {
-            assert!(may_be_action(word, Span::new(0, word.len())), "{word}");
-        }
-        for word in [DATE, HOST, NOTE_TAKERS, ACTION].concat() {
-            let upper = word.to_uppercase();
-            for text in [word, upper.as_str()] {
+        let word = |bytes: &[u8]| String::from_utf8(bytes.to_vec()).unwrap();
+        for &(bytes, kind) in KEY_WORDS {
+            let word = word(bytes);
+            assert_eq!(key_kind(&word), kind, "{word}");
+            assert_eq!(key_kind(&word.to_uppercase()), kind, "{word}");
+            let outside = matches!(kind, Key::Date | Key::Host | Key::NoteTakers | Key::Action);
+            for text in [word.clone(), word.to_uppercase()] {
                 let span = Span::new(0, text.len());
-                assert!(may_act_outside_metadata(text, span), "{text}");
+                assert!(kind != Key::Action || may_be_action(&text, span), "{text}");
+                assert!(!outside || may_act_outside_metadata(&text, span), "{text}");
             }
         }
+        // The filters are exactly the first letters of the words.
+        assert_eq!(ACTION_LETTERS, 1 << 0 | 1 << (b't' - b'a'));
+        let outside = b"acdfhmnstw".iter().fold(0, |m, b| m | 1 << (b - b'a'));
+        assert_eq!(OUTSIDE_METADATA_LETTERS, outside);
+        assert_eq!(LONGEST_KEY_WORD, "date and time".len());
         assert!(!may_act_outside_metadata("Others: x", Span::new(0, 9)));
         assert!(may_be_action("**Action: x**", Span::new(0, 13)));
         assert!(!may_be_action("Date: x", Span::new(0, 7)));

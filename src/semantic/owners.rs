@@ -48,7 +48,7 @@ pub(crate) fn trailer_into<'a>(
     owners: &mut Vec<&'a str>,
     tags: &mut Vec<&'a str>,
 ) {
-    // Inlined at the caller, this test settles most items without a call.
+    // Most items end with no handle and no tag: they cost this one test.
     if handles.is_empty() && !may_end_with_tag(input, text) {
         return;
     }
@@ -252,7 +252,7 @@ pub(crate) fn leading_into<'a>(
     is_task: bool,
     out: &mut Vec<&'a str>,
 ) {
-    // No handle, no run: inlined at the caller, this settles most items.
+    // No handle, no run of owners: most items cost this one test.
     if handles.is_empty() {
         return;
     }
