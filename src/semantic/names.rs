@@ -297,13 +297,8 @@ impl People {
 /// when it holds nothing else. In parentheses (`logins`) a word in lower
 /// case counts as a name: `(scottmcm)`, `(eddyb/nikomatsakis)`.
 fn people_list(text: &str, from: usize, to: usize, logins: bool) -> People {
-    let mut out = People::default();
-    let Some(list) = text.get(..to) else {
-        return out;
-    };
-    let mut pos = from;
-    loop {
-        let found = person(list, pos, true).or_else(|| {
+    joined_people(text, from, to, |list, pos| {
+        person(list, pos, true).or_else(|| {
             // In parentheses, a word in lower case that may be a login:
             // a person for sure, unless it says something else (`(done)`).
             let len = login_len(list.get(pos..)?);
@@ -314,34 +309,16 @@ fn people_list(text: &str, from: usize, to: usize, logins: bool) -> People {
                 ..Named::new(Written::Name, pos, pos + len)
             };
             login.then_some((named, pos + len))
-        });
-        let Some((named, end)) = found else {
-            return People::default();
-        };
-        if !out.push(named) {
-            return People::default();
-        }
-        if end == to {
-            return out;
-        }
-        match joiner(list, end) {
-            Some(next) => pos = next,
-            None => return People::default(),
-        }
-    }
+        })
+    })
 }
 
 /// The people of `text[from..to]` written in lower case (`steven Z/wenkai`),
 /// joined as in [`people_list`]: names that count only when the note
 /// knows them.
 fn lowercase_people(text: &str, from: usize, to: usize) -> People {
-    let mut out = People::default();
-    let Some(list) = text.get(..to) else {
-        return out;
-    };
-    let mut pos = from;
-    loop {
-        let first = word_len(list.get(pos..).unwrap_or_default());
+    joined_people(text, from, to, |list, pos| {
+        let first = word_len(list.get(pos..)?);
         let mut end = pos + first;
         // One more word: `steven Z`.
         if let Some(next) = list.get(end..).and_then(|r| r.strip_prefix(' ')) {
@@ -350,7 +327,29 @@ fn lowercase_people(text: &str, from: usize, to: usize) -> People {
                 end += 1 + second;
             }
         }
-        if first == 0 || !out.push(Named::new(Written::Name, pos, end)) {
+        (first > 0).then_some((Named::new(Written::Name, pos, end), end))
+    })
+}
+
+/// The people of `text[from..to]` read one by one with `one` (a person at
+/// an offset of the list and the offset after it) and joined by
+/// [`joiner`]s; empty unless the list holds nothing else.
+fn joined_people(
+    text: &str,
+    from: usize,
+    to: usize,
+    one: impl Fn(&str, usize) -> Option<(Named, usize)>,
+) -> People {
+    let mut out = People::default();
+    let Some(list) = text.get(..to) else {
+        return out;
+    };
+    let mut pos = from;
+    loop {
+        let Some((named, end)) = one(list, pos) else {
+            return People::default();
+        };
+        if !out.push(named) {
             return People::default();
         }
         if end == to {
