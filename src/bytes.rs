@@ -256,6 +256,30 @@ pub(crate) fn trim_end(text: &str) -> &str {
     trim_end_by(text, is_ascii_space, char::is_whitespace)
 }
 
+/// Whether `text` starts with `prefix`, ASCII case ignored.
+pub(crate) fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `text` ends with `suffix`, ASCII case ignored.
+pub(crate) fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    let cut = text.len().saturating_sub(suffix.len());
+    text.len() >= suffix.len()
+        && text
+            .as_bytes()
+            .get(cut..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix.as_bytes()))
+}
+
+/// Where `needle` first stands in `text`, ASCII case ignored.
+pub(crate) fn find_ignore_case(text: &str, needle: &str) -> Option<usize> {
+    text.as_bytes()
+        .windows(needle.len().max(1))
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Whether `text` holds an ASCII digit, eight bytes at a time.
 pub(crate) fn has_digit(text: &[u8]) -> bool {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);

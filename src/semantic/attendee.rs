@@ -263,13 +263,10 @@ pub(crate) fn is_group(text: &str) -> bool {
     if words.len() > 40 || words.contains(['@', '[', '(']) {
         return false;
     }
-    let contains = |word: &str| {
-        words
-            .as_bytes()
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
-    };
-    words.ends_with(':') || GROUP_WORDS.iter().any(|w| contains(w))
+    words.ends_with(':')
+        || GROUP_WORDS
+            .iter()
+            .any(|w| bytes::find_ignore_case(words, w).is_some())
 }
 
 /// Whether `text` is a person's name as lists write it: `Waldemar Horwat
@@ -387,35 +384,32 @@ pub(crate) fn html_table(input: &str, span: Span) -> Vec<Attendee<'_>> {
 fn html_rows(text: &str) -> impl Iterator<Item = (Span, Vec<String>)> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
-        let start = from + find_tag(text.get(from..)?, "<tr")?;
-        let end = find_tag(text.get(start..)?, "</tr>").map_or(text.len(), |e| start + e + 5);
+        let start = from + bytes::find_ignore_case(text.get(from..)?, "<tr")?;
+        let end = bytes::find_ignore_case(text.get(start..)?, "</tr>")
+            .map_or(text.len(), |e| start + e + 5);
         from = end;
         let row = text.get(start..end)?;
         let mut cells = Vec::new();
         let mut at = 0;
         loop {
             let rest = row.get(at..)?;
-            let open = match (find_tag(rest, "<td"), find_tag(rest, "<th")) {
+            let open = match (
+                bytes::find_ignore_case(rest, "<td"),
+                bytes::find_ignore_case(rest, "<th"),
+            ) {
                 (Some(d), Some(h)) => d.min(h),
                 (Some(found), None) | (None, Some(found)) => found,
                 (None, None) => break,
             };
             let open = at + open;
             let body_start = open + row.get(open..)?.find('>')? + 1;
-            let body_end =
-                find_tag(row.get(body_start..)?, "</t").map_or(row.len(), |e| body_start + e);
+            let body_end = bytes::find_ignore_case(row.get(body_start..)?, "</t")
+                .map_or(row.len(), |e| body_start + e);
             cells.push(html_text(row.get(body_start..body_end)?));
             at = body_end + 1;
         }
         Some((Span::new(start, end), cells))
     })
-}
-
-/// Where `tag` starts in `text`, compared without ASCII case.
-fn find_tag(text: &str, tag: &str) -> Option<usize> {
-    text.as_bytes()
-        .windows(tag.len())
-        .position(|w| w.eq_ignore_ascii_case(tag.as_bytes()))
 }
 
 /// The text of an HTML fragment: tags removed, white space collapsed.

@@ -91,15 +91,8 @@ const ACTIONS_END: &[&str] = &[" actions", " action items"];
 const LONGEST_ACTIONS_HEADING: usize = 40;
 
 fn is_actions(words: &str) -> bool {
-    let starts = |p: &str| {
-        words
-            .get(..p.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(p))
-    };
-    let ends = |p: &str| {
-        let cut = words.len().saturating_sub(p.len());
-        words.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(p))
-    };
+    let starts = |p: &str| bytes::starts_with_ignore_case(words, p);
+    let ends = |p: &str| bytes::ends_with_ignore_case(words, p);
     is_one_of(words, ACTIONS)
         || (words.len() <= LONGEST_ACTIONS_HEADING
             && (ACTIONS_START.iter().any(|p| starts(p)) || ACTIONS_END.iter().any(|p| ends(p))))

@@ -152,14 +152,8 @@ pub(crate) fn key_kind(key: &str) -> Key {
 /// `Remote attendees`, `In-person attendees`, `Attendees in person`: a
 /// group of the people present.
 fn group_of_attendees(key: &str) -> Key {
-    let lower_ends = |word: &str| {
-        let cut = key.len().saturating_sub(word.len());
-        key.get(cut..).is_some_and(|t| t.eq_ignore_ascii_case(word))
-    };
-    let lower_starts = |word: &str| {
-        key.get(..word.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(word))
-    };
+    let lower_ends = |word: &str| bytes::ends_with_ignore_case(key, word);
+    let lower_starts = |word: &str| bytes::starts_with_ignore_case(key, word);
     let group = [" attendees", " participants"]
         .iter()
         .any(|w| lower_ends(w))
