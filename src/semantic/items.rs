@@ -10,7 +10,6 @@ use super::{attendee, metadata, owners};
 use super::{Builder, OpenItem};
 use crate::block::Checkbox;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::inline::{may_find, scan_with, Context};
 use crate::model::{Item, SectionKind, Span, Task, TaskState};
 use crate::options::TaskDialect;
 
@@ -55,21 +54,8 @@ impl<'a> Builder<'a, '_> {
             task
         });
 
+        self.scan_spans(&open.text, true);
         let found = &mut self.scratch.inlines;
-        found.handles.clear();
-        found.references.clear();
-        // Short references are resolved at the end (see `context`).
-        let context = Context {
-            repo: None,
-            definitions: &self.definitions,
-        };
-        for &span in &open.text {
-            // Most runs of prose name nothing: a cheap test skips them.
-            let text = self.input.as_bytes().get(span.start..span.end);
-            if text.is_some_and(may_find) {
-                scan_with(self.input, span, &context, found);
-            }
-        }
 
         let handles = &found.handles;
         let Mentions {

@@ -355,6 +355,14 @@ impl<'a> Builder<'a, '_> {
 
     /// Scans `span` into the scratch, which then holds its handles.
     pub(super) fn scan_handles(&mut self, span: Span) {
+        self.scan_spans(&[span], false);
+    }
+
+    /// Scans `spans` into the emptied scratch, which then holds their
+    /// handles and references; short references are resolved at the end
+    /// (see `context`). `skip_plain`: a cheap test skips the runs that name
+    /// nothing, as most runs of prose do.
+    pub(super) fn scan_spans(&mut self, spans: &[Span], skip_plain: bool) {
         let found = &mut self.scratch.inlines;
         found.handles.clear();
         found.references.clear();
@@ -362,7 +370,12 @@ impl<'a> Builder<'a, '_> {
             repo: None,
             definitions: &self.definitions,
         };
-        scan_with(self.input, span, &context, found);
+        for &span in spans {
+            let text = self.input.as_bytes().get(span.start..span.end);
+            if !skip_plain || text.is_some_and(may_find) {
+                scan_with(self.input, span, &context, found);
+            }
+        }
     }
 
     /// The next meeting from a paragraph or item of its section: the first
