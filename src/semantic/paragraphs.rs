@@ -180,12 +180,13 @@ impl<'a> Builder<'a, '_> {
     /// names the list after it: `**Notetaker:** @x` then `**Attendees**`.
     fn last_line_label(&self, span: Span) -> Option<SectionKind> {
         let text = self.text(span).trim_end();
-        let start = span.start + bytes::rfind_line_end(text)? + 1;
-        let last = Span::new(start, span.start + text.len());
-        let words = self.text(last).trim();
-        if !(words.ends_with("**") || words.ends_with(':')) {
+        // A label ends with `**` or `:`; most paragraphs do not, and need
+        // no search for their last line.
+        if !(text.ends_with("**") || text.ends_with(':')) {
             return None;
         }
+        let start = span.start + bytes::rfind_line_end(text)? + 1;
+        let last = Span::new(start, span.start + text.len());
         let key = self.label_key(last, metadata::key_value(self.input, last));
         self.label(key)?
             .holds
