@@ -4,7 +4,7 @@
 # time is not. Prints one row per input: instructions per byte of each parser
 # (program start and file reading subtracted) and their ratio.
 #
-#   benches/instructions.sh            # note, notes one by one, corpus joined
+#   benches/instructions.sh            # note, notes one by one, corpus joined, 16 MiB
 #
 # Needs valgrind; reads ../shared/corpus.
 set -euo pipefail
@@ -19,6 +19,9 @@ bin=target/release/examples/profile
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cat "$corpus"/*/*.md > "$tmp/corpus.md"
+# The joined corpus repeated to 16 MiB, cut at a line end (as `repeat_to` in
+# benches/common does for the time benchmarks).
+for _ in 1 2 3 4 5 6 7 8 9; do cat "$tmp/corpus.md"; done | head -c $((16 << 20)) | sed '$d' > "$tmp/16mib.md"
 
 count() { # parser files...
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" 2>&1 >/dev/null |
@@ -41,3 +44,4 @@ row() { # name files...
 row "note (sample)" examples/data/dragonfly-2025-10-28.md
 row "notes, one document each" "$corpus"/*/*.md
 row "corpus, joined" "$tmp/corpus.md"
+row "16 MiB (corpus repeated)" "$tmp/16mib.md"
