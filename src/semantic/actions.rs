@@ -37,6 +37,10 @@ pub(crate) fn mark(meeting: &mut Meeting<'_>, speakers: &HashSet<&str>) {
             .iter()
             .filter(|a| a.handle.is_none())
             .all(|a| is_login_like(&a.name)),
+        knows_names: !(attendees.is_empty()
+            && host.is_none()
+            && note_takers.is_empty()
+            && speakers.is_empty()),
     };
 
     let mut walk = Walk {
@@ -241,6 +245,14 @@ impl<'a> Owners<'_, 'a> {
         context: Context,
         people: &People<'_, 'a>,
     ) -> bool {
+        // Prose believes only people the note knows, or handles: most texts
+        // of a note that knows nobody are done with one search.
+        if context == Context::Prose
+            && !people.knows_names
+            && memchr::memchr(b'@', text.as_bytes()).is_none()
+        {
+            return false;
+        }
         let offset = offset + names::numbering_len(text.get(offset..).unwrap_or_default());
         let body = text.get(offset..).unwrap_or_default();
         // The grammar reads only the first words: most texts fail it fast.
@@ -346,6 +358,9 @@ struct People<'m, 'a> {
     /// a login (`- pnkfelix`): then those words are logins, but not in a
     /// list of first names (`Niko, scott, Josh`).
     logins_as_names: bool,
+    /// The note lists people or uses initials for speakers: without them,
+    /// prose assigns work only to handles.
+    knows_names: bool,
 }
 
 /// Lists of attendees up to this long are searched by a walk, longer ones

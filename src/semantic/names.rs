@@ -136,6 +136,61 @@ pub(crate) struct Assignment {
 /// will …`, `SYG or DE to …`, `Dan: I'll take …`, `name - …`. A lone word
 /// in lower case (`molly`, `niko`) counts as a name when `lowercase_first`.
 pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment> {
+    let (people, pos) = leading_people(text, lowercase_first)?;
+    let rest = text.get(pos..)?;
+    let form = |form| Some(Assignment { people, form });
+    if let Some(assigns) = by_words(rest) {
+        return if assigns { form(Form::Words) } else { None };
+    }
+    if let Some(after) = rest.strip_prefix(':') {
+        let after = trim_marks(after);
+        let commits = ["I'll ", "I’ll ", "I will "]
+            .iter()
+            .find_map(|w| after.strip_prefix(w));
+        return match commits {
+            Some(rest) if strip_word(rest, "be").is_none() => form(Form::Speaker {
+                task: is_task_verb(rest),
+            }),
+            Some(_) => None,
+            // `Matt: Lars and Jay will organize …`: one level only, the
+            // words after the colon assign by words or not at all.
+            None => match leading_people(after, false)
+                .filter(|(_, end)| after.get(*end..).and_then(by_words) == Some(true))
+            {
+                Some((reported, _)) => {
+                    let offset = text.len() - after.len();
+                    let mut shifted = People::default();
+                    for named in reported.iter() {
+                        shifted.push(named.shifted(offset));
+                    }
+                    Some(Assignment {
+                        people: shifted,
+                        form: Form::Reported,
+                    })
+                }
+                None if after.is_empty() => None,
+                None => form(Form::Mark {
+                    lowercase_after: after.starts_with(char::is_lowercase),
+                }),
+            },
+        };
+    }
+    // Every dash starts with a space.
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let dash = [" - ", " – ", " — "]
+        .iter()
+        .find(|d| rest.starts_with(*d))?;
+    let after = rest.get(dash.len()..).unwrap_or_default().trim_start();
+    form(Form::Mark {
+        lowercase_after: after.starts_with(char::is_lowercase),
+    })
+}
+
+/// The people joined at the start of `text` (after emphasis marks) and the
+/// offset after them and the emphasis that closes them.
+fn leading_people(text: &str, lowercase_first: bool) -> Option<(People, usize)> {
     let mut pos = skip_marks(text, 0);
     let mut people = People::default();
     loop {
@@ -152,59 +207,25 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
         pos = skip_emphasis(text, end);
         match joiner(text, pos) {
             Some(next) => pos = next,
-            None => break,
+            None => return Some((people, pos)),
         }
     }
-    let rest = text.get(pos..)?;
-    let form = |form| Some(Assignment { people, form });
+}
+
+/// Whether the words after the people assign them work: `to review`,
+/// `will draft` (`Some(true)`), or say something else with the same words
+/// (`to Berlin`, `will be late`: `Some(false)`); `None` without them.
+fn by_words(rest: &str) -> Option<bool> {
     let spaced = rest.trim_start_matches(' ');
+    // `to` and `will` start with `t` or `w`.
+    if !matches!(spaced.as_bytes().first()? | 0x20, b't' | b'w') {
+        return None;
+    }
     if let Some(after) = strip_word(spaced, "to") {
-        let verb = after.starts_with(char::is_lowercase) && strip_word(after, "be").is_none();
-        return if verb { form(Form::Words) } else { None };
+        return Some(after.starts_with(char::is_lowercase) && strip_word(after, "be").is_none());
     }
-    if let Some(after) = strip_word(spaced, "will") {
-        return if strip_word(after, "be").is_none() {
-            form(Form::Words)
-        } else {
-            None
-        };
-    }
-    if let Some(after) = rest.strip_prefix(':') {
-        let after = trim_marks(after);
-        let commits = ["I'll ", "I’ll ", "I will "]
-            .iter()
-            .find_map(|w| after.strip_prefix(w));
-        return match commits {
-            Some(rest) if strip_word(rest, "be").is_none() => form(Form::Speaker {
-                task: is_task_verb(rest),
-            }),
-            Some(_) => None,
-            None => match assignment(after, false).filter(|a| a.form == Form::Words) {
-                Some(reported) => {
-                    let offset = text.len() - after.len();
-                    let mut shifted = People::default();
-                    for named in reported.people.iter() {
-                        shifted.push(named.shifted(offset));
-                    }
-                    Some(Assignment {
-                        people: shifted,
-                        form: Form::Reported,
-                    })
-                }
-                None if after.is_empty() => None,
-                None => form(Form::Mark {
-                    lowercase_after: after.starts_with(char::is_lowercase),
-                }),
-            },
-        };
-    }
-    let dash = [" - ", " – ", " — "]
-        .iter()
-        .find(|d| rest.starts_with(*d))?;
-    let after = rest.get(dash.len()..).unwrap_or_default().trim_start();
-    form(Form::Mark {
-        lowercase_after: after.starts_with(char::is_lowercase),
-    })
+    let after = strip_word(spaced, "will")?;
+    Some(strip_word(after, "be").is_none())
 }
 
 /// Whether a paragraph line may assign work in prose (`Ben to work on …`,
@@ -427,6 +448,12 @@ fn login_len(text: &str) -> usize {
 /// first capitalized (`Maria`, `Xu Zhou`, `O'Brien`, `SYG`), and not a word
 /// that starts sentences or names a group (`We`, `Need`, `TSC`).
 fn name_len(text: &str, lowercase_tail: bool) -> usize {
+    // Most words fail the first test: a capital.
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => {}
+        Some(b) if !b.is_ascii() && text.starts_with(char::is_uppercase) => {}
+        _ => return 0,
+    }
     let mut end = 0;
     let mut pos = 0;
     for words in 0..3 {
@@ -479,18 +506,19 @@ pub(crate) fn is_initials(word: &str) -> bool {
 /// What joins people: `, `, ` and `, ` & `, ` or `, `/`, ` + `; the offset
 /// after it.
 fn joiner(text: &str, pos: usize) -> Option<usize> {
-    let rest = text.get(pos..)?;
-    // Every joiner starts with a space, a comma or a slash.
-    if !matches!(rest.as_bytes().first()?, b' ' | b',' | b'/') {
-        return None;
-    }
-    [", ", " and ", " & ", " or ", "/", " + ", ", and "]
-        .iter()
-        .filter_map(|j| {
-            let head = rest.get(..j.len())?;
-            head.eq_ignore_ascii_case(j).then_some(pos + j.len())
-        })
-        .max()
+    let rest = text.as_bytes().get(pos..)?;
+    let joins = |j: &&&str| {
+        rest.get(..j.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(j.as_bytes()))
+    };
+    // The longest first: `, and ` before `, `.
+    let len = match rest.first()? {
+        b'/' => 1,
+        b',' => [", and ", ", "].iter().find(joins)?.len(),
+        b' ' => [" and ", " or ", " & ", " + "].iter().find(joins)?.len(),
+        _ => return None,
+    };
+    Some(pos + len)
 }
 
 /// `word` and a space at the start of `text`, without case: the rest.
@@ -506,8 +534,13 @@ fn skip_marks(text: &str, pos: usize) -> usize {
 }
 
 fn skip_emphasis(text: &str, pos: usize) -> usize {
-    let rest = text.get(pos..).unwrap_or_default();
-    text.len() - rest.trim_start_matches(['*', '_']).len()
+    let Some(rest) = text.as_bytes().get(pos..) else {
+        return text.len();
+    };
+    pos + rest
+        .iter()
+        .position(|&b| !matches!(b, b'*' | b'_'))
+        .unwrap_or(rest.len())
 }
 
 /// `text` without a leading hedge: `maybe nikomatsakis` gives
@@ -586,6 +619,25 @@ mod tests {
         assert_eq!(names("Maria reviewed it"), None);
         assert!(assignment("molly - merge", false).is_none());
         assert!(assignment("molly - merge", true).is_some());
+    }
+
+    #[test]
+    fn colons_read_one_level() {
+        // A speaker reports once: no recursion that the text deepens.
+        let text = "Ab: ".repeat(100_000);
+        assert!(matches!(
+            assignment(&text, false).map(|a| a.form),
+            Some(Form::Mark { .. })
+        ));
+        assert_eq!(
+            names("Ab: Cd: Ef will go"),
+            Some((
+                vec!["Ab"],
+                Form::Mark {
+                    lowercase_after: false
+                }
+            ))
+        );
     }
 
     #[test]
