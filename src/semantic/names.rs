@@ -480,11 +480,15 @@ fn name_len(text: &str, lowercase_tail: bool) -> usize {
 /// The length of the word at the start of `text`: letters, `'`, `’` and
 /// `-`. Bytes first, as most names are ASCII.
 fn word_len(text: &str) -> usize {
-    let ascii = text
-        .bytes()
-        .take_while(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-'))
-        .count();
-    match text.as_bytes().get(ascii) {
+    let bytes = text.as_bytes();
+    let mut ascii = 0;
+    while let Some(&b) = bytes.get(ascii) {
+        if !(b.is_ascii_alphabetic() || b == b'\'' || b == b'-') {
+            break;
+        }
+        ascii += 1;
+    }
+    match bytes.get(ascii) {
         Some(b) if !b.is_ascii() => {
             let rest = text.get(ascii..).unwrap_or_default();
             ascii
@@ -506,16 +510,14 @@ pub(crate) fn is_initials(word: &str) -> bool {
 /// What joins people: `, `, ` and `, ` & `, ` or `, `/`, ` + `; the offset
 /// after it.
 fn joiner(text: &str, pos: usize) -> Option<usize> {
-    let rest = text.as_bytes().get(pos..)?;
-    let joins = |j: &&&str| {
-        rest.get(..j.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(j.as_bytes()))
-    };
-    // The longest first: `, and ` before `, `.
-    let len = match rest.first()? {
-        b'/' => 1,
-        b',' => [", and ", ", "].iter().find(joins)?.len(),
-        b' ' => [" and ", " or ", " & ", " + "].iter().find(joins)?.len(),
+    let is = |word: [u8; 3], as_word: &[u8; 3]| word.eq_ignore_ascii_case(as_word);
+    let len = match text.as_bytes().get(pos..)? {
+        [b'/', ..] => 1,
+        [b',', b' ', a, n, d, b' ', ..] if is([*a, *n, *d], b"and") => 6,
+        [b',', b' ', ..] => 2,
+        [b' ', a, n, d, b' ', ..] if is([*a, *n, *d], b"and") => 5,
+        [b' ', o, r, b' ', ..] if [*o, *r].eq_ignore_ascii_case(b"or") => 4,
+        [b' ', b'&' | b'+', b' ', ..] => 3,
         _ => return None,
     };
     Some(pos + len)

@@ -75,8 +75,14 @@ const PREFIXES: &[&str] = &[
 pub(crate) fn action_prefix(text: &str) -> Option<usize> {
     let start = text.len() - trim_marks(text).len();
     let head = text.get(start..)?;
-    // Every prefix starts with `a`, `t`, `n` or `f`.
-    if !matches!(head.as_bytes().first()? | 0x20, b'a' | b't' | b'n' | b'f') {
+    // Every prefix starts with `ac`, `ai`, `to`, `ne` or `fo`.
+    let &[first, second, ..] = head.as_bytes() else {
+        return None;
+    };
+    if !matches!(
+        [first | 0x20, second | 0x20],
+        [b'a', b'c' | b'i'] | [b't' | b'f', b'o'] | [b'n', b'e']
+    ) {
         return None;
     }
     let window = head.get(..head.len().min(32)).unwrap_or(head);
@@ -85,7 +91,7 @@ pub(crate) fn action_prefix(text: &str) -> Option<usize> {
         .get(..start)
         .filter(|marks| marks.contains("**"))
         .and_then(|_| window.find("**"));
-    let colon = window.find(':');
+    let colon = memchr::memchr(b':', window.as_bytes());
     let (key_end, after) = match (colon, bold_end) {
         (Some(colon), Some(bold)) if bold < colon => (bold, bold + 2),
         (Some(colon), _) => (colon, colon + 1),
@@ -109,11 +115,11 @@ pub(crate) fn action_prefix(text: &str) -> Option<usize> {
 /// The length of a number that labels an action at the start of `text`,
 /// with the marks after it: `**103.4**—`, `103.1 | `.
 pub(crate) fn numbering_len(text: &str) -> usize {
-    let body = text.trim_start_matches(is_mark);
-    let digits = body.len()
-        - body
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-            .len();
+    let body = trim_marks(text);
+    let digits = body
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b'.'))
+        .unwrap_or(body.len());
     if digits == 0 {
         return 0;
     }
