@@ -37,10 +37,7 @@ pub(crate) fn mark(meeting: &mut Meeting<'_>, speakers: &HashSet<&str>) {
             .iter()
             .filter(|a| a.handle.is_none())
             .all(|a| is_login_like(&a.name)),
-        knows_names: !(attendees.is_empty()
-            && host.is_none()
-            && note_takers.is_empty()
-            && speakers.is_empty()),
+        starts: Starts::of(attendees, host.as_deref(), note_takers, speakers),
     };
 
     let mut walk = Walk {
@@ -245,16 +242,11 @@ impl<'a> Owners<'_, 'a> {
         context: Context,
         people: &People<'_, 'a>,
     ) -> bool {
-        // Prose believes only people the note knows, or handles: most texts
-        // of a note that knows nobody are done with one search.
-        if context == Context::Prose
-            && !people.knows_names
-            && memchr::memchr(b'@', text.as_bytes()).is_none()
-        {
-            return false;
-        }
         let offset = offset + names::numbering_len(text.get(offset..).unwrap_or_default());
         let body = text.get(offset..).unwrap_or_default();
+        if context == Context::Prose && !people.may_assign_in_prose(body) {
+            return false;
+        }
         // The grammar reads only the first words: most texts fail it fast.
         let found = names::assignment(body, true);
         let assigned = match found {
@@ -358,9 +350,77 @@ struct People<'m, 'a> {
     /// a login (`- pnkfelix`): then those words are logins, but not in a
     /// list of first names (`Niko, scott, Josh`).
     logins_as_names: bool,
-    /// The note lists people or uses initials for speakers: without them,
-    /// prose assigns work only to handles.
-    knows_names: bool,
+    /// How the names of the people the note knows and the initials of its
+    /// speakers start.
+    starts: Starts,
+}
+
+/// A set of the first two letters of names, case ignored (a name of one
+/// letter or with another character second counts as if that were `{`),
+/// and whether some name starts with a character that a name written in
+/// a text may start with (`É`, `2`).
+#[derive(Default)]
+struct Starts([u64; 11], bool);
+
+impl Starts {
+    /// The people and speakers of a note.
+    fn of(
+        attendees: &[Attendee<'_>],
+        host: Option<&str>,
+        note_takers: &[Cow<'_, str>],
+        speakers: &HashSet<&str>,
+    ) -> Starts {
+        let names = attendees.iter().flat_map(|a| {
+            let handle = a.handle.as_deref().unwrap_or_default();
+            [handle, &a.name, first_word(&a.name)]
+        });
+        let others = host.into_iter().chain(note_takers.iter().map(|n| &**n));
+        let others = others.map(|o| o.trim_start_matches('@'));
+        let mut starts = Starts::default();
+        for name in names.chain(others).chain(speakers.iter().copied()) {
+            match Starts::bit(name) {
+                Some((word, bit)) => {
+                    if let Some(bits) = starts.0.get_mut(word) {
+                        *bits |= bit;
+                    }
+                }
+                // A name written in the text starts with a letter, a digit,
+                // `-` or `_` (of a login), not `(` or `*`.
+                None => {
+                    starts.1 |= name.bytes().next().is_some_and(|b| {
+                        !b.is_ascii() || b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+                    });
+                }
+            }
+        }
+        starts
+    }
+
+    /// Where the start of `name` is in the set, if it starts with a letter.
+    fn bit(name: &str) -> Option<(usize, u64)> {
+        let letter = |b: u8| (b | 0x20) - b'a';
+        let first = name.bytes().next().filter(u8::is_ascii_alphabetic)?;
+        let second = match name.as_bytes().get(1).copied() {
+            Some(b) if b.is_ascii_alphabetic() => letter(b),
+            _ => 26,
+        };
+        let at = usize::from(letter(first)) * 27 + usize::from(second);
+        Some((at / 64, 1 << (at % 64)))
+    }
+
+    fn is_empty(&self) -> bool {
+        !self.1 && self.0.iter().all(|&bits| bits == 0)
+    }
+
+    /// Whether the first person of `text` may be someone the note knows, a
+    /// speaker or a handle: false only when it starts with letters that no
+    /// name or speaker starts with.
+    fn may_start(&self, text: &str) -> bool {
+        match Starts::bit(names::trim_marks(text)) {
+            Some((word, bit)) => self.0.get(word).is_some_and(|bits| bits & bit != 0),
+            None => true,
+        }
+    }
 }
 
 /// Lists of attendees up to this long are searched by a walk, longer ones
@@ -443,6 +503,29 @@ impl<'a> People<'_, 'a> {
         by_first.next().is_none().then_some(first)
     }
 
+    /// Whether a prose `text` may name people the note believes (see
+    /// [`believed`]): its first person, by a handle or by a name that
+    /// starts as one the note knows, or people a speaker reports on (`Matt:
+    /// Lars will …`). One test of a letter for most texts.
+    fn may_assign_in_prose(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if self.starts.is_empty() {
+            // Only handles.
+            return memchr::memchr(b'@', bytes).is_some();
+        }
+        if self.starts.may_start(text) {
+            return true;
+        }
+        // The people a speaker reports on: the colon is the first one, as
+        // the names before it hold none (a Zulip name may: `@**…**`).
+        let Some(colon) = memchr::memchr(b':', bytes) else {
+            return false;
+        };
+        let before = bytes.get(..colon).unwrap_or_default();
+        let after = text.get(colon + 1..).unwrap_or_default();
+        before.contains(&b'@') || self.starts.may_start(after)
+    }
+
     /// Whether the note identifies the person `written` names.
     fn knows(&self, written: &str) -> bool {
         let written = written.trim_start_matches('@');
@@ -479,4 +562,32 @@ fn is_login_like(name: &str) -> bool {
 
 fn first_word(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starts_of_names() {
+        let speakers = HashSet::from(["SYG"]);
+        let takers = [Cow::Borrowed("@bo")];
+        let starts = Starts::of(&[], Some("Maria"), &takers, &speakers);
+        for text in [
+            "Maria to x",
+            "**maria** to",
+            "SYG: I'll",
+            "Bo will",
+            "@x to",
+            "[C] to",
+        ] {
+            assert!(starts.may_start(text), "{text}");
+        }
+        for text in ["Mo to x", "Steven to", "Sa: x", "B to"] {
+            assert!(!starts.may_start(text), "{text}");
+        }
+        assert!(Starts::default().is_empty());
+        let other = Starts::of(&[], Some("Émile"), &[], &HashSet::new());
+        assert!(!other.is_empty());
+    }
 }

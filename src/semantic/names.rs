@@ -4,8 +4,9 @@
 //! pass (`actions.rs`) decides which names to believe; the word lists
 //! are in `words.rs`.
 
+pub(crate) use super::words::trim_marks;
 pub(crate) use super::words::{action_prefix, numbering_len};
-use super::words::{is_not_a_name, is_task_verb, trim_marks};
+use super::words::{is_not_a_name, is_task_verb};
 
 /// More people than this at the start of a text are a list, not owners.
 pub(crate) const MAX_PEOPLE: usize = 4;
@@ -460,7 +461,10 @@ fn name_len(text: &str, lowercase_tail: bool) -> usize {
         let rest = text.get(pos..).unwrap_or_default();
         let len = word_len(rest);
         let word = rest.get(..len).unwrap_or_default();
-        let capital = word.starts_with(char::is_uppercase);
+        let capital = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.starts_with(char::is_uppercase),
+        };
         if words == 0 && !capital {
             return 0;
         }

@@ -151,7 +151,6 @@ pub(crate) fn trim_marks(text: &str) -> &str {
 
 /// Words that start sentences or orders, or name groups, labels, statuses
 /// or things (`PR`, `API`) rather than a person; compared without case.
-#[cfg(test)]
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
     "a", "abi", "able", "accepted", "action", "actions", "add", "added", "agree", "agreed", "all",
@@ -182,6 +181,16 @@ const NOT_NAMES: &[&str] = &[
 /// `match` on its lower case (the test `not_names_match_the_list` keeps
 /// the two in step), without allocating.
 pub(crate) fn is_not_a_name(word: &str) -> bool {
+    // Most words fail a first test: no word of the list has their length
+    // and their first letter.
+    let (Some(&first), Some(letters)) = (word.as_bytes().first(), FIRST_LETTERS.get(word.len()))
+    else {
+        return false;
+    };
+    let letter = (first | 0x20).wrapping_sub(b'a');
+    if letter >= 26 || letters & (1 << letter) == 0 {
+        return false;
+    }
     let mut buffer = [0u8; 11];
     let Some(lower) = buffer.get_mut(..word.len()) else {
         return false;
@@ -222,6 +231,21 @@ pub(crate) fn is_not_a_name(word: &str) -> bool {
         | b"yaml" | b"yes" | b"you"
     );
     found
+}
+
+/// For each length of a word of [`NOT_NAMES`], a bit for each letter that
+/// starts a word of that length (`a` is the lowest bit).
+const FIRST_LETTERS: [u32; 12] = first_letters();
+
+const fn first_letters() -> [u32; 12] {
+    let mut letters = [0; 12];
+    let mut i = 0;
+    while i < NOT_NAMES.len() {
+        let word = NOT_NAMES[i].as_bytes();
+        letters[word.len()] |= 1 << (word[0] - b'a');
+        i += 1;
+    }
+    letters
 }
 
 #[cfg(test)]
