@@ -7,7 +7,7 @@
 //! people is in `names.rs`.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::{HashMap, HashSet};
 
 use super::heading;
@@ -33,6 +33,7 @@ pub(crate) fn mark(meeting: &mut Meeting<'_>, speakers: &HashSet<&str>) {
         note_takers,
         speakers,
         index: OnceCell::new(),
+        walks: Cell::new(0),
         logins_as_names: attendees
             .iter()
             .filter(|a| a.handle.is_none())
@@ -346,6 +347,8 @@ struct People<'m, 'a> {
     speakers: &'m HashSet<&'m str>,
     /// The attendees by the names that find them, built when first needed.
     index: OnceCell<HashMap<String, Entry>>,
+    /// The lookups made by a walk over the list.
+    walks: Cell<usize>,
     /// Every attendee without a handle is listed by a word that looks like
     /// a login (`- pnkfelix`): then those words are logins, but not in a
     /// list of first names (`Niko, scott, Josh`).
@@ -427,6 +430,10 @@ impl Starts {
 /// through an index (a note's list is short; a joined archive's is not).
 const SHORT_LIST: usize = 32;
 
+/// Longer lists are walked this many times before the index is built: the
+/// walks cost at most a constant times the index.
+const WALKS: usize = 16;
+
 /// What a written name (in ASCII lower case) finds among the attendees.
 #[derive(Debug, Clone, Copy)]
 enum Entry {
@@ -474,7 +481,11 @@ impl<'a> People<'_, 'a> {
         if written.is_empty() || self.attendees.is_empty() {
             return None;
         }
-        if self.attendees.len() <= SHORT_LIST {
+        // The first lookups walk the list; the index pays for itself only
+        // after some (a note asks a few times, a joined archive often).
+        let walks = self.walks.get();
+        if self.attendees.len() <= SHORT_LIST || walks < WALKS {
+            self.walks.set(walks + 1);
             return self.attendee_in_list(written);
         }
         match self.index().get(&written.to_ascii_lowercase())? {
