@@ -244,7 +244,11 @@ pub(crate) fn may_assign(line: &str) -> bool {
 /// person the note knows counts: `… - Xu Zhou.`, `… [CRob]`,
 /// `… @**Jack Huey**`, and `… (Maria)` (known people only).
 pub(crate) fn trailing_names(text: &str) -> (People, bool) {
-    let body = text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let body = crate::bytes::trim_end_by(
+        text,
+        |b| crate::bytes::is_ascii_space(b) || b == b'.',
+        |c| c.is_whitespace() || c == '.',
+    );
     let mut out = People::default();
     let whole = |start: Option<usize>| {
         let (named, end) = person(text, start?, false)?;
@@ -287,21 +291,17 @@ pub(crate) fn trailing_names(text: &str) -> (People, bool) {
 /// ` – `, ` — `) starts: a backward scan of bytes.
 fn last_dash_end(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut at = bytes.len();
-    while at > 0 {
-        at -= 1;
-        // The byte after the dash is a space, the dash ends at `at`.
-        if bytes.get(at) != Some(&b' ') {
-            continue;
-        }
-        let before = bytes.get(..at).unwrap_or_default();
+    let mut end = bytes.len();
+    // The last byte of each dash, from the end: `-`, and the last bytes of
+    // `–` and `—`.
+    while let Some(last) = memchr::memrchr3(b'-', 0x93, 0x94, bytes.get(..end)?) {
+        end = last;
+        let before = bytes.get(..=last)?;
         let dash = [&b" -"[..], b" --", " –".as_bytes(), " —".as_bytes()]
             .iter()
-            .filter(|d| before.ends_with(d))
-            .map(|d| d.len())
-            .max();
-        if dash.is_some() {
-            return Some(at + 1);
+            .any(|d| before.ends_with(d));
+        if dash && bytes.get(last + 1) == Some(&b' ') {
+            return Some(last + 2);
         }
     }
     None
@@ -644,6 +644,40 @@ mod tests {
                 }
             ))
         );
+    }
+
+    /// The byte scan that [`last_dash_end`] replaced.
+    fn last_dash_end_by_scan(text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).rev().find_map(|at| {
+            let before = bytes.get(..at)?;
+            let dash = [&b" -"[..], b" --", " –".as_bytes(), " —".as_bytes()]
+                .iter()
+                .any(|d| before.ends_with(d));
+            (bytes.get(at) == Some(&b' ') && dash).then_some(at + 1)
+        })
+    }
+
+    #[test]
+    fn dashes_from_the_end() {
+        for text in [
+            "",
+            "-",
+            " - ",
+            "a - b",
+            "a -- b - c",
+            "a – b",
+            "a—b — c",
+            "x-y - z-w",
+            "a --b",
+            "– ",
+            " — ",
+            "a - b -",
+            "é — ö",
+            "a \u{2012} b",
+        ] {
+            assert_eq!(last_dash_end(text), last_dash_end_by_scan(text), "{text:?}");
+        }
     }
 
     #[test]
