@@ -522,14 +522,14 @@ impl<'a> People<'_, 'a> {
         let bytes = text.as_bytes();
         if self.starts.is_empty() {
             // Only handles.
-            return memchr::memchr(b'@', bytes).is_some();
+            return crate::bytes::find_byte(bytes, b'@').is_some();
         }
         if self.starts.may_start(text) {
             return true;
         }
         // The people a speaker reports on: the colon is the first one, as
         // the names before it hold none (a Zulip name may: `@**…**`).
-        let Some(colon) = memchr::memchr(b':', bytes) else {
+        let Some(colon) = crate::bytes::find_byte(bytes, b':') else {
             return false;
         };
         let before = bytes.get(..colon).unwrap_or_default();

@@ -115,6 +115,10 @@ pub(crate) fn action_prefix(text: &str) -> Option<usize> {
 /// The length of a number that labels an action at the start of `text`,
 /// with the marks after it: `**103.4**—`, `103.1 | `.
 pub(crate) fn numbering_len(text: &str) -> usize {
+    // Most texts start with a letter.
+    if text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
     let body = trim_marks(text);
     let digits = body
         .bytes()
