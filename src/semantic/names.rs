@@ -459,6 +459,11 @@ fn name_len(text: &str, lowercase_tail: bool) -> usize {
     let mut pos = 0;
     for words in 0..3 {
         let rest = text.get(pos..).unwrap_or_default();
+        let lower = rest.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        if words > 0 && lower && !lowercase_tail {
+            // `Maria reviewed`: a later word in lower case ends the name.
+            break;
+        }
         let len = word_len(rest);
         let word = rest.get(..len).unwrap_or_default();
         let capital = match word.as_bytes().first() {

@@ -186,13 +186,16 @@ const NOT_NAMES: &[&str] = &[
 /// the two in step), without allocating.
 pub(crate) fn is_not_a_name(word: &str) -> bool {
     // Most words fail a first test: no word of the list has their length
-    // and their first letter.
-    let (Some(&first), Some(letters)) = (word.as_bytes().first(), FIRST_LETTERS.get(word.len()))
-    else {
+    // and their first two letters.
+    let Some((first, second)) = first_letters(word.as_bytes()) else {
         return false;
     };
-    let letter = (first | 0x20).wrapping_sub(b'a');
-    if letter >= 26 || letters & (1 << letter) == 0 {
+    let seconds = FIRST_LETTERS
+        .get(word.len())
+        .and_then(|firsts| firsts.get(first))
+        .copied()
+        .unwrap_or(0);
+    if seconds & (1 << second) == 0 {
         return false;
     }
     let mut buffer = [0u8; 11];
@@ -237,19 +240,35 @@ pub(crate) fn is_not_a_name(word: &str) -> bool {
     found
 }
 
-/// For each length of a word of [`NOT_NAMES`], a bit for each letter that
-/// starts a word of that length (`a` is the lowest bit).
-const FIRST_LETTERS: [u32; 12] = first_letters();
-
-const fn first_letters() -> [u32; 12] {
-    let mut letters = [0; 12];
+/// For each length of a word of [`NOT_NAMES`] and each first letter, a bit
+/// for each second letter of such words (see [`first_letters`]).
+const FIRST_LETTERS: [[u32; 26]; 12] = {
+    let mut letters = [[0; 26]; 12];
     let mut i = 0;
     while i < NOT_NAMES.len() {
         let word = NOT_NAMES[i].as_bytes();
-        letters[word.len()] |= 1 << (word[0] - b'a');
+        if let Some((first, second)) = first_letters(word) {
+            letters[word.len()][first] |= 1 << second;
+        }
         i += 1;
     }
     letters
+};
+
+/// The first letter of `word` (0 for `a`, case ignored) and its second
+/// (26 for a word of one letter, or another character than a letter).
+const fn first_letters(word: &[u8]) -> Option<(usize, u32)> {
+    let [first, rest @ ..] = word else {
+        return None;
+    };
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let second = match rest.first() {
+        Some(b) if b.is_ascii_alphabetic() => ((*b | 0x20) - b'a') as u32,
+        _ => 26,
+    };
+    Some((((*first | 0x20) - b'a') as usize, second))
 }
 
 #[cfg(test)]
