@@ -72,10 +72,12 @@ const PREFIXES: &[&str] = &[
 
 /// `AI:`, `ACTION:`, `**Action item**:`, `Action Item 20.1:`, `TODO:` at the
 /// start of `text`: the offset of the text after it.
+#[inline]
 pub(crate) fn action_prefix(text: &str) -> Option<usize> {
     let start = text.len() - trim_marks(text).len();
     let head = text.get(start..)?;
-    // Every prefix starts with `ac`, `ai`, `to`, `ne` or `fo`.
+    // Every prefix starts with `ac`, `ai`, `to`, `ne` or `fo`: most texts
+    // cost this test.
     let &[first, second, ..] = head.as_bytes() else {
         return None;
     };
@@ -85,6 +87,13 @@ pub(crate) fn action_prefix(text: &str) -> Option<usize> {
     ) {
         return None;
     }
+    prefix_after(text, start, head)
+}
+
+/// The rest of [`action_prefix`]: `head` is `text` from `start`, after the
+/// marks.
+#[inline(never)]
+fn prefix_after(text: &str, start: usize, head: &str) -> Option<usize> {
     let window = head.get(..head.len().min(32)).unwrap_or(head);
     // `Key:`, `**Key**:`, or a bold key alone: `**Action Item 5** Bo to …`.
     let bold_end = text
@@ -114,11 +123,18 @@ pub(crate) fn action_prefix(text: &str) -> Option<usize> {
 
 /// The length of a number that labels an action at the start of `text`,
 /// with the marks after it: `**103.4**—`, `103.1 | `.
+#[inline]
 pub(crate) fn numbering_len(text: &str) -> usize {
     // Most texts start with a letter.
     if text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return 0;
     }
+    numbering_after_marks(text)
+}
+
+/// The rest of [`numbering_len`].
+#[inline(never)]
+fn numbering_after_marks(text: &str) -> usize {
     let body = trim_marks(text);
     let digits = body
         .bytes()
