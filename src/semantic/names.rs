@@ -137,7 +137,8 @@ pub(crate) struct Assignment {
 /// will …`, `SYG or DE to …`, `Dan: I'll take …`, `name - …`. A lone word
 /// in lower case (`molly`, `niko`) counts as a name when `lowercase_first`.
 pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment> {
-    let (people, pos) = leading_people(text, lowercase_first)?;
+    let mut people = People::default();
+    let pos = leading_people(text, lowercase_first, &mut people)?;
     let rest = text.get(pos..)?;
     let form = |form| Some(Assignment { people, form });
     if let Some(assigns) = by_words(rest) {
@@ -155,10 +156,8 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
             Some(_) => None,
             // `Matt: Lars and Jay will organize …`: one level only, the
             // words after the colon assign by words or not at all.
-            None => match leading_people(after, false)
-                .filter(|(_, end)| after.get(*end..).and_then(by_words) == Some(true))
-            {
-                Some((reported, _)) => {
+            None => match reported(after) {
+                Some(reported) => {
                     let offset = text.len() - after.len();
                     let mut shifted = People::default();
                     for named in reported.iter() {
@@ -191,9 +190,8 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
 
 /// The people joined at the start of `text` (after emphasis marks) and the
 /// offset after them and the emphasis that closes them.
-fn leading_people(text: &str, lowercase_first: bool) -> Option<(People, usize)> {
+fn leading_people(text: &str, lowercase_first: bool, people: &mut People) -> Option<usize> {
     let mut pos = skip_marks(text, 0);
-    let mut people = People::default();
     loop {
         let login_like = || {
             let len = login_len(text.get(pos..)?);
@@ -208,9 +206,17 @@ fn leading_people(text: &str, lowercase_first: bool) -> Option<(People, usize)> 
         pos = skip_emphasis(text, end);
         match joiner(text, pos) {
             Some(next) => pos = next,
-            None => return Some((people, pos)),
+            None => return Some(pos),
         }
     }
+}
+
+/// The people that the words after a speaker's colon assign work by words:
+/// `Lars and Jay will organize …`.
+fn reported(after: &str) -> Option<People> {
+    let mut people = People::default();
+    let end = leading_people(after, false, &mut people)?;
+    (after.get(end..).and_then(by_words) == Some(true)).then_some(people)
 }
 
 /// Whether the words after the people assign them work: `to review`,
