@@ -27,6 +27,8 @@ pub(crate) fn mark(meeting: &mut Meeting<'_>, speakers: &HashSet<&str>) {
         action_lines,
         ..
     } = meeting;
+    let starts = Starts::of(attendees, host.as_deref(), note_takers, speakers);
+    let handles_only = starts.is_empty();
     let people = People {
         attendees,
         host: host.as_deref(),
@@ -38,7 +40,8 @@ pub(crate) fn mark(meeting: &mut Meeting<'_>, speakers: &HashSet<&str>) {
             .iter()
             .filter(|a| a.handle.is_none())
             .all(|a| is_login_like(&a.name)),
-        starts: Starts::of(attendees, host.as_deref(), note_takers, speakers),
+        starts,
+        handles_only,
     };
 
     let mut walk = Walk {
@@ -356,6 +359,9 @@ struct People<'m, 'a> {
     /// How the names of the people the note knows and the initials of its
     /// speakers start.
     starts: Starts,
+    /// No name starts like one the note knows: prose assigns work only to
+    /// handles.
+    handles_only: bool,
 }
 
 /// A set of the first two letters of names, case ignored (a name of one
@@ -412,7 +418,7 @@ impl Starts {
     }
 
     fn is_empty(&self) -> bool {
-        !self.1 && self.0.iter().all(|&bits| bits == 0)
+        !self.1 && self.0 == [0; 11]
     }
 
     /// Whether the first person of `text` may be someone the note knows, a
@@ -520,7 +526,7 @@ impl<'a> People<'_, 'a> {
     /// Lars will …`). One test of a letter for most texts.
     fn may_assign_in_prose(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
-        if self.starts.is_empty() {
+        if self.handles_only {
             // Only handles.
             return crate::bytes::find_byte(bytes, b'@').is_some();
         }
@@ -572,12 +578,42 @@ fn is_login_like(name: &str) -> bool {
 }
 
 fn first_word(name: &str) -> &str {
-    name.split_whitespace().next().unwrap_or_default()
+    let bytes = name.as_bytes();
+    // By bytes up to the first white space, when that is ASCII and not
+    // at the start.
+    let end = bytes
+        .iter()
+        .position(|&b| crate::bytes::is_ascii_space(b) || !b.is_ascii());
+    match end {
+        None => name,
+        Some(end) if end > 0 && bytes.get(end).is_some_and(u8::is_ascii) => {
+            name.get(..end).unwrap_or_default()
+        }
+        Some(_) => name.split_whitespace().next().unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_words() {
+        for name in [
+            "",
+            " ",
+            "Bo",
+            "Bo Li",
+            " Bo Li",
+            "Émile Zola",
+            "Bo\u{a0}Li",
+            "Bo\tLi",
+            "\u{3000}x y",
+        ] {
+            let words = name.split_whitespace().next().unwrap_or_default();
+            assert_eq!(first_word(name), words, "{name:?}");
+        }
+    }
 
     #[test]
     fn starts_of_names() {
