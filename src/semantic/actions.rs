@@ -512,10 +512,20 @@ impl<'a> People<'_, 'a> {
         if whole.is_some() {
             return whole;
         }
+        // A first word is no longer than the name, and starts with its
+        // first byte when that is ASCII and not white space.
+        let may_begin = |name: &str| match name.as_bytes().first() {
+            _ if name.len() < written.len() => false,
+            Some(&b) if b.is_ascii() && !crate::bytes::is_ascii_space(b) => written
+                .as_bytes()
+                .first()
+                .is_some_and(|w| w.eq_ignore_ascii_case(&b)),
+            _ => true,
+        };
         let mut by_first = self
             .attendees
             .iter()
-            .filter(|a| first_word(&a.name).eq_ignore_ascii_case(written));
+            .filter(|a| may_begin(&a.name) && first_word(&a.name).eq_ignore_ascii_case(written));
         let first = by_first.next()?;
         by_first.next().is_none().then_some(first)
     }
