@@ -219,12 +219,16 @@ fn mark_item<'a>(
 /// Whether `item` is a label for the actions below it: `Action items:`,
 /// `**Next steps**`.
 fn is_actions_label(item: &Item<'_>) -> bool {
-    if item.children.is_empty() || item.task.is_some() || item.text.contains('\n') {
+    if item.children.is_empty()
+        || item.task.is_some()
+        || crate::bytes::find_byte(item.text.as_bytes(), b'\n').is_some()
+    {
         return false;
     }
-    let words = item
-        .text
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':'));
+    let ascii = |b: u8| crate::bytes::is_ascii_space(b) || matches!(b, b'*' | b'_' | b':');
+    let strip = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':');
+    let words = crate::bytes::trim_start_by(&item.text, ascii, strip);
+    let words = crate::bytes::trim_end_by(words, ascii, strip);
     heading::classify(words).0 == SectionKind::Actions
 }
 
