@@ -194,9 +194,12 @@ fn leading_people(text: &str, lowercase_first: bool, people: &mut People) -> Opt
     let mut pos = skip_marks(text, 0);
     loop {
         let login_like = || {
+            if !(lowercase_first && people.is_empty()) {
+                return None;
+            }
             let len = login_len(text.get(pos..)?);
             let word = text.get(pos..pos + len)?;
-            let first = people.is_empty() && lowercase_first && len > 0 && !is_not_a_name(word);
+            let first = len > 0 && !is_not_a_name(word);
             first.then_some((Named::new(Written::Name, pos, pos + len), pos + len))
         };
         let (named, end) = person(text, pos, false).or_else(login_like)?;
