@@ -226,11 +226,12 @@ fn reported(after: &str) -> Option<People> {
 /// `will draft` (`Some(true)`), or say something else with the same words
 /// (`to Berlin`, `will be late`: `Some(false)`); `None` without them.
 fn by_words(rest: &str) -> Option<bool> {
-    let spaced = rest.trim_start_matches(' ');
+    let spaces = rest.bytes().position(|b| b != b' ')?;
     // `to` and `will` start with `t` or `w`.
-    if !matches!(spaced.as_bytes().first()? | 0x20, b't' | b'w') {
+    if !matches!(rest.as_bytes().get(spaces)? | 0x20, b't' | b'w') {
         return None;
     }
+    let spaced = rest.get(spaces..)?;
     if let Some(after) = strip_word(spaced, "to") {
         return Some(after.starts_with(char::is_lowercase) && strip_word(after, "be").is_none());
     }
