@@ -546,7 +546,8 @@ fn joiner(text: &str, pos: usize) -> Option<usize> {
 fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
     let head = text.get(..word.len())?;
     let rest = text.get(word.len()..)?;
-    (head.eq_ignore_ascii_case(word) && rest.starts_with(' ')).then(|| rest.trim_start())
+    (head.eq_ignore_ascii_case(word) && rest.starts_with(' '))
+        .then(|| crate::bytes::trim_start(rest))
 }
 
 fn skip_marks(text: &str, pos: usize) -> usize {
