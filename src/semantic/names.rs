@@ -399,6 +399,11 @@ fn joined_people(
 /// lets a name's later words start in lower case (`Yang yuan`).
 fn person(text: &str, pos: usize, lowercase_tail: bool) -> Option<(Named, usize)> {
     let rest = text.get(pos..)?;
+    // Most people are written as names.
+    if !rest.starts_with(['@', '[']) {
+        let len = name_len(rest, lowercase_tail);
+        return (len > 0).then_some((Named::new(Written::Name, pos, pos + len), pos + len));
+    }
     if let Some(after) = rest.strip_prefix("@**") {
         let len = after.find("**")?;
         let name = after.get(..len)?;
@@ -425,27 +430,25 @@ fn person(text: &str, pos: usize, lowercase_tail: bool) -> Option<(Named, usize)
         }
         return (len > 0).then_some((Named::new(Written::Login, start, start + len), start + len));
     }
-    if let Some(after) = rest.strip_prefix('[') {
-        let close = after.find(']')?;
-        let inner = after.get(..close)?;
-        if after.get(close + 1..)?.starts_with(['(', '[']) {
-            // A link, not a name.
-            return None;
-        }
-        let end = pos + 1 + close + 1;
-        let (written, start, len) = match inner.strip_prefix('@') {
-            Some(login) => (Written::Login, pos + 2, login_len(login)),
-            None => (Written::Name, pos + 1, name_len(inner, lowercase_tail)),
-        };
-        let whole = len > 0 && start + len + 1 == end;
-        let named = Named {
-            bracketed: true,
-            ..Named::new(written, start, start + len)
-        };
-        return whole.then_some((named, end));
+    // `[Name]`, `[@login]`.
+    let after = rest.strip_prefix('[')?;
+    let close = after.find(']')?;
+    let inner = after.get(..close)?;
+    if after.get(close + 1..)?.starts_with(['(', '[']) {
+        // A link, not a name.
+        return None;
     }
-    let len = name_len(rest, lowercase_tail);
-    (len > 0).then_some((Named::new(Written::Name, pos, pos + len), pos + len))
+    let end = pos + 1 + close + 1;
+    let (written, start, len) = match inner.strip_prefix('@') {
+        Some(login) => (Written::Login, pos + 2, login_len(login)),
+        None => (Written::Name, pos + 1, name_len(inner, lowercase_tail)),
+    };
+    let whole = len > 0 && start + len + 1 == end;
+    let named = Named {
+        bracketed: true,
+        ..Named::new(written, start, start + len)
+    };
+    whole.then_some((named, end))
 }
 
 /// The length of a GitHub login at the start of `text`.
