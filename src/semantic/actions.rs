@@ -7,7 +7,7 @@
 //! people is in `names.rs`.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::{HashMap, HashSet};
 
 use super::heading;
@@ -27,16 +27,21 @@ pub(crate) fn mark(meeting: &mut Meeting<'_>, speakers: &HashSet<&str>) {
         action_lines,
         ..
     } = meeting;
+    let starts = Starts::of(attendees, host.as_deref(), note_takers, speakers);
+    let handles_only = starts.is_empty();
     let people = People {
         attendees,
         host: host.as_deref(),
         note_takers,
         speakers,
         index: OnceCell::new(),
+        walks: Cell::new(0),
         logins_as_names: attendees
             .iter()
             .filter(|a| a.handle.is_none())
             .all(|a| is_login_like(&a.name)),
+        starts,
+        handles_only,
     };
 
     let mut walk = Walk {
@@ -214,12 +219,16 @@ fn mark_item<'a>(
 /// Whether `item` is a label for the actions below it: `Action items:`,
 /// `**Next steps**`.
 fn is_actions_label(item: &Item<'_>) -> bool {
-    if item.children.is_empty() || item.task.is_some() || item.text.contains('\n') {
+    if item.children.is_empty()
+        || item.task.is_some()
+        || crate::bytes::find_byte(item.text.as_bytes(), b'\n').is_some()
+    {
         return false;
     }
-    let words = item
-        .text
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':'));
+    let ascii = |b: u8| crate::bytes::is_ascii_space(b) || matches!(b, b'*' | b'_' | b':');
+    let strip = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':');
+    let words = crate::bytes::trim_start_by(&item.text, ascii, strip);
+    let words = crate::bytes::trim_end_by(words, ascii, strip);
     heading::classify(words).0 == SectionKind::Actions
 }
 
@@ -243,6 +252,9 @@ impl<'a> Owners<'_, 'a> {
     ) -> bool {
         let offset = offset + names::numbering_len(text.get(offset..).unwrap_or_default());
         let body = text.get(offset..).unwrap_or_default();
+        if context == Context::Prose && !people.may_assign_in_prose(body) {
+            return false;
+        }
         // The grammar reads only the first words: most texts fail it fast.
         let found = names::assignment(body, true);
         let assigned = match found {
@@ -342,15 +354,95 @@ struct People<'m, 'a> {
     speakers: &'m HashSet<&'m str>,
     /// The attendees by the names that find them, built when first needed.
     index: OnceCell<HashMap<String, Entry>>,
+    /// The lookups made by a walk over the list.
+    walks: Cell<usize>,
     /// Every attendee without a handle is listed by a word that looks like
     /// a login (`- pnkfelix`): then those words are logins, but not in a
     /// list of first names (`Niko, scott, Josh`).
     logins_as_names: bool,
+    /// How the names of the people the note knows and the initials of its
+    /// speakers start.
+    starts: Starts,
+    /// No name starts like one the note knows: prose assigns work only to
+    /// handles.
+    handles_only: bool,
+}
+
+/// A set of the first two letters of names, case ignored (a name of one
+/// letter or with another character second counts as if that were `{`),
+/// and whether some name starts with a character that a name written in
+/// a text may start with (`É`, `2`).
+#[derive(Default)]
+struct Starts([u64; 11], bool);
+
+impl Starts {
+    /// The people and speakers of a note.
+    fn of(
+        attendees: &[Attendee<'_>],
+        host: Option<&str>,
+        note_takers: &[Cow<'_, str>],
+        speakers: &HashSet<&str>,
+    ) -> Starts {
+        let names = attendees.iter().flat_map(|a| {
+            let handle = a.handle.as_deref().unwrap_or_default();
+            [handle, &a.name, first_word(&a.name)]
+        });
+        let others = host.into_iter().chain(note_takers.iter().map(|n| &**n));
+        let others = others.map(|o| o.trim_start_matches('@'));
+        let mut starts = Starts::default();
+        for name in names.chain(others).chain(speakers.iter().copied()) {
+            match Starts::bit(name) {
+                Some((word, bit)) => {
+                    if let Some(bits) = starts.0.get_mut(word) {
+                        *bits |= bit;
+                    }
+                }
+                // A name written in the text starts with a letter, a digit,
+                // `-` or `_` (of a login), not `(` or `*`.
+                None => {
+                    starts.1 |= name.bytes().next().is_some_and(|b| {
+                        !b.is_ascii() || b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+                    });
+                }
+            }
+        }
+        starts
+    }
+
+    /// Where the start of `name` is in the set, if it starts with a letter.
+    fn bit(name: &str) -> Option<(usize, u64)> {
+        let letter = |b: u8| (b | 0x20) - b'a';
+        let first = name.bytes().next().filter(u8::is_ascii_alphabetic)?;
+        let second = match name.as_bytes().get(1).copied() {
+            Some(b) if b.is_ascii_alphabetic() => letter(b),
+            _ => 26,
+        };
+        let at = usize::from(letter(first)) * 27 + usize::from(second);
+        Some((at / 64, 1 << (at % 64)))
+    }
+
+    fn is_empty(&self) -> bool {
+        !self.1 && self.0 == [0; 11]
+    }
+
+    /// Whether the first person of `text` may be someone the note knows, a
+    /// speaker or a handle: false only when it starts with letters that no
+    /// name or speaker starts with.
+    fn may_start(&self, text: &str) -> bool {
+        match Starts::bit(names::trim_marks(text)) {
+            Some((word, bit)) => self.0.get(word).is_some_and(|bits| bits & bit != 0),
+            None => true,
+        }
+    }
 }
 
 /// Lists of attendees up to this long are searched by a walk, longer ones
 /// through an index (a note's list is short; a joined archive's is not).
 const SHORT_LIST: usize = 32;
+
+/// Longer lists are walked this many times before the index is built: the
+/// walks cost at most a constant times the index.
+const WALKS: usize = 16;
 
 /// What a written name (in ASCII lower case) finds among the attendees.
 #[derive(Debug, Clone, Copy)]
@@ -399,7 +491,11 @@ impl<'a> People<'_, 'a> {
         if written.is_empty() || self.attendees.is_empty() {
             return None;
         }
-        if self.attendees.len() <= SHORT_LIST {
+        // The first lookups walk the list; the index pays for itself only
+        // after some (a note asks a few times, a joined archive often).
+        let walks = self.walks.get();
+        if self.attendees.len() <= SHORT_LIST || walks < WALKS {
+            self.walks.set(walks + 1);
             return self.attendee_in_list(written);
         }
         match self.index().get(&written.to_ascii_lowercase())? {
@@ -420,12 +516,45 @@ impl<'a> People<'_, 'a> {
         if whole.is_some() {
             return whole;
         }
+        // A first word is no longer than the name, and starts with its
+        // first byte when that is ASCII and not white space.
+        let may_begin = |name: &str| match name.as_bytes().first() {
+            _ if name.len() < written.len() => false,
+            Some(&b) if b.is_ascii() && !crate::bytes::is_ascii_space(b) => written
+                .as_bytes()
+                .first()
+                .is_some_and(|w| w.eq_ignore_ascii_case(&b)),
+            _ => true,
+        };
         let mut by_first = self
             .attendees
             .iter()
-            .filter(|a| first_word(&a.name).eq_ignore_ascii_case(written));
+            .filter(|a| may_begin(&a.name) && first_word(&a.name).eq_ignore_ascii_case(written));
         let first = by_first.next()?;
         by_first.next().is_none().then_some(first)
+    }
+
+    /// Whether a prose `text` may name people the note believes (see
+    /// [`believed`]): its first person, by a handle or by a name that
+    /// starts as one the note knows, or people a speaker reports on (`Matt:
+    /// Lars will …`). One test of a letter for most texts.
+    fn may_assign_in_prose(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        if self.handles_only {
+            // Only handles.
+            return crate::bytes::find_byte(bytes, b'@').is_some();
+        }
+        if self.starts.may_start(text) {
+            return true;
+        }
+        // The people a speaker reports on: the colon is the first one, as
+        // the names before it hold none (a Zulip name may: `@**…**`).
+        let Some(colon) = crate::bytes::find_byte(bytes, b':') else {
+            return false;
+        };
+        let before = bytes.get(..colon).unwrap_or_default();
+        let after = text.get(colon + 1..).unwrap_or_default();
+        before.contains(&b'@') || self.starts.may_start(after)
     }
 
     /// Whether the note identifies the person `written` names.
@@ -463,5 +592,63 @@ fn is_login_like(name: &str) -> bool {
 }
 
 fn first_word(name: &str) -> &str {
-    name.split_whitespace().next().unwrap_or_default()
+    let bytes = name.as_bytes();
+    // By bytes up to the first white space, when that is ASCII and not
+    // at the start.
+    let end = bytes
+        .iter()
+        .position(|&b| crate::bytes::is_ascii_space(b) || !b.is_ascii());
+    match end {
+        None => name,
+        Some(end) if end > 0 && bytes.get(end).is_some_and(u8::is_ascii) => {
+            name.get(..end).unwrap_or_default()
+        }
+        Some(_) => name.split_whitespace().next().unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words() {
+        for name in [
+            "",
+            " ",
+            "Bo",
+            "Bo Li",
+            " Bo Li",
+            "Émile Zola",
+            "Bo\u{a0}Li",
+            "Bo\tLi",
+            "\u{3000}x y",
+        ] {
+            let words = name.split_whitespace().next().unwrap_or_default();
+            assert_eq!(first_word(name), words, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn starts_of_names() {
+        let speakers = HashSet::from(["SYG"]);
+        let takers = [Cow::Borrowed("@bo")];
+        let starts = Starts::of(&[], Some("Maria"), &takers, &speakers);
+        for text in [
+            "Maria to x",
+            "**maria** to",
+            "SYG: I'll",
+            "Bo will",
+            "@x to",
+            "[C] to",
+        ] {
+            assert!(starts.may_start(text), "{text}");
+        }
+        for text in ["Mo to x", "Steven to", "Sa: x", "B to"] {
+            assert!(!starts.may_start(text), "{text}");
+        }
+        assert!(Starts::default().is_empty());
+        let other = Starts::of(&[], Some("Émile"), &[], &HashSet::new());
+        assert!(!other.is_empty());
+    }
 }

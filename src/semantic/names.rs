@@ -4,8 +4,9 @@
 //! pass (`actions.rs`) decides which names to believe; the word lists
 //! are in `words.rs`.
 
+pub(crate) use super::words::trim_marks;
 pub(crate) use super::words::{action_prefix, numbering_len};
-use super::words::{is_not_a_name, is_task_verb, trim_marks};
+use super::words::{is_not_a_name, is_task_verb};
 
 /// More people than this at the start of a text are a list, not owners.
 pub(crate) const MAX_PEOPLE: usize = 4;
@@ -136,38 +137,12 @@ pub(crate) struct Assignment {
 /// will …`, `SYG or DE to …`, `Dan: I'll take …`, `name - …`. A lone word
 /// in lower case (`molly`, `niko`) counts as a name when `lowercase_first`.
 pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment> {
-    let mut pos = skip_marks(text, 0);
     let mut people = People::default();
-    loop {
-        let login_like = || {
-            let len = login_len(text.get(pos..)?);
-            let word = text.get(pos..pos + len)?;
-            let first = people.is_empty() && lowercase_first && len > 0 && !is_not_a_name(word);
-            first.then_some((Named::new(Written::Name, pos, pos + len), pos + len))
-        };
-        let (named, end) = person(text, pos, false).or_else(login_like)?;
-        if !people.push(named) {
-            return None;
-        }
-        pos = skip_emphasis(text, end);
-        match joiner(text, pos) {
-            Some(next) => pos = next,
-            None => break,
-        }
-    }
+    let pos = leading_people(text, lowercase_first, &mut people)?;
     let rest = text.get(pos..)?;
     let form = |form| Some(Assignment { people, form });
-    let spaced = rest.trim_start_matches(' ');
-    if let Some(after) = strip_word(spaced, "to") {
-        let verb = after.starts_with(char::is_lowercase) && strip_word(after, "be").is_none();
-        return if verb { form(Form::Words) } else { None };
-    }
-    if let Some(after) = strip_word(spaced, "will") {
-        return if strip_word(after, "be").is_none() {
-            form(Form::Words)
-        } else {
-            None
-        };
+    if let Some(assigns) = by_words(rest) {
+        return if assigns { form(Form::Words) } else { None };
     }
     if let Some(after) = rest.strip_prefix(':') {
         let after = trim_marks(after);
@@ -179,11 +154,13 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
                 task: is_task_verb(rest),
             }),
             Some(_) => None,
-            None => match assignment(after, false).filter(|a| a.form == Form::Words) {
+            // `Matt: Lars and Jay will organize …`: one level only, the
+            // words after the colon assign by words or not at all.
+            None => match reported(after) {
                 Some(reported) => {
                     let offset = text.len() - after.len();
                     let mut shifted = People::default();
-                    for named in reported.people.iter() {
+                    for named in reported.iter() {
                         shifted.push(named.shifted(offset));
                     }
                     Some(Assignment {
@@ -198,6 +175,10 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
             },
         };
     }
+    // Every dash starts with a space.
+    if !rest.starts_with(' ') {
+        return None;
+    }
     let dash = [" - ", " – ", " — "]
         .iter()
         .find(|d| rest.starts_with(*d))?;
@@ -205,6 +186,57 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
     form(Form::Mark {
         lowercase_after: after.starts_with(char::is_lowercase),
     })
+}
+
+/// The people joined at the start of `text` (after emphasis marks) and the
+/// offset after them and the emphasis that closes them.
+fn leading_people(text: &str, lowercase_first: bool, people: &mut People) -> Option<usize> {
+    let mut pos = skip_marks(text, 0);
+    loop {
+        let login_like = || {
+            if !(lowercase_first && people.is_empty()) {
+                return None;
+            }
+            let len = login_len(text.get(pos..)?);
+            let word = text.get(pos..pos + len)?;
+            let first = len > 0 && !is_not_a_name(word);
+            first.then_some((Named::new(Written::Name, pos, pos + len), pos + len))
+        };
+        let (named, end) = person(text, pos, false).or_else(login_like)?;
+        if !people.push(named) {
+            return None;
+        }
+        pos = skip_emphasis(text, end);
+        match joiner(text, pos) {
+            Some(next) => pos = next,
+            None => return Some(pos),
+        }
+    }
+}
+
+/// The people that the words after a speaker's colon assign work by words:
+/// `Lars and Jay will organize …`.
+fn reported(after: &str) -> Option<People> {
+    let mut people = People::default();
+    let end = leading_people(after, false, &mut people)?;
+    (after.get(end..).and_then(by_words) == Some(true)).then_some(people)
+}
+
+/// Whether the words after the people assign them work: `to review`,
+/// `will draft` (`Some(true)`), or say something else with the same words
+/// (`to Berlin`, `will be late`: `Some(false)`); `None` without them.
+fn by_words(rest: &str) -> Option<bool> {
+    let spaces = rest.bytes().position(|b| b != b' ')?;
+    // `to` and `will` start with `t` or `w`.
+    if !matches!(rest.as_bytes().get(spaces)? | 0x20, b't' | b'w') {
+        return None;
+    }
+    let spaced = rest.get(spaces..)?;
+    if let Some(after) = strip_word(spaced, "to") {
+        return Some(after.starts_with(char::is_lowercase) && strip_word(after, "be").is_none());
+    }
+    let after = strip_word(spaced, "will")?;
+    Some(strip_word(after, "be").is_none())
 }
 
 /// Whether a paragraph line may assign work in prose (`Ben to work on …`,
@@ -222,7 +254,11 @@ pub(crate) fn may_assign(line: &str) -> bool {
 /// person the note knows counts: `… - Xu Zhou.`, `… [CRob]`,
 /// `… @**Jack Huey**`, and `… (Maria)` (known people only).
 pub(crate) fn trailing_names(text: &str) -> (People, bool) {
-    let body = text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let body = crate::bytes::trim_end_by(
+        text,
+        |b| crate::bytes::is_ascii_space(b) || b == b'.',
+        |c| c.is_whitespace() || c == '.',
+    );
     let mut out = People::default();
     let whole = |start: Option<usize>| {
         let (named, end) = person(text, start?, false)?;
@@ -265,21 +301,17 @@ pub(crate) fn trailing_names(text: &str) -> (People, bool) {
 /// ` – `, ` — `) starts: a backward scan of bytes.
 fn last_dash_end(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut at = bytes.len();
-    while at > 0 {
-        at -= 1;
-        // The byte after the dash is a space, the dash ends at `at`.
-        if bytes.get(at) != Some(&b' ') {
-            continue;
-        }
-        let before = bytes.get(..at).unwrap_or_default();
+    let mut end = bytes.len();
+    // The last byte of each dash, from the end: `-`, and the last bytes of
+    // `–` and `—`.
+    while let Some(last) = memchr::memrchr3(b'-', 0x93, 0x94, bytes.get(..end)?) {
+        end = last;
+        let before = bytes.get(..=last)?;
         let dash = [&b" -"[..], b" --", " –".as_bytes(), " —".as_bytes()]
             .iter()
-            .filter(|d| before.ends_with(d))
-            .map(|d| d.len())
-            .max();
-        if dash.is_some() {
-            return Some(at + 1);
+            .any(|d| before.ends_with(d));
+        if dash && bytes.get(last + 1) == Some(&b' ') {
+            return Some(last + 2);
         }
     }
     None
@@ -367,6 +399,11 @@ fn joined_people(
 /// lets a name's later words start in lower case (`Yang yuan`).
 fn person(text: &str, pos: usize, lowercase_tail: bool) -> Option<(Named, usize)> {
     let rest = text.get(pos..)?;
+    // Most people are written as names.
+    if !rest.starts_with(['@', '[']) {
+        let len = name_len(rest, lowercase_tail);
+        return (len > 0).then_some((Named::new(Written::Name, pos, pos + len), pos + len));
+    }
     if let Some(after) = rest.strip_prefix("@**") {
         let len = after.find("**")?;
         let name = after.get(..len)?;
@@ -393,27 +430,25 @@ fn person(text: &str, pos: usize, lowercase_tail: bool) -> Option<(Named, usize)
         }
         return (len > 0).then_some((Named::new(Written::Login, start, start + len), start + len));
     }
-    if let Some(after) = rest.strip_prefix('[') {
-        let close = after.find(']')?;
-        let inner = after.get(..close)?;
-        if after.get(close + 1..)?.starts_with(['(', '[']) {
-            // A link, not a name.
-            return None;
-        }
-        let end = pos + 1 + close + 1;
-        let (written, start, len) = match inner.strip_prefix('@') {
-            Some(login) => (Written::Login, pos + 2, login_len(login)),
-            None => (Written::Name, pos + 1, name_len(inner, lowercase_tail)),
-        };
-        let whole = len > 0 && start + len + 1 == end;
-        let named = Named {
-            bracketed: true,
-            ..Named::new(written, start, start + len)
-        };
-        return whole.then_some((named, end));
+    // `[Name]`, `[@login]`.
+    let after = rest.strip_prefix('[')?;
+    let close = after.find(']')?;
+    let inner = after.get(..close)?;
+    if after.get(close + 1..)?.starts_with(['(', '[']) {
+        // A link, not a name.
+        return None;
     }
-    let len = name_len(rest, lowercase_tail);
-    (len > 0).then_some((Named::new(Written::Name, pos, pos + len), pos + len))
+    let end = pos + 1 + close + 1;
+    let (written, start, len) = match inner.strip_prefix('@') {
+        Some(login) => (Written::Login, pos + 2, login_len(login)),
+        None => (Written::Name, pos + 1, name_len(inner, lowercase_tail)),
+    };
+    let whole = len > 0 && start + len + 1 == end;
+    let named = Named {
+        bracketed: true,
+        ..Named::new(written, start, start + len)
+    };
+    whole.then_some((named, end))
 }
 
 /// The length of a GitHub login at the start of `text`.
@@ -427,13 +462,27 @@ fn login_len(text: &str) -> usize {
 /// first capitalized (`Maria`, `Xu Zhou`, `O'Brien`, `SYG`), and not a word
 /// that starts sentences or names a group (`We`, `Need`, `TSC`).
 fn name_len(text: &str, lowercase_tail: bool) -> usize {
+    // Most words fail the first test: a capital.
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => {}
+        Some(b) if !b.is_ascii() && text.starts_with(char::is_uppercase) => {}
+        _ => return 0,
+    }
     let mut end = 0;
     let mut pos = 0;
     for words in 0..3 {
         let rest = text.get(pos..).unwrap_or_default();
+        let lower = rest.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        if words > 0 && lower && !lowercase_tail {
+            // `Maria reviewed`: a later word in lower case ends the name.
+            break;
+        }
         let len = word_len(rest);
         let word = rest.get(..len).unwrap_or_default();
-        let capital = word.starts_with(char::is_uppercase);
+        let capital = match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.starts_with(char::is_uppercase),
+        };
         if words == 0 && !capital {
             return 0;
         }
@@ -453,11 +502,15 @@ fn name_len(text: &str, lowercase_tail: bool) -> usize {
 /// The length of the word at the start of `text`: letters, `'`, `’` and
 /// `-`. Bytes first, as most names are ASCII.
 fn word_len(text: &str) -> usize {
-    let ascii = text
-        .bytes()
-        .take_while(|&b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-'))
-        .count();
-    match text.as_bytes().get(ascii) {
+    let bytes = text.as_bytes();
+    let mut ascii = 0;
+    while let Some(&b) = bytes.get(ascii) {
+        if !(b.is_ascii_alphabetic() || b == b'\'' || b == b'-') {
+            break;
+        }
+        ascii += 1;
+    }
+    match bytes.get(ascii) {
         Some(b) if !b.is_ascii() => {
             let rest = text.get(ascii..).unwrap_or_default();
             ascii
@@ -479,25 +532,25 @@ pub(crate) fn is_initials(word: &str) -> bool {
 /// What joins people: `, `, ` and `, ` & `, ` or `, `/`, ` + `; the offset
 /// after it.
 fn joiner(text: &str, pos: usize) -> Option<usize> {
-    let rest = text.get(pos..)?;
-    // Every joiner starts with a space, a comma or a slash.
-    if !matches!(rest.as_bytes().first()?, b' ' | b',' | b'/') {
-        return None;
-    }
-    [", ", " and ", " & ", " or ", "/", " + ", ", and "]
-        .iter()
-        .filter_map(|j| {
-            let head = rest.get(..j.len())?;
-            head.eq_ignore_ascii_case(j).then_some(pos + j.len())
-        })
-        .max()
+    let is = |word: [u8; 3], as_word: &[u8; 3]| word.eq_ignore_ascii_case(as_word);
+    let len = match text.as_bytes().get(pos..)? {
+        [b'/', ..] => 1,
+        [b',', b' ', a, n, d, b' ', ..] if is([*a, *n, *d], b"and") => 6,
+        [b',', b' ', ..] => 2,
+        [b' ', a, n, d, b' ', ..] if is([*a, *n, *d], b"and") => 5,
+        [b' ', o, r, b' ', ..] if [*o, *r].eq_ignore_ascii_case(b"or") => 4,
+        [b' ', b'&' | b'+', b' ', ..] => 3,
+        _ => return None,
+    };
+    Some(pos + len)
 }
 
 /// `word` and a space at the start of `text`, without case: the rest.
 fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
     let head = text.get(..word.len())?;
     let rest = text.get(word.len()..)?;
-    (head.eq_ignore_ascii_case(word) && rest.starts_with(' ')).then(|| rest.trim_start())
+    (head.eq_ignore_ascii_case(word) && rest.starts_with(' '))
+        .then(|| crate::bytes::trim_start(rest))
 }
 
 fn skip_marks(text: &str, pos: usize) -> usize {
@@ -506,8 +559,13 @@ fn skip_marks(text: &str, pos: usize) -> usize {
 }
 
 fn skip_emphasis(text: &str, pos: usize) -> usize {
-    let rest = text.get(pos..).unwrap_or_default();
-    text.len() - rest.trim_start_matches(['*', '_']).len()
+    let Some(rest) = text.as_bytes().get(pos..) else {
+        return text.len();
+    };
+    pos + rest
+        .iter()
+        .position(|&b| !matches!(b, b'*' | b'_'))
+        .unwrap_or(rest.len())
 }
 
 /// `text` without a leading hedge: `maybe nikomatsakis` gives
@@ -586,6 +644,59 @@ mod tests {
         assert_eq!(names("Maria reviewed it"), None);
         assert!(assignment("molly - merge", false).is_none());
         assert!(assignment("molly - merge", true).is_some());
+    }
+
+    #[test]
+    fn colons_read_one_level() {
+        // A speaker reports once: no recursion that the text deepens.
+        let text = "Ab: ".repeat(100_000);
+        assert!(matches!(
+            assignment(&text, false).map(|a| a.form),
+            Some(Form::Mark { .. })
+        ));
+        assert_eq!(
+            names("Ab: Cd: Ef will go"),
+            Some((
+                vec!["Ab"],
+                Form::Mark {
+                    lowercase_after: false
+                }
+            ))
+        );
+    }
+
+    /// The byte scan that [`last_dash_end`] replaced.
+    fn last_dash_end_by_scan(text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).rev().find_map(|at| {
+            let before = bytes.get(..at)?;
+            let dash = [&b" -"[..], b" --", " –".as_bytes(), " —".as_bytes()]
+                .iter()
+                .any(|d| before.ends_with(d));
+            (bytes.get(at) == Some(&b' ') && dash).then_some(at + 1)
+        })
+    }
+
+    #[test]
+    fn dashes_from_the_end() {
+        for text in [
+            "",
+            "-",
+            " - ",
+            "a - b",
+            "a -- b - c",
+            "a – b",
+            "a—b — c",
+            "x-y - z-w",
+            "a --b",
+            "– ",
+            " — ",
+            "a - b -",
+            "é — ö",
+            "a \u{2012} b",
+        ] {
+            assert_eq!(last_dash_end(text), last_dash_end_by_scan(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -72,20 +72,35 @@ const PREFIXES: &[&str] = &[
 
 /// `AI:`, `ACTION:`, `**Action item**:`, `Action Item 20.1:`, `TODO:` at the
 /// start of `text`: the offset of the text after it.
+#[inline]
 pub(crate) fn action_prefix(text: &str) -> Option<usize> {
     let start = text.len() - trim_marks(text).len();
     let head = text.get(start..)?;
-    // Every prefix starts with `a`, `t`, `n` or `f`.
-    if !matches!(head.as_bytes().first()? | 0x20, b'a' | b't' | b'n' | b'f') {
+    // Every prefix starts with `ac`, `ai`, `to`, `ne` or `fo`: most texts
+    // cost this test.
+    let &[first, second, ..] = head.as_bytes() else {
+        return None;
+    };
+    if !matches!(
+        [first | 0x20, second | 0x20],
+        [b'a', b'c' | b'i'] | [b't' | b'f', b'o'] | [b'n', b'e']
+    ) {
         return None;
     }
+    prefix_after(text, start, head)
+}
+
+/// The rest of [`action_prefix`]: `head` is `text` from `start`, after the
+/// marks.
+#[inline(never)]
+fn prefix_after(text: &str, start: usize, head: &str) -> Option<usize> {
     let window = head.get(..head.len().min(32)).unwrap_or(head);
     // `Key:`, `**Key**:`, or a bold key alone: `**Action Item 5** Bo to …`.
     let bold_end = text
         .get(..start)
         .filter(|marks| marks.contains("**"))
         .and_then(|_| window.find("**"));
-    let colon = window.find(':');
+    let colon = memchr::memchr(b':', window.as_bytes());
     let (key_end, after) = match (colon, bold_end) {
         (Some(colon), Some(bold)) if bold < colon => (bold, bold + 2),
         (Some(colon), _) => (colon, colon + 1),
@@ -108,12 +123,23 @@ pub(crate) fn action_prefix(text: &str) -> Option<usize> {
 
 /// The length of a number that labels an action at the start of `text`,
 /// with the marks after it: `**103.4**—`, `103.1 | `.
+#[inline]
 pub(crate) fn numbering_len(text: &str) -> usize {
-    let body = text.trim_start_matches(is_mark);
-    let digits = body.len()
-        - body
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-            .len();
+    // Most texts start with a letter.
+    if text.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return 0;
+    }
+    numbering_after_marks(text)
+}
+
+/// The rest of [`numbering_len`].
+#[inline(never)]
+fn numbering_after_marks(text: &str) -> usize {
+    let body = trim_marks(text);
+    let digits = body
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b'.'))
+        .unwrap_or(body.len());
     if digits == 0 {
         return 0;
     }
@@ -145,7 +171,6 @@ pub(crate) fn trim_marks(text: &str) -> &str {
 
 /// Words that start sentences or orders, or name groups, labels, statuses
 /// or things (`PR`, `API`) rather than a person; compared without case.
-#[cfg(test)]
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
     "a", "abi", "able", "accepted", "action", "actions", "add", "added", "agree", "agreed", "all",
@@ -176,6 +201,19 @@ const NOT_NAMES: &[&str] = &[
 /// `match` on its lower case (the test `not_names_match_the_list` keeps
 /// the two in step), without allocating.
 pub(crate) fn is_not_a_name(word: &str) -> bool {
+    // Most words fail a first test: no word of the list has their length
+    // and their first two letters.
+    let Some((first, second)) = first_letters(word.as_bytes()) else {
+        return false;
+    };
+    let seconds = FIRST_LETTERS
+        .get(word.len())
+        .and_then(|firsts| firsts.get(first))
+        .copied()
+        .unwrap_or(0);
+    if seconds & (1 << second) == 0 {
+        return false;
+    }
     let mut buffer = [0u8; 11];
     let Some(lower) = buffer.get_mut(..word.len()) else {
         return false;
@@ -216,6 +254,37 @@ pub(crate) fn is_not_a_name(word: &str) -> bool {
         | b"yaml" | b"yes" | b"you"
     );
     found
+}
+
+/// For each length of a word of [`NOT_NAMES`] and each first letter, a bit
+/// for each second letter of such words (see [`first_letters`]).
+const FIRST_LETTERS: [[u32; 26]; 12] = {
+    let mut letters = [[0; 26]; 12];
+    let mut i = 0;
+    while i < NOT_NAMES.len() {
+        let word = NOT_NAMES[i].as_bytes();
+        if let Some((first, second)) = first_letters(word) {
+            letters[word.len()][first] |= 1 << second;
+        }
+        i += 1;
+    }
+    letters
+};
+
+/// The first letter of `word` (0 for `a`, case ignored) and its second
+/// (26 for a word of one letter, or another character than a letter).
+const fn first_letters(word: &[u8]) -> Option<(usize, u32)> {
+    let [first, rest @ ..] = word else {
+        return None;
+    };
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let second = match rest.first() {
+        Some(b) if b.is_ascii_alphabetic() => ((*b | 0x20) - b'a') as u32,
+        _ => 26,
+    };
+    Some((((*first | 0x20) - b'a') as usize, second))
 }
 
 #[cfg(test)]
