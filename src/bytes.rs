@@ -92,14 +92,9 @@ pub(crate) fn find_either_short(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
 /// line does. One search for both bytes, not a second pass for `\r`.
 #[inline(always)]
 pub(crate) fn find_line_end(bytes: &[u8]) -> Option<(usize, usize)> {
-    // `x == b'\n' || x == b'\r'` per byte compiles to shuffles; one range
-    // test (`\n..=\r`, so `\v` and `\f` too) to one vector compare.
-    let at = find_by(
-        bytes,
-        |x| x.wrapping_sub(b'\n') <= b'\r' - b'\n',
-        |x| x == b'\n' || x == b'\r',
-        |word| equal_bytes(word, splat(b'\n')) | equal_bytes(word, splat(b'\r')),
-    )?;
+    // `memchr2` measures better here than `find_either` (fewer
+    // instructions on the corpus): lines are mostly longer than a chunk.
+    let at = memchr::memchr2(b'\n', b'\r', bytes)?;
     let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
     Some((at, at + 1 + usize::from(crlf)))
 }
