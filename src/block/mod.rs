@@ -170,7 +170,6 @@ pub(crate) fn parse_blocks<S: Sink>(input: &str, max_depth: usize, sink: &mut S)
         max_depth: max_depth.max(1),
         paragraph: None,
         leaf: Leaf::None,
-        blank_before: true,
         last_content_end: 0,
         depth_reported: false,
         line_cr: false,
@@ -198,7 +197,6 @@ struct BlockParser<'a, 's, S> {
     max_depth: usize,
     paragraph: Option<Paragraph>,
     leaf: Leaf,
-    blank_before: bool,
     last_content_end: usize,
     depth_reported: bool,
     /// The current line ended with `\r` or `\r\n`.
@@ -239,18 +237,33 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     }
 
     fn line(&mut self, start: usize, line: &str) {
-        let (indent, first) = indentation(line);
+        // Most lines start with their text, at column 0.
+        let (indent, first) = match line.as_bytes().first() {
+            Some(b' ' | b'\t') => indentation(line),
+            _ => (0, 0),
+        };
         let end = start + line.len();
-        if first == line.len() {
+        let Some(&lead) = line.as_bytes().get(first) else {
             self.blank_line(start);
             return;
-        }
-        if self.continue_leaf(start, line, indent, first) {
+        };
+        if !matches!(self.leaf, Leaf::None) && self.continue_leaf(start, line, indent, first) {
             self.last_content_end = end;
             return;
         }
         if let Some(item) = self.items.last_mut() {
             item.empty = false;
+        }
+        // A paragraph stays open only up to a blank line: while one is,
+        // this line may continue it.
+        let lazy = self.paragraph.is_some();
+        // Most lines are text: one that starts no block continues an open
+        // paragraph whatever its indentation (lazily when less than the
+        // innermost item's content).
+        if lazy && is_text_byte(lead) {
+            self.extend_paragraph(end, first > 0);
+            self.last_content_end = end;
+            return;
         }
 
         // How many open items contain this line by indentation.
@@ -263,7 +276,12 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             .checked_sub(1)
             .and_then(|i| self.items.get(i))
             .map_or(0, |item| item.content_col);
-        let lazy = self.paragraph.is_some() && !self.blank_before;
+        if !lazy && is_text_byte(lead) && indent - base < 4 {
+            self.close_items(keep);
+            self.open_paragraph(start + first, end, ParagraphKind::Plain);
+            self.last_content_end = end;
+            return;
+        }
         // The line would continue the paragraph of the innermost container,
         // so only some blocks may interrupt it (CommonMark 4.8, 5.2).
         let continues = lazy
@@ -286,8 +304,20 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         while let Some(next) = self.block_start(start, line, at) {
             at = next;
         }
-        self.blank_before = false;
         self.last_content_end = end;
+    }
+
+    /// Opens a paragraph at `start` whose first line ends at `end`.
+    fn open_paragraph(&mut self, start: usize, end: usize, kind: ParagraphKind) {
+        self.paragraph = Some(Paragraph {
+            start,
+            end,
+            in_item: !self.items.is_empty(),
+            kind,
+            continued: false,
+            verbatim: true,
+            cr: self.line_cr,
+        });
     }
 
     /// Reads the block that starts at `at.first` in `line`. Returns where the
@@ -328,15 +358,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             }
         } else if content.starts_with('>') {
             self.close_items(keep);
-            self.paragraph = Some(Paragraph {
-                start: content_start,
-                end,
-                in_item: !self.items.is_empty(),
-                kind: ParagraphKind::Quote,
-                continued: false,
-                verbatim: true,
-                cr: self.line_cr,
-            });
+            self.open_paragraph(content_start, end, ParagraphKind::Quote);
             if !quote_takes_lazy_lines(content) {
                 self.flush_paragraph();
             }
@@ -418,15 +440,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             }
         } else {
             self.close_items(keep);
-            self.paragraph = Some(Paragraph {
-                start: content_start,
-                end,
-                in_item: !self.items.is_empty(),
-                kind: ParagraphKind::Plain,
-                continued: false,
-                verbatim: true,
-                cr: self.line_cr,
-            });
+            self.open_paragraph(content_start, end, ParagraphKind::Plain);
         }
         None
     }
@@ -445,7 +459,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             Leaf::Fence { .. } | Leaf::IndentedCode { .. } | Leaf::Html { .. } | Leaf::None => {}
         }
         let _ = start;
-        self.blank_before = true;
     }
 
     /// Feeds the line to an open code block or HTML block. Returns whether the
@@ -474,7 +487,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                         });
                     }
                     self.leaf = Leaf::None;
-                    self.blank_before = false;
                 }
                 true
             }

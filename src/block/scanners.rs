@@ -171,6 +171,19 @@ pub(super) fn break_tail(line: &str) -> usize {
     }
 }
 
+/// Whether a line whose first character (after its indentation) starts
+/// with `b` can only be paragraph text: no block construct, setext
+/// underline or table delimiter row starts with it. Most lines of a note
+/// start with a letter, and skip every recognizer on this one test.
+#[inline]
+pub(super) fn is_text_byte(b: u8) -> bool {
+    !matches!(
+        b,
+        b'>' | b'#' | b'`' | b'~' | b'=' | b'-' | b'*' | b'_' | b'+' | b'0'
+            ..=b'9' | b'[' | b'<' | b'|' | b':'
+    )
+}
+
 /// Whether `text` may start a block other than a paragraph after a list
 /// marker: an item, code, HTML, a quote or a thematic break (a heading
 /// there stays text; see [`BlockParser::block_start`]).
