@@ -176,10 +176,11 @@ pub(crate) fn parse_blocks<S: Sink>(input: &str, max_depth: usize, sink: &mut S)
     };
     let mut pos = input.strip_prefix('\u{feff}').map_or(0, |_| 3);
     pos = parser.front_matter(pos);
+    let line_ends = crate::bytes::LineEnds::new();
     while pos < input.len() {
         let rest = input.get(pos..).unwrap_or_default();
         // `\n`, `\r\n` and a lone `\r` all end a line (CommonMark 2.1).
-        let (line_len, next) = match crate::bytes::find_line_end(rest.as_bytes()) {
+        let (line_len, next) = match line_ends.find(rest.as_bytes()) {
             Some((end, next)) => (end, pos + next),
             None => (rest.len(), input.len()),
         };
