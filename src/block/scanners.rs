@@ -53,7 +53,7 @@ pub(super) fn line_end(input: &str, start: usize) -> usize {
 pub(super) fn trim_end_offset(input: &str, start: usize, end: usize) -> usize {
     input
         .get(start..end)
-        .map_or(end, |text| start + text.trim_end().len())
+        .map_or(end, |text| start + crate::bytes::trim_end(text).len())
 }
 
 /// Indentation of a line in columns (tabs to the next multiple of 4) and the
