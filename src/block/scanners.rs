@@ -270,14 +270,27 @@ pub(super) fn is_bare_task(content: &str) -> bool {
 
 /// A task checkbox at the start of an item's text ([`grammar::task_marker`]).
 /// Returns the range of the marker inside the brackets and the checkbox length.
+#[inline]
 pub(super) fn checkbox(text: &str) -> Option<((usize, usize), usize)> {
+    // Most items have none: one byte test before the parser.
+    if !text.starts_with('[') {
+        return None;
+    }
     let (rest, mark) = grammar::task_marker(text).ok()?;
     Some(((1, 1 + mark.len()), text.len() - rest.len()))
 }
 
 /// Block-level HTML per CommonMark kinds 2 (comments), 6 (block tags) and 7
 /// (a lone complete tag, which cannot interrupt a paragraph).
+#[inline]
 pub(super) fn html_block_start(content: &str, in_paragraph: bool) -> Option<HtmlEnd> {
+    if !content.starts_with('<') {
+        return None;
+    }
+    html_block(content, in_paragraph)
+}
+
+fn html_block(content: &str, in_paragraph: bool) -> Option<HtmlEnd> {
     let rest = content.strip_prefix('<')?;
     if rest.starts_with("!--") {
         return Some(HtmlEnd::Comment);
