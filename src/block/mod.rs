@@ -283,27 +283,38 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             self.last_content_end = end;
             return;
         }
-        // The line would continue the paragraph of the innermost container,
-        // so only some blocks may interrupt it (CommonMark 4.8, 5.2).
-        let continues = lazy
-            && keep == self.items.len()
-            && self
-                .paragraph
-                .is_some_and(|p| p.kind == ParagraphKind::Plain);
-        let mut at = BlockStart {
-            first,
-            indent,
-            keep,
-            base,
-            lazy,
-            continues,
-            in_marker_line: false,
-            break_from: None,
+        let bullet = (indent - base < 4)
+            .then(|| bullet_before_text(line.get(first..).unwrap_or_default()))
+            .flatten();
+        let mut next = if let Some(marker) = bullet {
+            // `- text`: an item whatever comes before it, its text a
+            // paragraph (see `open_item`), so no recognizer needs to run.
+            self.close_items(keep);
+            self.open_item(start, line, first, indent, marker)
+        } else {
+            // The line would continue the paragraph of the innermost
+            // container, so only some blocks may interrupt it (CommonMark
+            // 4.8, 5.2).
+            let continues = lazy
+                && keep == self.items.len()
+                && self
+                    .paragraph
+                    .is_some_and(|p| p.kind == ParagraphKind::Plain);
+            Some(BlockStart {
+                first,
+                indent,
+                keep,
+                base,
+                lazy,
+                continues,
+                in_marker_line: false,
+                break_from: None,
+            })
         };
         // Each round opens one item and moves past its marker, so the loop
         // ends within the line.
-        while let Some(next) = self.block_start(start, line, at) {
-            at = next;
+        while let Some(at) = next {
+            next = self.block_start(start, line, at);
         }
         self.last_content_end = end;
     }

@@ -250,6 +250,25 @@ pub(super) fn list_marker(content: &str) -> Option<Marker> {
     })
 }
 
+/// A bullet, one space and a byte that starts only text (see
+/// [`is_text_byte`]): the most common item line, which can be nothing else
+/// (no thematic break or setext underline), holds no checkbox and starts
+/// no other block after its marker.
+#[inline]
+pub(super) fn bullet_before_text(content: &str) -> Option<Marker> {
+    match content.as_bytes() {
+        [b'-' | b'*' | b'+', b' ', b, ..] if b.is_ascii_graphic() && is_text_byte(*b) => {
+            Some(Marker {
+                width: 1,
+                number: None,
+                empty: false,
+                bare: false,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Whether `text` is all white space.
 pub(super) fn is_blank(text: &str) -> bool {
     crate::bytes::trim_start(text).is_empty()
