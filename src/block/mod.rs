@@ -587,7 +587,11 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         let after_marker = first + marker.width;
         let rest = line.get(after_marker..).unwrap_or_default();
         let marker_col = indent;
-        let (spaces, rest_first) = columns_from(rest, marker_col + marker.width);
+        // Nearly always one space, then the text.
+        let (spaces, rest_first) = match rest.as_bytes() {
+            [b' ', b, ..] if !matches!(b, b' ' | b'\t') => (1, 1),
+            _ => columns_from(rest, marker_col + marker.width),
+        };
         // 1 to 4 spaces after the marker set the content column; 5 or more
         // (indented code) and an empty first line count as one.
         let content_col = if rest_first == rest.len() || spaces > 4 || spaces == 0 {
@@ -609,7 +613,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             let after = text.get(len..).unwrap_or_default();
             (
                 checkbox,
-                text_start + len + (after.len() - after.trim_start().len()),
+                text_start + len + (after.len() - crate::bytes::trim_start(after).len()),
             )
         });
         self.items.push(OpenItem {
