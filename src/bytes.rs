@@ -92,16 +92,44 @@ pub(crate) fn find_either_short(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
 /// line does. One search for both bytes, not a second pass for `\r`.
 #[inline(always)]
 pub(crate) fn find_line_end(bytes: &[u8]) -> Option<(usize, usize)> {
-    // `x == b'\n' || x == b'\r'` per byte compiles to shuffles; one range
-    // test (`\n..=\r`, so `\v` and `\f` too) to one vector compare.
-    let at = find_by(
-        bytes,
-        |x| x.wrapping_sub(b'\n') <= b'\r' - b'\n',
-        |x| x == b'\n' || x == b'\r',
-        |word| equal_bytes(word, splat(b'\n')) | equal_bytes(word, splat(b'\r')),
-    )?;
+    // `memchr2` measures better here than `find_either` (fewer
+    // instructions on the corpus): lines are mostly longer than a chunk.
+    let at = memchr::memchr2(b'\n', b'\r', bytes)?;
     let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
     Some((at, at + 1 + usize::from(crlf)))
+}
+
+/// [`find_line_end`] for many searches in one text, such as every line of
+/// a document: the searcher is set up once. On x86-64 that is `memchr`'s
+/// AVX2 searcher when the CPU has AVX2, which saves `memchr2`'s dispatch
+/// through a function pointer on every line.
+#[derive(Clone, Copy)]
+pub(crate) struct LineEnds {
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<memchr::arch::x86_64::avx2::memchr::Two>,
+}
+
+impl LineEnds {
+    pub(crate) fn new() -> LineEnds {
+        LineEnds {
+            #[cfg(target_arch = "x86_64")]
+            avx2: memchr::arch::x86_64::avx2::memchr::Two::new(b'\n', b'\r'),
+        }
+    }
+
+    /// As [`find_line_end`].
+    #[inline]
+    pub(crate) fn find(&self, bytes: &[u8]) -> Option<(usize, usize)> {
+        #[cfg(target_arch = "x86_64")]
+        let at = match &self.avx2 {
+            Some(two) => two.find(bytes),
+            None => memchr::memchr2(b'\n', b'\r', bytes),
+        }?;
+        #[cfg(not(target_arch = "x86_64"))]
+        let at = memchr::memchr2(b'\n', b'\r', bytes)?;
+        let crlf = bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n');
+        Some((at, at + 1 + usize::from(crlf)))
+    }
 }
 
 /// The index of the last line ending byte (`\n` or `\r`) in `text`: two

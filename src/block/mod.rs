@@ -170,17 +170,17 @@ pub(crate) fn parse_blocks<S: Sink>(input: &str, max_depth: usize, sink: &mut S)
         max_depth: max_depth.max(1),
         paragraph: None,
         leaf: Leaf::None,
-        blank_before: true,
         last_content_end: 0,
         depth_reported: false,
         line_cr: false,
     };
     let mut pos = input.strip_prefix('\u{feff}').map_or(0, |_| 3);
     pos = parser.front_matter(pos);
+    let line_ends = crate::bytes::LineEnds::new();
     while pos < input.len() {
         let rest = input.get(pos..).unwrap_or_default();
         // `\n`, `\r\n` and a lone `\r` all end a line (CommonMark 2.1).
-        let (line_len, next) = match crate::bytes::find_line_end(rest.as_bytes()) {
+        let (line_len, next) = match line_ends.find(rest.as_bytes()) {
             Some((end, next)) => (end, pos + next),
             None => (rest.len(), input.len()),
         };
@@ -198,7 +198,6 @@ struct BlockParser<'a, 's, S> {
     max_depth: usize,
     paragraph: Option<Paragraph>,
     leaf: Leaf,
-    blank_before: bool,
     last_content_end: usize,
     depth_reported: bool,
     /// The current line ended with `\r` or `\r\n`.
@@ -239,18 +238,33 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     }
 
     fn line(&mut self, start: usize, line: &str) {
-        let (indent, first) = indentation(line);
+        // Most lines start with their text, at column 0.
+        let (indent, first) = match line.as_bytes().first() {
+            Some(b' ' | b'\t') => indentation(line),
+            _ => (0, 0),
+        };
         let end = start + line.len();
-        if first == line.len() {
+        let Some(&lead) = line.as_bytes().get(first) else {
             self.blank_line(start);
             return;
-        }
-        if self.continue_leaf(start, line, indent, first) {
+        };
+        if !matches!(self.leaf, Leaf::None) && self.continue_leaf(start, line, indent, first) {
             self.last_content_end = end;
             return;
         }
         if let Some(item) = self.items.last_mut() {
             item.empty = false;
+        }
+        // A paragraph stays open only up to a blank line: while one is,
+        // this line may continue it.
+        let lazy = self.paragraph.is_some();
+        // Most lines are text: one that starts no block continues an open
+        // paragraph whatever its indentation (lazily when less than the
+        // innermost item's content).
+        if lazy && is_text_byte(lead) {
+            self.extend_paragraph(end, first > 0);
+            self.last_content_end = end;
+            return;
         }
 
         // How many open items contain this line by indentation.
@@ -263,31 +277,59 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             .checked_sub(1)
             .and_then(|i| self.items.get(i))
             .map_or(0, |item| item.content_col);
-        let lazy = self.paragraph.is_some() && !self.blank_before;
-        // The line would continue the paragraph of the innermost container,
-        // so only some blocks may interrupt it (CommonMark 4.8, 5.2).
-        let continues = lazy
-            && keep == self.items.len()
-            && self
-                .paragraph
-                .is_some_and(|p| p.kind == ParagraphKind::Plain);
-        let mut at = BlockStart {
-            first,
-            indent,
-            keep,
-            base,
-            lazy,
-            continues,
-            in_marker_line: false,
-            break_from: None,
+        if !lazy && is_text_byte(lead) && indent - base < 4 {
+            self.close_items(keep);
+            self.open_paragraph(start + first, end, ParagraphKind::Plain);
+            self.last_content_end = end;
+            return;
+        }
+        let bullet = (indent - base < 4)
+            .then(|| bullet_before_text(line.get(first..).unwrap_or_default()))
+            .flatten();
+        let mut next = if let Some(marker) = bullet {
+            // `- text`: an item whatever comes before it, its text a
+            // paragraph (see `open_item`), so no recognizer needs to run.
+            self.close_items(keep);
+            self.open_item(start, line, first, indent, marker)
+        } else {
+            // The line would continue the paragraph of the innermost
+            // container, so only some blocks may interrupt it (CommonMark
+            // 4.8, 5.2).
+            let continues = lazy
+                && keep == self.items.len()
+                && self
+                    .paragraph
+                    .is_some_and(|p| p.kind == ParagraphKind::Plain);
+            Some(BlockStart {
+                first,
+                indent,
+                keep,
+                base,
+                lazy,
+                continues,
+                in_marker_line: false,
+                break_from: None,
+            })
         };
         // Each round opens one item and moves past its marker, so the loop
         // ends within the line.
-        while let Some(next) = self.block_start(start, line, at) {
-            at = next;
+        while let Some(at) = next {
+            next = self.block_start(start, line, at);
         }
-        self.blank_before = false;
         self.last_content_end = end;
+    }
+
+    /// Opens a paragraph at `start` whose first line ends at `end`.
+    fn open_paragraph(&mut self, start: usize, end: usize, kind: ParagraphKind) {
+        self.paragraph = Some(Paragraph {
+            start,
+            end,
+            in_item: !self.items.is_empty(),
+            kind,
+            continued: false,
+            verbatim: true,
+            cr: self.line_cr,
+        });
     }
 
     /// Reads the block that starts at `at.first` in `line`. Returns where the
@@ -328,15 +370,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             }
         } else if content.starts_with('>') {
             self.close_items(keep);
-            self.paragraph = Some(Paragraph {
-                start: content_start,
-                end,
-                in_item: !self.items.is_empty(),
-                kind: ParagraphKind::Quote,
-                continued: false,
-                verbatim: true,
-                cr: self.line_cr,
-            });
+            self.open_paragraph(content_start, end, ParagraphKind::Quote);
             if !quote_takes_lazy_lines(content) {
                 self.flush_paragraph();
             }
@@ -418,15 +452,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             }
         } else {
             self.close_items(keep);
-            self.paragraph = Some(Paragraph {
-                start: content_start,
-                end,
-                in_item: !self.items.is_empty(),
-                kind: ParagraphKind::Plain,
-                continued: false,
-                verbatim: true,
-                cr: self.line_cr,
-            });
+            self.open_paragraph(content_start, end, ParagraphKind::Plain);
         }
         None
     }
@@ -445,7 +471,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             Leaf::Fence { .. } | Leaf::IndentedCode { .. } | Leaf::Html { .. } | Leaf::None => {}
         }
         let _ = start;
-        self.blank_before = true;
     }
 
     /// Feeds the line to an open code block or HTML block. Returns whether the
@@ -474,7 +499,6 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                         });
                     }
                     self.leaf = Leaf::None;
-                    self.blank_before = false;
                 }
                 true
             }
@@ -563,7 +587,11 @@ impl<S: Sink> BlockParser<'_, '_, S> {
         let after_marker = first + marker.width;
         let rest = line.get(after_marker..).unwrap_or_default();
         let marker_col = indent;
-        let (spaces, rest_first) = columns_from(rest, marker_col + marker.width);
+        // Nearly always one space, then the text.
+        let (spaces, rest_first) = match rest.as_bytes() {
+            [b' ', b, ..] if !matches!(b, b' ' | b'\t') => (1, 1),
+            _ => columns_from(rest, marker_col + marker.width),
+        };
         // 1 to 4 spaces after the marker set the content column; 5 or more
         // (indented code) and an empty first line count as one.
         let content_col = if rest_first == rest.len() || spaces > 4 || spaces == 0 {
@@ -585,7 +613,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
             let after = text.get(len..).unwrap_or_default();
             (
                 checkbox,
-                text_start + len + (after.len() - after.trim_start().len()),
+                text_start + len + (after.len() - crate::bytes::trim_start(after).len()),
             )
         });
         self.items.push(OpenItem {

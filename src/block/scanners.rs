@@ -53,7 +53,7 @@ pub(super) fn line_end(input: &str, start: usize) -> usize {
 pub(super) fn trim_end_offset(input: &str, start: usize, end: usize) -> usize {
     input
         .get(start..end)
-        .map_or(end, |text| start + text.trim_end().len())
+        .map_or(end, |text| start + crate::bytes::trim_end(text).len())
 }
 
 /// Indentation of a line in columns (tabs to the next multiple of 4) and the
@@ -171,6 +171,29 @@ pub(super) fn break_tail(line: &str) -> usize {
     }
 }
 
+/// Whether a line whose first character (after its indentation) starts
+/// with `b` can only be paragraph text: no block construct, setext
+/// underline or table delimiter row starts with it. Most lines of a note
+/// start with a letter, and skip every recognizer on this one test.
+#[inline]
+pub(super) fn is_text_byte(b: u8) -> bool {
+    // One load from a table: a `matches!` on these bytes compiles to
+    // several range tests.
+    TEXT_BYTES.get(usize::from(b)).copied().unwrap_or(true)
+}
+
+/// [`is_text_byte`] of every byte.
+static TEXT_BYTES: [bool; 256] = {
+    let mut table = [true; 256];
+    let starts = b"<>#`~=-*_+0123456789[|:";
+    let mut i = 0;
+    while i < starts.len() {
+        table[starts[i] as usize] = false;
+        i += 1;
+    }
+    table
+};
+
 /// Whether `text` may start a block other than a paragraph after a list
 /// marker: an item, code, HTML, a quote or a thematic break (a heading
 /// there stays text; see [`BlockParser::block_start`]).
@@ -237,6 +260,25 @@ pub(super) fn list_marker(content: &str) -> Option<Marker> {
     })
 }
 
+/// A bullet, one space and a byte that starts only text (see
+/// [`is_text_byte`]): the most common item line, which can be nothing else
+/// (no thematic break or setext underline), holds no checkbox and starts
+/// no other block after its marker.
+#[inline]
+pub(super) fn bullet_before_text(content: &str) -> Option<Marker> {
+    match content.as_bytes() {
+        [b'-' | b'*' | b'+', b' ', b, ..] if b.is_ascii_graphic() && is_text_byte(*b) => {
+            Some(Marker {
+                width: 1,
+                number: None,
+                empty: false,
+                bare: false,
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Whether `text` is all white space.
 pub(super) fn is_blank(text: &str) -> bool {
     crate::bytes::trim_start(text).is_empty()
@@ -257,14 +299,27 @@ pub(super) fn is_bare_task(content: &str) -> bool {
 
 /// A task checkbox at the start of an item's text ([`grammar::task_marker`]).
 /// Returns the range of the marker inside the brackets and the checkbox length.
+#[inline]
 pub(super) fn checkbox(text: &str) -> Option<((usize, usize), usize)> {
+    // Most items have none: one byte test before the parser.
+    if !text.starts_with('[') {
+        return None;
+    }
     let (rest, mark) = grammar::task_marker(text).ok()?;
     Some(((1, 1 + mark.len()), text.len() - rest.len()))
 }
 
 /// Block-level HTML per CommonMark kinds 2 (comments), 6 (block tags) and 7
 /// (a lone complete tag, which cannot interrupt a paragraph).
+#[inline]
 pub(super) fn html_block_start(content: &str, in_paragraph: bool) -> Option<HtmlEnd> {
+    if !content.starts_with('<') {
+        return None;
+    }
+    html_block(content, in_paragraph)
+}
+
+fn html_block(content: &str, in_paragraph: bool) -> Option<HtmlEnd> {
     let rest = content.strip_prefix('<')?;
     if rest.starts_with("!--") {
         return Some(HtmlEnd::Comment);

@@ -6,6 +6,7 @@
 use nom::IResult;
 
 use super::{fail, line_len};
+use crate::bytes;
 
 /// A list item's marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,20 +150,23 @@ pub fn atx_heading(input: &str) -> IResult<&str, AtxHeading<'_>> {
     if !(1..=6).contains(&hashes) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
         return fail(input, nom::error::ErrorKind::Char);
     }
-    let text = rest.trim();
+    // Trimmed by bytes while ASCII, as `str::trim` would.
+    let from_text = bytes::trim_start(rest);
+    let text = bytes::trim_end(from_text);
     // A closing sequence of `#` must be preceded by a space.
-    let without_closing = text.trim_end_matches('#');
+    let closing = text.bytes().rev().take_while(|&b| b == b'#').count();
+    let without_closing = text.get(..text.len() - closing).unwrap_or_default();
     let text = if without_closing.is_empty() {
         without_closing
     } else if without_closing.ends_with([' ', '\t']) {
-        without_closing.trim_end()
+        bytes::trim_end(without_closing)
     } else {
         text
     };
     let start = if text.is_empty() {
         hashes
     } else {
-        line.len() - rest.trim_start().len()
+        line.len() - from_text.len()
     };
     let heading = AtxHeading {
         level: u8::try_from(hashes).unwrap_or(6),

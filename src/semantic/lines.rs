@@ -12,6 +12,7 @@ pub(super) fn lines(input: &str, span: Span) -> Lines<'_> {
         base: span.start,
         pos: 0,
         done: false,
+        ends: bytes::LineEnds::new(),
     }
 }
 
@@ -25,6 +26,7 @@ pub(super) struct Lines<'a> {
     /// Where the next line starts in `text`.
     pos: usize,
     done: bool,
+    ends: bytes::LineEnds,
 }
 
 impl Lines<'_> {
@@ -46,7 +48,7 @@ impl Iterator for Lines<'_> {
             return None;
         }
         let rest = self.text.get(self.pos..).unwrap_or_default();
-        let (len, next) = match bytes::find_line_end(rest.as_bytes()) {
+        let (len, next) = match self.ends.find(rest.as_bytes()) {
             Some(end) => end,
             None => {
                 self.done = true;
