@@ -15,16 +15,16 @@ use crate::options::TaskDialect;
 
 impl<'a> Builder<'a, '_> {
     pub(super) fn close_item(&mut self, end: usize) {
-        let Some(open) = self.items.pop() else {
+        let Some(mut open) = self.items.pop() else {
             return;
         };
+        let from = self.children_from.pop().unwrap_or(usize::MAX);
+        open.children = self.take_items(from);
         let first_text = open.text.first().copied();
         let mut item = self.finish_item(open, end);
-        if let Some(parent) = self.items.last_mut() {
-            if parent.children.capacity() == 0 {
-                parent.children = self.scratch.items.pop().unwrap_or_default();
-            }
-            parent.children.push(item);
+        if !self.items.is_empty() {
+            // A child of the parent item.
+            self.scratch.items.push(item);
             return;
         }
         if let Some(span) = first_text {
@@ -35,10 +35,8 @@ impl<'a> Builder<'a, '_> {
         }
         // The items of a list under `Action items:` are actions by their place.
         item.action |= self.label == Some(SectionKind::Actions);
-        match self.sections.last_mut() {
-            Some(open) => open.section.items.push(item),
-            None => self.meeting.items.push(item),
-        }
+        // An item of the innermost section, or of the meeting.
+        self.scratch.items.push(item);
     }
 
     pub(super) fn finish_item(&mut self, mut open: OpenItem<'a>, end: usize) -> Item<'a> {
@@ -142,34 +140,21 @@ impl<'a> Builder<'a, '_> {
             teams,
             references,
             tags,
-            children: self.exact(open.children),
+            children: open.children,
             span,
             action: is_action && !label,
         }
     }
 
-    /// The items of `buffer` in a vector of their exact size; the emptied
-    /// buffer goes back to the spares.
+    /// The items of `Scratch::items` from `from` on, in a vector of
+    /// their exact size.
     #[inline]
-    pub(super) fn exact(&mut self, buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
-        // Most items never had a child, nor a buffer for them.
-        if buffer.capacity() == 0 {
-            return buffer;
-        }
-        self.exact_copy(buffer)
-    }
-
-    /// [`Builder::exact`] for a buffer that held items.
-    #[inline(never)]
-    pub(super) fn exact_copy(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
-        if buffer.is_empty() {
-            self.scratch.items.push(buffer);
+    pub(super) fn take_items(&mut self, from: usize) -> Vec<Item<'a>> {
+        // Most items have no child.
+        if from >= self.scratch.items.len() {
             return Vec::new();
         }
-        let mut items = Vec::with_capacity(buffer.len());
-        items.append(&mut buffer);
-        self.scratch.items.push(buffer);
-        items
+        self.scratch.items.split_off(from)
     }
 
     /// The task a checkbox makes in the dialect of the options, if any.

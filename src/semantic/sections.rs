@@ -68,6 +68,7 @@ impl<'a> Builder<'a, '_> {
         let metadata = heading::is_metadata(heading);
         self.sections.push(OpenSection {
             label_paragraph: None,
+            items_from: self.scratch.items.len(),
             metadata,
             section: Section {
                 heading: Cow::Borrowed(heading),
@@ -78,7 +79,7 @@ impl<'a> Builder<'a, '_> {
                 owners,
                 teams: found.teams,
                 references: found.references,
-                items: self.scratch.items.pop().unwrap_or_default(),
+                items: Vec::new(),
                 paragraphs: Vec::new(),
                 paragraph_info: Vec::new(),
                 sections: Vec::new(),
@@ -105,6 +106,11 @@ impl<'a> Builder<'a, '_> {
             return false;
         };
         self.close_label_section();
+        // A section opens with no item open (see `Scratch::items`); the
+        // block layer sends no paragraph outside lists while one is.
+        while self.items.last().is_some() {
+            self.close_item(self.last_end);
+        }
         let parent = self.sections.last();
         let level = parent.map_or(1, |p| p.section.level + 1);
         if level > 6 {
@@ -114,6 +120,7 @@ impl<'a> Builder<'a, '_> {
         self.resolving.contexts.mark(span.start, repo.as_ref());
         let found = std::mem::take(found);
         self.sections.push(OpenSection {
+            items_from: self.scratch.items.len(),
             metadata: false,
             label_paragraph: Some((text, block)),
             section: Section {
@@ -159,6 +166,7 @@ impl<'a> Builder<'a, '_> {
             .is_some_and(|s| s.section.level >= level)
         {
             if let Some(mut open) = self.sections.pop() {
+                open.section.items = self.take_items(open.items_from);
                 if let Some((text, kind)) = open
                     .label_paragraph
                     .take()
@@ -178,7 +186,6 @@ impl<'a> Builder<'a, '_> {
                     continue;
                 }
                 open.section.span.end = self.last_end.max(open.section.span.end);
-                open.section.items = self.exact(std::mem::take(&mut open.section.items));
                 match self.sections.last_mut() {
                     Some(parent) => parent.section.sections.push(open.section),
                     None => self.meeting.sections.push(open.section),
