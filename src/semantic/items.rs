@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::dedup::{dedup_references, mentions_and_teams, unique, Mentions};
 use super::lines::join_lines;
 use super::{attendee, metadata, owners};
-use super::{Builder, OpenItem};
+use super::{split_from, Builder, OpenItem};
 use crate::block::Checkbox;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Item, SectionKind, Span, Task, TaskState};
@@ -150,11 +150,7 @@ impl<'a> Builder<'a, '_> {
     /// their exact size.
     #[inline]
     pub(super) fn take_items(&mut self, from: usize) -> Vec<Item<'a>> {
-        // Most items have no child.
-        if from >= self.scratch.items.len() {
-            return Vec::new();
-        }
-        self.scratch.items.split_off(from)
+        split_from(&mut self.scratch.items, from)
     }
 
     /// The task a checkbox makes in the dialect of the options, if any.

@@ -99,6 +99,11 @@ struct OpenSection<'a> {
     /// `items_from` on while it is open.
     section: Section<'a>,
     items_from: usize,
+    /// Its `paragraphs` and `paragraph_info` are those of every open
+    /// section, the meeting's first, innermost last: its own from
+    /// `paragraphs_from` on. They go back to the parent at its close, its
+    /// own in vectors of their exact size.
+    paragraphs_from: usize,
     repo: Option<RepoContext<'a>>,
     /// Its fields are the meeting's metadata (`## Meeting Information`).
     metadata: bool,
@@ -418,6 +423,16 @@ struct Found<'a> {
     references: Vec<Reference<'a>>,
     mentions: Vec<Cow<'a, str>>,
     teams: Vec<Cow<'a, str>>,
+}
+
+/// The elements of `stack` from `from` on, in a vector of their exact size.
+#[inline]
+fn split_from<T>(stack: &mut Vec<T>, from: usize) -> Vec<T> {
+    // Most lists are empty.
+    if from >= stack.len() {
+        return Vec::new();
+    }
+    stack.split_off(from)
 }
 
 /// The model's kind of a paragraph the block layer found.

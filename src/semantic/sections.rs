@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::dates::{self, Dated};
 use super::dedup::unique;
 use super::{context, heading, owners};
-use super::{Builder, Found, OpenSection, Title};
+use super::{split_from, Builder, Found, OpenSection, Title};
 use crate::inline::RepoContext;
 use crate::model::{BlockKind, ParagraphInfo, Section, Span};
 
@@ -66,9 +66,11 @@ impl<'a> Builder<'a, '_> {
             .or_else(|| parent.and_then(|p| p.repo.clone()));
         self.resolving.contexts.mark(span.start, repo.as_ref());
         let metadata = heading::is_metadata(heading);
+        let (paragraphs, paragraph_info) = self.take_paragraphs();
         self.sections.push(OpenSection {
             label_paragraph: None,
             items_from: self.scratch.items.len(),
+            paragraphs_from: paragraphs.len(),
             metadata,
             section: Section {
                 heading: Cow::Borrowed(heading),
@@ -80,8 +82,8 @@ impl<'a> Builder<'a, '_> {
                 teams: found.teams,
                 references: found.references,
                 items: Vec::new(),
-                paragraphs: Vec::new(),
-                paragraph_info: Vec::new(),
+                paragraphs,
+                paragraph_info,
                 sections: Vec::new(),
                 span,
                 date,
@@ -119,8 +121,10 @@ impl<'a> Builder<'a, '_> {
         let repo = parent.and_then(|p| p.repo.clone());
         self.resolving.contexts.mark(span.start, repo.as_ref());
         let found = std::mem::take(found);
+        let (paragraphs, paragraph_info) = self.take_paragraphs();
         self.sections.push(OpenSection {
             items_from: self.scratch.items.len(),
+            paragraphs_from: paragraphs.len(),
             metadata: false,
             label_paragraph: Some((text, block)),
             section: Section {
@@ -133,8 +137,8 @@ impl<'a> Builder<'a, '_> {
                 teams: found.teams,
                 references: found.references,
                 items: Vec::new(),
-                paragraphs: Vec::new(),
-                paragraph_info: Vec::new(),
+                paragraphs,
+                paragraph_info,
                 sections: Vec::new(),
                 span,
                 date: None,
@@ -167,6 +171,7 @@ impl<'a> Builder<'a, '_> {
         {
             if let Some(mut open) = self.sections.pop() {
                 open.section.items = self.take_items(open.items_from);
+                self.give_back_paragraphs(&mut open);
                 if let Some((text, kind)) = open
                     .label_paragraph
                     .take()
@@ -192,6 +197,45 @@ impl<'a> Builder<'a, '_> {
                 }
             }
         }
+    }
+}
+
+impl<'a> Builder<'a, '_> {
+    /// The paragraph lists of the innermost open section (or the
+    /// meeting), for a section that opens within it.
+    fn take_paragraphs(&mut self) -> (Vec<Cow<'a, str>>, Vec<ParagraphInfo<'a>>) {
+        let (paragraphs, info) = match self.sections.last_mut() {
+            Some(open) => (
+                &mut open.section.paragraphs,
+                &mut open.section.paragraph_info,
+            ),
+            None => (
+                &mut self.meeting.paragraphs,
+                &mut self.meeting.paragraph_info,
+            ),
+        };
+        (std::mem::take(paragraphs), std::mem::take(info))
+    }
+
+    /// Gives the paragraph lists of `open`, just closed, back to its parent
+    /// (or the meeting), keeping its own paragraphs.
+    fn give_back_paragraphs(&mut self, open: &mut OpenSection<'a>) {
+        let from = open.paragraphs_from;
+        let section = &mut open.section;
+        let paragraphs = split_from(&mut section.paragraphs, from);
+        let info = split_from(&mut section.paragraph_info, from);
+        let (to_paragraphs, to_info) = match self.sections.last_mut() {
+            Some(open) => (
+                &mut open.section.paragraphs,
+                &mut open.section.paragraph_info,
+            ),
+            None => (
+                &mut self.meeting.paragraphs,
+                &mut self.meeting.paragraph_info,
+            ),
+        };
+        *to_paragraphs = std::mem::replace(&mut section.paragraphs, paragraphs);
+        *to_info = std::mem::replace(&mut section.paragraph_info, info);
     }
 }
 
