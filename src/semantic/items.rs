@@ -21,25 +21,40 @@ impl<'a> Builder<'a, '_> {
         let from = self.children_from.pop().unwrap_or(usize::MAX);
         open.children = self.take_items(from);
         let first_text = open.text.first().copied();
-        let mut item = self.finish_item(open, end);
+        // Pushed as it is made, with no copy on the way.
+        let item = self.item(open, end);
+        self.scratch.items.push(item);
         if !self.items.is_empty() {
             // A child of the parent item.
-            self.scratch.items.push(item);
             return;
         }
+        // An item of the innermost section, or of the meeting.
         if let Some(span) = first_text {
             self.date_lines(span);
             if self.current_kind() == Some(SectionKind::NextMeeting) {
-                self.next_meeting(item.text.clone(), span);
+                if let Some(item) = self.scratch.items.last() {
+                    self.next_meeting(item.text.clone(), span);
+                }
             }
         }
         // The items of a list under `Action items:` are actions by their place.
-        item.action |= self.label == Some(SectionKind::Actions);
-        // An item of the innermost section, or of the meeting.
-        self.scratch.items.push(item);
+        if self.label == Some(SectionKind::Actions) {
+            if let Some(item) = self.scratch.items.last_mut() {
+                item.action = true;
+            }
+        }
     }
 
-    pub(super) fn finish_item(&mut self, mut open: OpenItem<'a>, end: usize) -> Item<'a> {
+    /// The item that `open` makes, closed at `end` (an action line's: see
+    /// `paragraphs`).
+    pub(super) fn finish_item(&mut self, open: OpenItem<'a>, end: usize) -> Item<'a> {
+        self.item(open, end)
+    }
+
+    /// [`Builder::finish_item`], inlined into `close_item` so that the
+    /// item is written where it is pushed.
+    #[inline(always)]
+    fn item(&mut self, mut open: OpenItem<'a>, end: usize) -> Item<'a> {
         let task = open.checkbox.and_then(|checkbox| {
             let task = self.task(checkbox);
             if task.is_none() {
