@@ -23,6 +23,11 @@ impl<'a> Builder<'a, '_> {
         let first_text = open.text.first().copied();
         // Pushed as it is made, with no copy on the way.
         let item = self.item(open, end);
+        if self.scratch.items.capacity() == 0 {
+            // Room for a list of a common length: the stack grows (and
+            // copies) less often.
+            self.scratch.items.reserve_exact(16);
+        }
         self.scratch.items.push(item);
         if !self.items.is_empty() {
             // A child of the parent item.
