@@ -374,7 +374,12 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(1);
-        self.meeting.items = self.take_items(0);
+        // The meeting's items are all the stack holds now: taken whole (a
+        // list of a million items would be in memory twice while copied),
+        // the spare room given back.
+        let mut items = std::mem::take(&mut self.scratch.items);
+        items.shrink_to_fit();
+        self.meeting.items = items;
         if self.resolving.unresolved {
             context::resolve(
                 &mut self.meeting,
