@@ -145,14 +145,22 @@ impl<'a> KeySet<'a> {
 const LINEAR_LIMIT: usize = 16;
 
 /// The distinct logins (compared case-insensitively), first spelling kept.
+#[inline]
 pub(super) fn unique<'a>(logins: impl Iterator<Item = &'a str> + Clone) -> Vec<Cow<'a, str>> {
-    // One allocation, of the exact size unless a login repeats; a long
-    // list (a hostile run of one handle) grows as needed instead, so that
-    // its repeats reserve nothing.
+    // Most items name no one: they cost this count.
     let count = logins.clone().count();
     if count == 0 {
         return Vec::new();
     }
+    distinct(logins, count)
+}
+
+/// [`unique`] of `count` logins, some of them.
+#[inline(never)]
+fn distinct<'a>(logins: impl Iterator<Item = &'a str>, count: usize) -> Vec<Cow<'a, str>> {
+    // One allocation, of the exact size unless a login repeats; a long
+    // list (a hostile run of one handle) grows as needed instead, so that
+    // its repeats reserve nothing.
     let mut out: Vec<Cow<'a, str>> = Vec::with_capacity(count.min(LINEAR_LIMIT));
     // Most items have a handful of handles; a set only pays off beyond that.
     let mut seen: Option<HashSet<String>> = None;

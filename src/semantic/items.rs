@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::dedup::{dedup_references, mentions_and_teams, unique, Mentions};
 use super::lines::join_lines;
 use super::{attendee, metadata, owners};
-use super::{Builder, OpenItem};
+use super::{split_from, Builder, OpenItem};
 use crate::block::Checkbox;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Item, SectionKind, Span, Task, TaskState};
@@ -15,33 +15,51 @@ use crate::options::TaskDialect;
 
 impl<'a> Builder<'a, '_> {
     pub(super) fn close_item(&mut self, end: usize) {
-        let Some(open) = self.items.pop() else {
+        let Some(mut open) = self.items.pop() else {
             return;
         };
+        let from = self.children_from.pop().unwrap_or(usize::MAX);
+        open.children = self.take_items(from);
         let first_text = open.text.first().copied();
-        let mut item = self.finish_item(open, end);
-        if let Some(parent) = self.items.last_mut() {
-            if parent.children.capacity() == 0 {
-                parent.children = self.scratch.items.pop().unwrap_or_default();
-            }
-            parent.children.push(item);
+        // Pushed as it is made, with no copy on the way.
+        let item = self.item(open, end);
+        if self.scratch.items.capacity() == 0 {
+            // Room for a list of a common length: the stack grows (and
+            // copies) less often.
+            self.scratch.items.reserve_exact(16);
+        }
+        self.scratch.items.push(item);
+        if !self.items.is_empty() {
+            // A child of the parent item.
             return;
         }
+        // An item of the innermost section, or of the meeting.
         if let Some(span) = first_text {
             self.date_lines(span);
             if self.current_kind() == Some(SectionKind::NextMeeting) {
-                self.next_meeting(item.text.clone(), span);
+                if let Some(item) = self.scratch.items.last() {
+                    self.next_meeting(item.text.clone(), span);
+                }
             }
         }
         // The items of a list under `Action items:` are actions by their place.
-        item.action |= self.label == Some(SectionKind::Actions);
-        match self.sections.last_mut() {
-            Some(open) => open.section.items.push(item),
-            None => self.meeting.items.push(item),
+        if self.label == Some(SectionKind::Actions) {
+            if let Some(item) = self.scratch.items.last_mut() {
+                item.action = true;
+            }
         }
     }
 
-    pub(super) fn finish_item(&mut self, mut open: OpenItem<'a>, end: usize) -> Item<'a> {
+    /// The item that `open` makes, closed at `end` (an action line's: see
+    /// `paragraphs`).
+    pub(super) fn finish_item(&mut self, open: OpenItem<'a>, end: usize) -> Item<'a> {
+        self.item(open, end)
+    }
+
+    /// [`Builder::finish_item`], inlined into `close_item` so that the
+    /// item is written where it is pushed.
+    #[inline(always)]
+    fn item(&mut self, mut open: OpenItem<'a>, end: usize) -> Item<'a> {
         let task = open.checkbox.and_then(|checkbox| {
             let task = self.task(checkbox);
             if task.is_none() {
@@ -142,34 +160,17 @@ impl<'a> Builder<'a, '_> {
             teams,
             references,
             tags,
-            children: self.exact(open.children),
+            children: open.children,
             span,
             action: is_action && !label,
         }
     }
 
-    /// The items of `buffer` in a vector of their exact size; the emptied
-    /// buffer goes back to the spares.
+    /// The items of `Scratch::items` from `from` on, in a vector of
+    /// their exact size.
     #[inline]
-    pub(super) fn exact(&mut self, buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
-        // Most items never had a child, nor a buffer for them.
-        if buffer.capacity() == 0 {
-            return buffer;
-        }
-        self.exact_copy(buffer)
-    }
-
-    /// [`Builder::exact`] for a buffer that held items.
-    #[inline(never)]
-    pub(super) fn exact_copy(&mut self, mut buffer: Vec<Item<'a>>) -> Vec<Item<'a>> {
-        if buffer.is_empty() {
-            self.scratch.items.push(buffer);
-            return Vec::new();
-        }
-        let mut items = Vec::with_capacity(buffer.len());
-        items.append(&mut buffer);
-        self.scratch.items.push(buffer);
-        items
+    pub(super) fn take_items(&mut self, from: usize) -> Vec<Item<'a>> {
+        split_from(&mut self.scratch.items, from)
     }
 
     /// The task a checkbox makes in the dialect of the options, if any.

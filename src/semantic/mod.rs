@@ -73,6 +73,7 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
         },
         sections: Vec::new(),
         items: Vec::new(),
+        children_from: Vec::new(),
         resolving: Resolving {
             default_repo,
             contexts: context::Contexts::default(),
@@ -94,7 +95,15 @@ pub(crate) fn build<'a>(input: &'a str, options: &Options) -> Meeting<'a> {
 
 /// A section under construction, with the repository its headings name.
 struct OpenSection<'a> {
+    /// The section, its items aside: they are `Scratch::items` from
+    /// `items_from` on while it is open.
     section: Section<'a>,
+    items_from: usize,
+    /// Its `paragraphs` and `paragraph_info` are those of every open
+    /// section, the meeting's first, innermost last: its own from
+    /// `paragraphs_from` on. They go back to the parent at its close, its
+    /// own in vectors of their exact size.
+    paragraphs_from: usize,
     repo: Option<RepoContext<'a>>,
     /// Its fields are the meeting's metadata (`## Meeting Information`).
     metadata: bool,
@@ -141,10 +150,12 @@ struct Scratch<'a> {
     /// Emptied `OpenItem::text` vectors: an item's text spans cost no
     /// allocation (one per item otherwise).
     text: Vec<Vec<Span>>,
-    /// Buffers that collect the items of open sections and items; each list
-    /// is copied out at its close in one allocation of its exact size,
+    /// The items of every open list, as a stack: the meeting's from 0,
+    /// then those of each open section and item, innermost last (see
+    /// `OpenSection::items_from` and `Builder::children_from`). A list is
+    /// copied out at its close in one allocation of its exact size,
     /// instead of growing (and copying) push by push.
-    items: Vec<Vec<Item<'a>>>,
+    items: Vec<Item<'a>>,
     /// An item's owner logins and tags before deduplication.
     logins: Vec<&'a str>,
     tags: Vec<&'a str>,
@@ -157,6 +168,8 @@ struct Builder<'a, 'o> {
     meeting: Meeting<'a>,
     sections: Vec<OpenSection<'a>>,
     items: Vec<OpenItem<'a>>,
+    /// For each of `items`, where its children start in `Scratch::items`.
+    children_from: Vec<usize>,
     resolving: Resolving<'a>,
     /// The note's link reference definitions, read when a link needs them.
     definitions: LazyDefinitions<'a>,
@@ -198,12 +211,13 @@ impl<'a> Sink for Builder<'a, '_> {
                     self.close_item(self.last_end);
                 }
                 let text = self.scratch.text.pop().unwrap_or_default();
+                self.children_from.push(self.scratch.items.len());
                 self.items.push(OpenItem {
                     start,
                     checkbox,
                     text,
                     verbatim: true,
-                    // A spare buffer once it has a child: most items have none.
+                    // Given at its close, from `Scratch::items`.
                     children: Vec::new(),
                 });
             }
@@ -360,6 +374,12 @@ impl<'a> Builder<'a, '_> {
             self.close_item(self.last_end);
         }
         self.close_sections(1);
+        // The meeting's items are all the stack holds now: taken whole (a
+        // list of a million items would be in memory twice while copied),
+        // the spare room given back.
+        let mut items = std::mem::take(&mut self.scratch.items);
+        items.shrink_to_fit();
+        self.meeting.items = items;
         if self.resolving.unresolved {
             context::resolve(
                 &mut self.meeting,
@@ -408,6 +428,16 @@ struct Found<'a> {
     references: Vec<Reference<'a>>,
     mentions: Vec<Cow<'a, str>>,
     teams: Vec<Cow<'a, str>>,
+}
+
+/// The elements of `stack` from `from` on, in a vector of their exact size.
+#[inline]
+fn split_from<T>(stack: &mut Vec<T>, from: usize) -> Vec<T> {
+    // Most lists are empty.
+    if from >= stack.len() {
+        return Vec::new();
+    }
+    stack.split_off(from)
 }
 
 /// The model's kind of a paragraph the block layer found.

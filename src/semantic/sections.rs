@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::dates::{self, Dated};
 use super::dedup::unique;
 use super::{context, heading, owners};
-use super::{Builder, Found, OpenSection, Title};
+use super::{split_from, Builder, Found, OpenSection, Title};
 use crate::inline::RepoContext;
 use crate::model::{BlockKind, ParagraphInfo, Section, Span};
 
@@ -66,8 +66,11 @@ impl<'a> Builder<'a, '_> {
             .or_else(|| parent.and_then(|p| p.repo.clone()));
         self.resolving.contexts.mark(span.start, repo.as_ref());
         let metadata = heading::is_metadata(heading);
+        let (paragraphs, paragraph_info) = self.take_paragraphs();
         self.sections.push(OpenSection {
             label_paragraph: None,
+            items_from: self.scratch.items.len(),
+            paragraphs_from: paragraphs.len(),
             metadata,
             section: Section {
                 heading: Cow::Borrowed(heading),
@@ -78,9 +81,9 @@ impl<'a> Builder<'a, '_> {
                 owners,
                 teams: found.teams,
                 references: found.references,
-                items: self.scratch.items.pop().unwrap_or_default(),
-                paragraphs: Vec::new(),
-                paragraph_info: Vec::new(),
+                items: Vec::new(),
+                paragraphs,
+                paragraph_info,
                 sections: Vec::new(),
                 span,
                 date,
@@ -105,6 +108,11 @@ impl<'a> Builder<'a, '_> {
             return false;
         };
         self.close_label_section();
+        // A section opens with no item open (see `Scratch::items`); the
+        // block layer sends no paragraph outside lists while one is.
+        while self.items.last().is_some() {
+            self.close_item(self.last_end);
+        }
         let parent = self.sections.last();
         let level = parent.map_or(1, |p| p.section.level + 1);
         if level > 6 {
@@ -113,7 +121,10 @@ impl<'a> Builder<'a, '_> {
         let repo = parent.and_then(|p| p.repo.clone());
         self.resolving.contexts.mark(span.start, repo.as_ref());
         let found = std::mem::take(found);
+        let (paragraphs, paragraph_info) = self.take_paragraphs();
         self.sections.push(OpenSection {
+            items_from: self.scratch.items.len(),
+            paragraphs_from: paragraphs.len(),
             metadata: false,
             label_paragraph: Some((text, block)),
             section: Section {
@@ -126,8 +137,8 @@ impl<'a> Builder<'a, '_> {
                 teams: found.teams,
                 references: found.references,
                 items: Vec::new(),
-                paragraphs: Vec::new(),
-                paragraph_info: Vec::new(),
+                paragraphs,
+                paragraph_info,
                 sections: Vec::new(),
                 span,
                 date: None,
@@ -159,6 +170,8 @@ impl<'a> Builder<'a, '_> {
             .is_some_and(|s| s.section.level >= level)
         {
             if let Some(mut open) = self.sections.pop() {
+                open.section.items = self.take_items(open.items_from);
+                self.give_back_paragraphs(&mut open);
                 if let Some((text, kind)) = open
                     .label_paragraph
                     .take()
@@ -178,13 +191,51 @@ impl<'a> Builder<'a, '_> {
                     continue;
                 }
                 open.section.span.end = self.last_end.max(open.section.span.end);
-                open.section.items = self.exact(std::mem::take(&mut open.section.items));
                 match self.sections.last_mut() {
                     Some(parent) => parent.section.sections.push(open.section),
                     None => self.meeting.sections.push(open.section),
                 }
             }
         }
+    }
+}
+
+impl<'a> Builder<'a, '_> {
+    /// The paragraph lists of the innermost open section (or the
+    /// meeting), for a section that opens within it.
+    fn take_paragraphs(&mut self) -> (Vec<Cow<'a, str>>, Vec<ParagraphInfo<'a>>) {
+        let (paragraphs, info) = match self.sections.last_mut() {
+            Some(open) => (
+                &mut open.section.paragraphs,
+                &mut open.section.paragraph_info,
+            ),
+            None => (
+                &mut self.meeting.paragraphs,
+                &mut self.meeting.paragraph_info,
+            ),
+        };
+        (std::mem::take(paragraphs), std::mem::take(info))
+    }
+
+    /// Gives the paragraph lists of `open`, just closed, back to its parent
+    /// (or the meeting), keeping its own paragraphs.
+    fn give_back_paragraphs(&mut self, open: &mut OpenSection<'a>) {
+        let from = open.paragraphs_from;
+        let section = &mut open.section;
+        let paragraphs = split_from(&mut section.paragraphs, from);
+        let info = split_from(&mut section.paragraph_info, from);
+        let (to_paragraphs, to_info) = match self.sections.last_mut() {
+            Some(open) => (
+                &mut open.section.paragraphs,
+                &mut open.section.paragraph_info,
+            ),
+            None => (
+                &mut self.meeting.paragraphs,
+                &mut self.meeting.paragraph_info,
+            ),
+        };
+        *to_paragraphs = std::mem::replace(&mut section.paragraphs, paragraphs);
+        *to_info = std::mem::replace(&mut section.paragraph_info, info);
     }
 }
 
