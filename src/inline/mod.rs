@@ -86,19 +86,23 @@ static SPECIAL: [bool; 256] = special_bytes();
 /// The index of the first [`SPECIAL`] byte. Tests eight bytes per branch:
 /// most runs between candidates are longer than that.
 fn next_special(bytes: &[u8]) -> Option<usize> {
+    const CHUNK: usize = 8;
+    let special = |b: &u8| SPECIAL[usize::from(*b)];
     let mut offset = 0;
-    for chunk in bytes.chunks_exact(8) {
-        if chunk
-            .iter()
-            .fold(false, |any, &b| any | SPECIAL[usize::from(b)])
-        {
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    for chunk in &mut chunks {
+        let Ok(chunk) = <&[u8; CHUNK]>::try_from(chunk) else {
             break;
+        };
+        if chunk.iter().fold(false, |any, b| any | special(b)) {
+            return chunk.iter().position(special).map(|i| offset + i);
         }
-        offset += 8;
+        offset += CHUNK;
     }
-    let rest = bytes.get(offset..)?;
-    rest.iter()
-        .position(|&b| SPECIAL[usize::from(b)])
+    chunks
+        .remainder()
+        .iter()
+        .position(special)
         .map(|i| offset + i)
 }
 
