@@ -162,13 +162,17 @@ const MONTHS: &[(&str, Month)] = &[
 /// A capitalized month name or abbreviation (`September`, `Sept.`, `Feb`)
 /// that ends a word, at the start of `text`.
 fn month_prefix(text: &str) -> Option<(Month, usize)> {
-    if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // Most words are not months: their first letter rules most out before
+    // their length and the table.
+    let initial = *text.as_bytes().first()?;
+    if !matches!(
+        initial,
+        b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'
+    ) {
         return None;
     }
     let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
-    // Most capitalized words are not months: rule them out before the table.
-    let initial = text.as_bytes().first()?;
-    if !(3..=9).contains(&word) || !b"JFMASOND".contains(initial) {
+    if !(3..=9).contains(&word) {
         return None;
     }
     let name = text.get(..word)?;

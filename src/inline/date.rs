@@ -27,6 +27,13 @@ pub(crate) struct Found<'a> {
 pub(crate) fn find_date(text: &str, offset: usize, year_hint: Option<i32>) -> Option<Found<'_>> {
     let bytes = text.as_bytes();
     (0..bytes.len())
+        // A date starts with a digit or a capital (`date_prefix`), after a
+        // boundary.
+        .filter(|&i| {
+            bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        })
         .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
         .find_map(|i| date_at(text, i, offset, year_hint))
 }
