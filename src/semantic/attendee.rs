@@ -460,12 +460,14 @@ const ROLES: &[&str] = &[
 /// the role words of a comma-separated part (`Google, chair`), whose other
 /// words stay an affiliation. Roles are lower case.
 fn take_roles<'a>(affiliations: &mut Vec<Cow<'a, str>>) -> Vec<Cow<'a, str>> {
-    let is_role = |part: &str| {
-        let part = part.trim();
-        // The roles are 4 to 17 bytes long.
-        (4..=17).contains(&part.len()) && ROLES.iter().any(|r| r.eq_ignore_ascii_case(part))
+    // Most parts hold no comma: one test, without a split.
+    let has_role = |part: &Cow<'a, str>| {
+        if find_byte(part, b',').is_none() {
+            is_role(part)
+        } else {
+            part.split(',').any(is_role)
+        }
     };
-    let has_role = |part: &Cow<'a, str>| part.split(',').any(is_role);
     if !affiliations.iter().any(has_role) {
         return Vec::new();
     }
@@ -493,6 +495,33 @@ fn take_roles<'a>(affiliations: &mut Vec<Cow<'a, str>>) -> Vec<Cow<'a, str>> {
     }
     *affiliations = kept;
     roles
+}
+
+/// The longest of the [`ROLES`].
+const LONGEST_ROLE: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ROLES.len() {
+        if ROLES[i].len() > longest {
+            longest = ROLES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Whether a part of an affiliation (white space around it) is one of the
+/// [`ROLES`], in any case: lowercased once into a buffer, then compared.
+fn is_role(part: &str) -> bool {
+    let part = bytes::trim_end(bytes::trim_start(part));
+    let mut buffer = [0u8; LONGEST_ROLE];
+    let Some(lower) = buffer.get_mut(..part.len()).filter(|l| l.len() >= 4) else {
+        return false;
+    };
+    for (to, from) in lower.iter_mut().zip(part.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    ROLES.iter().any(|role| role.as_bytes() == &*lower)
 }
 
 /// `text` in lower case, borrowed when it already is.
