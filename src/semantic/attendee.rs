@@ -384,8 +384,8 @@ pub(crate) fn html_table(input: &str, span: Span) -> Vec<Attendee<'_>> {
 fn html_rows(text: &str) -> impl Iterator<Item = (Span, Vec<String>)> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
-        let start = from + bytes::find_ignore_case(text.get(from..)?, "<tr")?;
-        let end = bytes::find_ignore_case(text.get(start..)?, "</tr>")
+        let start = from + find_tag(text.get(from..)?, |tag| tag_is(tag, b"<tr"))?;
+        let end = find_tag(text.get(start..)?, |tag| tag_is(tag, b"</tr>"))
             .map_or(text.len(), |e| start + e + 5);
         from = end;
         let row = text.get(start..end)?;
@@ -393,23 +393,41 @@ fn html_rows(text: &str) -> impl Iterator<Item = (Span, Vec<String>)> + '_ {
         let mut at = 0;
         loop {
             let rest = row.get(at..)?;
-            let open = match (
-                bytes::find_ignore_case(rest, "<td"),
-                bytes::find_ignore_case(rest, "<th"),
-            ) {
-                (Some(d), Some(h)) => d.min(h),
-                (Some(found), None) | (None, Some(found)) => found,
-                (None, None) => break,
+            // `<td` or `<th`, whichever comes first.
+            let Some(open) = find_tag(rest, |tag| tag_is(tag, b"<td") || tag_is(tag, b"<th"))
+            else {
+                break;
             };
             let open = at + open;
             let body_start = open + row.get(open..)?.find('>')? + 1;
-            let body_end = bytes::find_ignore_case(row.get(body_start..)?, "</t")
+            let body_end = find_tag(row.get(body_start..)?, |tag| tag_is(tag, b"</t"))
                 .map_or(row.len(), |e| body_start + e);
             cells.push(html_text(row.get(body_start..body_end)?));
             at = body_end + 1;
         }
         Some((Span::new(start, end), cells))
     })
+}
+
+/// Where the first `<` in `text` that starts what `is_tag` accepts (given
+/// the text from that `<`) stands: one search for `<`, rare in a table's
+/// text, instead of a comparison at every byte.
+fn find_tag(text: &str, is_tag: impl Fn(&[u8]) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = from + memchr::memchr(b'<', bytes.get(from..)?)?;
+        if is_tag(bytes.get(at..).unwrap_or_default()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+}
+
+/// Whether `text` starts with `tag`, ASCII case ignored.
+fn tag_is(text: &[u8], tag: &[u8]) -> bool {
+    text.get(..tag.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(tag))
 }
 
 /// The text of an HTML fragment: tags removed, white space collapsed.
