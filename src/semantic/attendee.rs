@@ -231,9 +231,13 @@ pub(crate) fn is_absence(key: &str) -> bool {
 /// Whether a one-line paragraph is an attendees word alone, maybe with a
 /// note in parentheses: `Attendance (please add yourself)`.
 pub(crate) fn is_attendees_label(text: &str) -> bool {
-    let text = text.trim();
+    let text = bytes::trim_start(text);
+    // The first letter rules out most lines before anything else.
+    if !matches!(text.as_bytes().first(), Some(b'A' | b'a' | b'P' | b'p')) {
+        return false;
+    }
+    let text = bytes::trim_end(text);
     text.len() <= 80
-        && text.starts_with(['A', 'a', 'P', 'p'])
         && !text.contains('\n')
         && super::heading::classify(text).0 == crate::model::SectionKind::Attendees
 }
