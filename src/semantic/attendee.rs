@@ -225,7 +225,8 @@ const ABSENCE: &[&str] = &[
 
 /// Whether a label's key names the people absent (`Apologies:`).
 pub(crate) fn is_absence(key: &str) -> bool {
-    ABSENCE.iter().any(|w| w.eq_ignore_ascii_case(key.trim()))
+    let key = key.trim();
+    ABSENCE.iter().any(|w| w.eq_ignore_ascii_case(key))
 }
 
 /// Whether a one-line paragraph is an attendees word alone, maybe with a
@@ -277,14 +278,18 @@ pub(crate) fn is_group(text: &str) -> bool {
 /// (WH)`, `Bradford C. Smith`, `Alex B.`: a capital first, at most five
 /// words before an optional parenthesis, no sentence marks or digits.
 fn is_name(text: &str) -> bool {
-    let text = text.trim();
-    let name = text.split('(').next().unwrap_or_default().trim();
+    let text = bytes::trim_end(bytes::trim_start(text));
+    if text.len() > 60 {
+        return false;
+    }
+    let before_group = find_byte(text, b'(').map_or(text, |open| text.get(..open).unwrap_or(text));
+    let name = bytes::trim_end(before_group);
     !name.is_empty()
-        && text.len() <= 60
         && name.starts_with(char::is_uppercase)
         && name.split_whitespace().count() <= 5
-        && !text.contains([':', ';', '!', '?', '@', '[', '|'])
-        && !text.contains(|c: char| c.is_ascii_digit())
+        && !text.bytes().any(|b| {
+            matches!(b, b':' | b';' | b'!' | b'?' | b'@' | b'[' | b'|') || b.is_ascii_digit()
+        })
 }
 
 /// Whether a line lists three or more people separated by commas, and
