@@ -85,6 +85,17 @@ pub fn date(input: &str) -> IResult<&str, CalendarDate> {
     }
 }
 
+/// Whether a date may start with byte `b`: a digit (a day, a year) or
+/// the capital a month name starts with.
+pub(crate) fn may_start_date(b: u8) -> bool {
+    b.is_ascii_digit() || is_month_initial(b)
+}
+
+/// The first letters of the month names, as [`month_prefix`] reads them.
+fn is_month_initial(b: u8) -> bool {
+    matches!(b, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+}
+
 /// [`date`] without the weekday: the date at the start of `text` and its length.
 pub(crate) fn date_prefix(text: &str) -> Option<(CalendarDate, usize)> {
     let first = *text.as_bytes().first()?;
@@ -165,11 +176,7 @@ fn month_named(lower: &[u8]) -> Option<Month> {
 fn month_prefix(text: &str) -> Option<(Month, usize)> {
     // Most words are not months: their first letter rules most out before
     // their length and the table.
-    let initial = *text.as_bytes().first()?;
-    if !matches!(
-        initial,
-        b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'
-    ) {
+    if !is_month_initial(*text.as_bytes().first()?) {
         return None;
     }
     let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
