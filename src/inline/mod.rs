@@ -174,12 +174,17 @@ pub(crate) struct Context<'a, 'o> {
 pub(crate) fn may_find(text: &[u8]) -> bool {
     const WINDOW: usize = FIND_CHUNK + 1;
     let Some(last) = text.len().checked_sub(WINDOW) else {
-        // Shorter than a step: padded with zero bytes (no hits).
-        let mut padded = [0; WINDOW];
+        // Shorter than a step: two half steps that overlap, or one padded
+        // with zero bytes (no hits).
+        const HALF: usize = FIND_CHUNK / 2;
+        if let Some(last) = text.len().checked_sub(HALF + 1) {
+            return window_may_find::<HALF>(text, 0) | window_may_find::<HALF>(text, last);
+        }
+        let mut padded = [0; HALF + 1];
         if let Some(head) = padded.get_mut(..text.len()) {
             head.copy_from_slice(text);
         }
-        return chunk_may_find(&padded);
+        return window_may_find::<HALF>(&padded, 0);
     };
     // Each step reads one byte past its chunk, for a pair across the edge;
     // the last step overlaps the one before instead of a partial chunk
@@ -215,10 +220,38 @@ pub(crate) fn may_find(text: &[u8]) -> bool {
 
 const FIND_CHUNK: usize = 32;
 
+/// [`chunk_may_find`] on the `N` bytes of `text` at `at` and the byte after
+/// them; false where they do not fit.
+#[inline(always)]
+fn window_may_find<const N: usize>(text: &[u8], at: usize) -> bool {
+    let this = text
+        .get(at..at + N)
+        .and_then(|w| <&[u8; N]>::try_from(w).ok());
+    let next = text
+        .get(at + 1..at + 1 + N)
+        .and_then(|w| <&[u8; N]>::try_from(w).ok());
+    match (this, next) {
+        (Some(this), Some(next)) => pairs_may_find(this, next),
+        _ => false,
+    }
+}
+
 /// [`may_find`] on one chunk and the byte after it.
 #[inline(always)]
 fn chunk_may_find(window: &[u8; FIND_CHUNK + 1]) -> bool {
     let (this, next) = (&window[..FIND_CHUNK], &window[1..]);
+    match (
+        <&[u8; FIND_CHUNK]>::try_from(this),
+        <&[u8; FIND_CHUNK]>::try_from(next),
+    ) {
+        (Ok(this), Ok(next)) => pairs_may_find(this, next),
+        _ => false,
+    }
+}
+
+/// [`may_find`] on `N` bytes, `this`, and the `N` bytes one further, `next`.
+#[inline(always)]
+fn pairs_may_find<const N: usize>(this: &[u8; N], next: &[u8; N]) -> bool {
     // Non-short-circuit operators, so that the test vectorizes.
     let mut any = false;
     for (&a, &b) in this.iter().zip(next) {
