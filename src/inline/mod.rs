@@ -220,7 +220,7 @@ pub(crate) fn may_find(text: &[u8]) -> bool {
 
 const FIND_CHUNK: usize = 32;
 
-/// [`chunk_may_find`] on the `N` bytes of `text` at `at` and the byte after
+/// [`pairs_may_find`] on the `N` bytes of `text` at `at` and the byte after
 /// them; false where they do not fit.
 #[inline(always)]
 fn window_may_find<const N: usize>(text: &[u8], at: usize) -> bool {
