@@ -85,6 +85,17 @@ pub fn date(input: &str) -> IResult<&str, CalendarDate> {
     }
 }
 
+/// Whether a date may start with byte `b`: a digit (a day, a year) or
+/// the capital a month name starts with.
+pub(crate) fn may_start_date(b: u8) -> bool {
+    b.is_ascii_digit() || is_month_initial(b)
+}
+
+/// The first letters of the month names, as [`month_prefix`] reads them.
+fn is_month_initial(b: u8) -> bool {
+    matches!(b, b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D')
+}
+
 /// [`date`] without the weekday: the date at the start of `text` and its length.
 pub(crate) fn date_prefix(text: &str) -> Option<(CalendarDate, usize)> {
     let first = *text.as_bytes().first()?;
@@ -104,6 +115,15 @@ fn number(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
 /// `YYYY-MM-DD`, `YYYY-M-D`, `YYYY/MM/DD` or `YYYY.MM.DD` at the start of
 /// `text`, and its length.
 pub(crate) fn iso_prefix(text: &str) -> Option<(CalendarDate, usize)> {
+    // Four digits and a separator, or no ISO date: most numbers fail here,
+    // before the parser.
+    let bytes = text.as_bytes();
+    let year_digits = bytes
+        .get(..4)
+        .is_some_and(|year| year.iter().all(u8::is_ascii_digit));
+    if !year_digits || !matches!(bytes.get(4), Some(b'-' | b'/' | b'.')) {
+        return None;
+    }
     let parsed: IResult<&str, (&str, char, &str, char, &str)> = (
         number(4, 4),
         one_of("-/."),
@@ -131,48 +151,44 @@ pub(crate) fn iso_prefix(text: &str) -> Option<(CalendarDate, usize)> {
     Some((written, text.len() - rest.len()))
 }
 
-/// Month names and the abbreviations notes use, with `Sept`.
-const MONTHS: &[(&str, Month)] = &[
-    ("january", Month::January),
-    ("february", Month::February),
-    ("march", Month::March),
-    ("april", Month::April),
-    ("may", Month::May),
-    ("june", Month::June),
-    ("july", Month::July),
-    ("august", Month::August),
-    ("september", Month::September),
-    ("october", Month::October),
-    ("november", Month::November),
-    ("december", Month::December),
-    ("sept", Month::September),
-    ("jan", Month::January),
-    ("feb", Month::February),
-    ("mar", Month::March),
-    ("apr", Month::April),
-    ("jun", Month::June),
-    ("jul", Month::July),
-    ("aug", Month::August),
-    ("sep", Month::September),
-    ("oct", Month::October),
-    ("nov", Month::November),
-    ("dec", Month::December),
-];
+/// The month a lowercase name or abbreviation notes use (with `sept`)
+/// names: one `match`, which the compiler makes a few compares.
+fn month_named(lower: &[u8]) -> Option<Month> {
+    Some(match lower {
+        b"january" | b"jan" => Month::January,
+        b"february" | b"feb" => Month::February,
+        b"march" | b"mar" => Month::March,
+        b"april" | b"apr" => Month::April,
+        b"may" => Month::May,
+        b"june" | b"jun" => Month::June,
+        b"july" | b"jul" => Month::July,
+        b"august" | b"aug" => Month::August,
+        b"september" | b"sept" | b"sep" => Month::September,
+        b"october" | b"oct" => Month::October,
+        b"november" | b"nov" => Month::November,
+        b"december" | b"dec" => Month::December,
+        _ => return None,
+    })
+}
 
 /// A capitalized month name or abbreviation (`September`, `Sept.`, `Feb`)
 /// that ends a word, at the start of `text`.
 fn month_prefix(text: &str) -> Option<(Month, usize)> {
-    if !text.starts_with(|c: char| c.is_ascii_uppercase()) {
+    // Most words are not months: their first letter rules most out before
+    // their length and the table.
+    if !is_month_initial(*text.as_bytes().first()?) {
         return None;
     }
     let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
-    // Most capitalized words are not months: rule them out before the table.
-    let initial = text.as_bytes().first()?;
-    if !(3..=9).contains(&word) || !b"JFMASOND".contains(initial) {
+    if !(3..=9).contains(&word) {
         return None;
     }
-    let name = text.get(..word)?;
-    let &(_, month) = MONTHS.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
+    let mut buffer = [0u8; 9];
+    let lower = buffer.get_mut(..word)?;
+    for (to, from) in lower.iter_mut().zip(text.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    let month = month_named(lower)?;
     let dot = usize::from(word <= 4 && text.as_bytes().get(word) == Some(&b'.'));
     Some((month, word + dot))
 }

@@ -150,6 +150,39 @@ fn may_start_key(b: u8) -> bool {
         )
 }
 
+/// What a byte is to a key: see [`KEY_BYTES`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyByte {
+    /// A letter, a digit or one of `&-/'.`: part of a word.
+    Word,
+    /// The space between words.
+    Space,
+    /// Not in a key.
+    Other,
+    /// Not ASCII: the key is read by characters.
+    Wide,
+}
+
+/// The [`KeyByte`] of every byte.
+static KEY_BYTES: [KeyByte; 256] = {
+    let mut table = [KeyByte::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if !c.is_ascii() {
+            KeyByte::Wide
+        } else if c == b' ' {
+            KeyByte::Space
+        } else if c.is_ascii_alphanumeric() || matches!(c, b'&' | b'-' | b'/' | b'\'' | b'.') {
+            KeyByte::Word
+        } else {
+            KeyByte::Other
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Whether a trimmed key reads as one (see [`field`]): three characters or
 /// more, at most [`MAX_KEY`] bytes and four words, letters, digits and a
 /// few marks. One or two letters are a speaker (`Q:`, `A:`, `CW:`).
@@ -158,31 +191,31 @@ fn is_key(key: &str) -> bool {
     if bytes.len() > MAX_KEY {
         return false;
     }
-    if !bytes.is_ascii() {
-        return key.chars().count() > 2
-            && key
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '-' | '/' | '\'' | '.'))
-            && key.split_whitespace().count() <= 4;
-    }
     // In ASCII the only white space the key may hold is the space, and it is
     // trimmed: the words are the runs after a space or the start.
     let mut words = 0;
     let mut after_space = true;
     for &b in bytes {
-        let is_space = b == b' ';
-        if !(is_space
-            || b.is_ascii_alphanumeric()
-            || matches!(b, b'&' | b'-' | b'/' | b'\'' | b'.'))
-        {
-            return false;
+        match KEY_BYTES[usize::from(b)] {
+            KeyByte::Word => {
+                words += usize::from(after_space);
+                after_space = false;
+            }
+            KeyByte::Space => after_space = true,
+            KeyByte::Other => return false,
+            KeyByte::Wide => return is_wide_key(key),
         }
-        if !is_space && after_space {
-            words += 1;
-        }
-        after_space = is_space;
     }
     bytes.len() > 2 && words <= 4
+}
+
+/// [`is_key`] for a key that is not all ASCII, by characters.
+fn is_wide_key(key: &str) -> bool {
+    key.chars().count() > 2
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '&' | '-' | '/' | '\'' | '.'))
+        && key.split_whitespace().count() <= 4
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ mod line;
 pub(crate) mod people;
 pub(crate) mod reference;
 
-pub(crate) use calendar::{date_prefix, iso_prefix, weekday_prefix};
+pub(crate) use calendar::{date_prefix, iso_prefix, may_start_date, weekday_prefix};
 pub(crate) use clock::time_range_prefix;
 
 pub use calendar::{date, CalendarDate};

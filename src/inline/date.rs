@@ -9,7 +9,7 @@ use time::{Date, Month};
 
 use super::time::time_after;
 pub(crate) use crate::grammar::weekday_prefix;
-use crate::grammar::{date_prefix, iso_prefix};
+use crate::grammar::{date_prefix, iso_prefix, may_start_date};
 use crate::model::{MeetingTime, Span};
 
 /// A date found in a text (or why the date-shaped text is not a date), its
@@ -27,6 +27,8 @@ pub(crate) struct Found<'a> {
 pub(crate) fn find_date(text: &str, offset: usize, year_hint: Option<i32>) -> Option<Found<'_>> {
     let bytes = text.as_bytes();
     (0..bytes.len())
+        // A date starts with a digit or a month's capital, after a boundary.
+        .filter(|&i| bytes.get(i).copied().is_some_and(may_start_date))
         .filter(|&i| i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
         .find_map(|i| date_at(text, i, offset, year_hint))
 }

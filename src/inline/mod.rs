@@ -86,19 +86,23 @@ static SPECIAL: [bool; 256] = special_bytes();
 /// The index of the first [`SPECIAL`] byte. Tests eight bytes per branch:
 /// most runs between candidates are longer than that.
 fn next_special(bytes: &[u8]) -> Option<usize> {
+    const CHUNK: usize = 8;
+    let special = |b: &u8| SPECIAL[usize::from(*b)];
     let mut offset = 0;
-    for chunk in bytes.chunks_exact(8) {
-        if chunk
-            .iter()
-            .fold(false, |any, &b| any | SPECIAL[usize::from(b)])
-        {
+    let mut chunks = bytes.chunks_exact(CHUNK);
+    for chunk in &mut chunks {
+        let Ok(chunk) = <&[u8; CHUNK]>::try_from(chunk) else {
             break;
+        };
+        if chunk.iter().fold(false, |any, b| any | special(b)) {
+            return chunk.iter().position(special).map(|i| offset + i);
         }
-        offset += 8;
+        offset += CHUNK;
     }
-    let rest = bytes.get(offset..)?;
-    rest.iter()
-        .position(|&b| SPECIAL[usize::from(b)])
+    chunks
+        .remainder()
+        .iter()
+        .position(special)
         .map(|i| offset + i)
 }
 
@@ -170,12 +174,17 @@ pub(crate) struct Context<'a, 'o> {
 pub(crate) fn may_find(text: &[u8]) -> bool {
     const WINDOW: usize = FIND_CHUNK + 1;
     let Some(last) = text.len().checked_sub(WINDOW) else {
-        // Shorter than a step: padded with zero bytes (no hits).
-        let mut padded = [0; WINDOW];
+        // Shorter than a step: two half steps that overlap, or one padded
+        // with zero bytes (no hits).
+        const HALF: usize = FIND_CHUNK / 2;
+        if let Some(last) = text.len().checked_sub(HALF + 1) {
+            return window_may_find::<HALF>(text, 0) | window_may_find::<HALF>(text, last);
+        }
+        let mut padded = [0; HALF + 1];
         if let Some(head) = padded.get_mut(..text.len()) {
             head.copy_from_slice(text);
         }
-        return chunk_may_find(&padded);
+        return window_may_find::<HALF>(&padded, 0);
     };
     // Each step reads one byte past its chunk, for a pair across the edge;
     // the last step overlaps the one before instead of a partial chunk
@@ -211,10 +220,38 @@ pub(crate) fn may_find(text: &[u8]) -> bool {
 
 const FIND_CHUNK: usize = 32;
 
+/// [`pairs_may_find`] on the `N` bytes of `text` at `at` and the byte after
+/// them; false where they do not fit.
+#[inline(always)]
+fn window_may_find<const N: usize>(text: &[u8], at: usize) -> bool {
+    let this = text
+        .get(at..at + N)
+        .and_then(|w| <&[u8; N]>::try_from(w).ok());
+    let next = text
+        .get(at + 1..at + 1 + N)
+        .and_then(|w| <&[u8; N]>::try_from(w).ok());
+    match (this, next) {
+        (Some(this), Some(next)) => pairs_may_find(this, next),
+        _ => false,
+    }
+}
+
 /// [`may_find`] on one chunk and the byte after it.
 #[inline(always)]
 fn chunk_may_find(window: &[u8; FIND_CHUNK + 1]) -> bool {
     let (this, next) = (&window[..FIND_CHUNK], &window[1..]);
+    match (
+        <&[u8; FIND_CHUNK]>::try_from(this),
+        <&[u8; FIND_CHUNK]>::try_from(next),
+    ) {
+        (Ok(this), Ok(next)) => pairs_may_find(this, next),
+        _ => false,
+    }
+}
+
+/// [`may_find`] on `N` bytes, `this`, and the `N` bytes one further, `next`.
+#[inline(always)]
+fn pairs_may_find<const N: usize>(this: &[u8; N], next: &[u8; N]) -> bool {
     // Non-short-circuit operators, so that the test vectorizes.
     let mut any = false;
     for (&a, &b) in this.iter().zip(next) {

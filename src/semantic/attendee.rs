@@ -225,15 +225,20 @@ const ABSENCE: &[&str] = &[
 
 /// Whether a label's key names the people absent (`Apologies:`).
 pub(crate) fn is_absence(key: &str) -> bool {
-    ABSENCE.iter().any(|w| w.eq_ignore_ascii_case(key.trim()))
+    let key = key.trim();
+    ABSENCE.iter().any(|w| w.eq_ignore_ascii_case(key))
 }
 
 /// Whether a one-line paragraph is an attendees word alone, maybe with a
 /// note in parentheses: `Attendance (please add yourself)`.
 pub(crate) fn is_attendees_label(text: &str) -> bool {
-    let text = text.trim();
+    let text = bytes::trim_start(text);
+    // The first letter rules out most lines before anything else.
+    if !matches!(text.as_bytes().first(), Some(b'A' | b'a' | b'P' | b'p')) {
+        return false;
+    }
+    let text = bytes::trim_end(text);
     text.len() <= 80
-        && text.starts_with(['A', 'a', 'P', 'p'])
         && !text.contains('\n')
         && super::heading::classify(text).0 == crate::model::SectionKind::Attendees
 }
@@ -273,14 +278,18 @@ pub(crate) fn is_group(text: &str) -> bool {
 /// (WH)`, `Bradford C. Smith`, `Alex B.`: a capital first, at most five
 /// words before an optional parenthesis, no sentence marks or digits.
 fn is_name(text: &str) -> bool {
-    let text = text.trim();
-    let name = text.split('(').next().unwrap_or_default().trim();
+    let text = bytes::trim_end(bytes::trim_start(text));
+    if text.len() > 60 {
+        return false;
+    }
+    let before_group = find_byte(text, b'(').map_or(text, |open| text.get(..open).unwrap_or(text));
+    let name = bytes::trim_end(before_group);
     !name.is_empty()
-        && text.len() <= 60
         && name.starts_with(char::is_uppercase)
         && name.split_whitespace().count() <= 5
-        && !text.contains([':', ';', '!', '?', '@', '[', '|'])
-        && !text.contains(|c: char| c.is_ascii_digit())
+        && !text.bytes().any(|b| {
+            matches!(b, b':' | b';' | b'!' | b'?' | b'@' | b'[' | b'|') || b.is_ascii_digit()
+        })
 }
 
 /// Whether a line lists three or more people separated by commas, and
@@ -384,8 +393,8 @@ pub(crate) fn html_table(input: &str, span: Span) -> Vec<Attendee<'_>> {
 fn html_rows(text: &str) -> impl Iterator<Item = (Span, Vec<String>)> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
-        let start = from + bytes::find_ignore_case(text.get(from..)?, "<tr")?;
-        let end = bytes::find_ignore_case(text.get(start..)?, "</tr>")
+        let start = from + find_tag(text.get(from..)?, |tag| tag_is(tag, b"<tr"))?;
+        let end = find_tag(text.get(start..)?, |tag| tag_is(tag, b"</tr>"))
             .map_or(text.len(), |e| start + e + 5);
         from = end;
         let row = text.get(start..end)?;
@@ -393,23 +402,41 @@ fn html_rows(text: &str) -> impl Iterator<Item = (Span, Vec<String>)> + '_ {
         let mut at = 0;
         loop {
             let rest = row.get(at..)?;
-            let open = match (
-                bytes::find_ignore_case(rest, "<td"),
-                bytes::find_ignore_case(rest, "<th"),
-            ) {
-                (Some(d), Some(h)) => d.min(h),
-                (Some(found), None) | (None, Some(found)) => found,
-                (None, None) => break,
+            // `<td` or `<th`, whichever comes first.
+            let Some(open) = find_tag(rest, |tag| tag_is(tag, b"<td") || tag_is(tag, b"<th"))
+            else {
+                break;
             };
             let open = at + open;
             let body_start = open + row.get(open..)?.find('>')? + 1;
-            let body_end = bytes::find_ignore_case(row.get(body_start..)?, "</t")
+            let body_end = find_tag(row.get(body_start..)?, |tag| tag_is(tag, b"</t"))
                 .map_or(row.len(), |e| body_start + e);
             cells.push(html_text(row.get(body_start..body_end)?));
             at = body_end + 1;
         }
         Some((Span::new(start, end), cells))
     })
+}
+
+/// Where the first `<` in `text` that starts what `is_tag` accepts (given
+/// the text from that `<`) stands: one search for `<`, rare in a table's
+/// text, instead of a comparison at every byte.
+fn find_tag(text: &str, is_tag: impl Fn(&[u8]) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = from + memchr::memchr(b'<', bytes.get(from..)?)?;
+        if is_tag(bytes.get(at..).unwrap_or_default()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+}
+
+/// Whether `text` starts with `tag`, ASCII case ignored.
+fn tag_is(text: &[u8], tag: &[u8]) -> bool {
+    text.get(..tag.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(tag))
 }
 
 /// The text of an HTML fragment: tags removed, white space collapsed.
@@ -460,12 +487,14 @@ const ROLES: &[&str] = &[
 /// the role words of a comma-separated part (`Google, chair`), whose other
 /// words stay an affiliation. Roles are lower case.
 fn take_roles<'a>(affiliations: &mut Vec<Cow<'a, str>>) -> Vec<Cow<'a, str>> {
-    let is_role = |part: &str| {
-        let part = part.trim();
-        // The roles are 4 to 17 bytes long.
-        (4..=17).contains(&part.len()) && ROLES.iter().any(|r| r.eq_ignore_ascii_case(part))
+    // Most parts hold no comma: one test, without a split.
+    let has_role = |part: &Cow<'a, str>| {
+        if find_byte(part, b',').is_none() {
+            is_role(part)
+        } else {
+            part.split(',').any(is_role)
+        }
     };
-    let has_role = |part: &Cow<'a, str>| part.split(',').any(is_role);
     if !affiliations.iter().any(has_role) {
         return Vec::new();
     }
@@ -493,6 +522,33 @@ fn take_roles<'a>(affiliations: &mut Vec<Cow<'a, str>>) -> Vec<Cow<'a, str>> {
     }
     *affiliations = kept;
     roles
+}
+
+/// The longest of the [`ROLES`].
+const LONGEST_ROLE: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ROLES.len() {
+        if ROLES[i].len() > longest {
+            longest = ROLES[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Whether a part of an affiliation (white space around it) is one of the
+/// [`ROLES`], in any case: lowercased once into a buffer, then compared.
+fn is_role(part: &str) -> bool {
+    let part = bytes::trim_end(bytes::trim_start(part));
+    let mut buffer = [0u8; LONGEST_ROLE];
+    let Some(lower) = buffer.get_mut(..part.len()).filter(|l| l.len() >= 4) else {
+        return false;
+    };
+    for (to, from) in lower.iter_mut().zip(part.bytes()) {
+        *to = from.to_ascii_lowercase();
+    }
+    ROLES.iter().any(|role| role.as_bytes() == &*lower)
 }
 
 /// `text` in lower case, borrowed when it already is.

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use super::dedup::Folded;
 use super::lines::lines;
 use super::{attendee, metadata, Builder};
+use crate::bytes;
 use crate::model::{Attendee, Item, Span};
 
 impl<'a> Builder<'a, '_> {
@@ -58,7 +59,7 @@ impl<'a> Builder<'a, '_> {
             *self.meeting.head_count.get_or_insert(0) += count;
             return;
         }
-        let trimmed = text.trim();
+        let trimmed = bytes::trim_end(bytes::trim_start(text));
         // A sentence is no name, in a list or not; a long line or one with a
         // colon outside a list is prose too.
         if is_prose(trimmed, bare) {
@@ -148,7 +149,12 @@ impl<'a> Builder<'a, '_> {
 /// list or not; a long line or one with a colon outside a list (`bare`);
 /// a template's placeholder (`_attendee names..._`, `__Names__`).
 fn is_prose(trimmed: &str, bare: bool) -> bool {
-    let trimmed = trimmed.trim_matches(['_', '*']).trim();
+    // `trimmed.trim_matches(['_', '*']).trim()`, by bytes.
+    let is_mark = |c: char| matches!(c, '_' | '*');
+    let is_mark_byte = |b: u8| matches!(b, b'_' | b'*');
+    let trimmed = bytes::trim_start_by(trimmed, is_mark_byte, is_mark);
+    let trimmed = bytes::trim_end_by(trimmed, is_mark_byte, is_mark);
+    let trimmed = bytes::trim_end(bytes::trim_start(trimmed));
     let placeholder = ["name", "names", "name(s)"]
         .iter()
         .any(|w| trimmed.eq_ignore_ascii_case(w));
