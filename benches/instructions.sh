@@ -21,7 +21,8 @@ trap 'rm -rf "$tmp"' EXIT
 cat "$corpus"/*/*.md > "$tmp/corpus.md"
 # The joined corpus repeated to 16 MiB, cut at a line end (as `repeat_to` in
 # benches/common does for the time benchmarks).
-for _ in 1 2 3 4 5 6 7 8 9; do cat "$tmp/corpus.md"; done | head -c $((16 << 20)) | sed '$d' > "$tmp/16mib.md"
+for _ in 1 2 3 4 5 6 7 8 9; do cat "$tmp/corpus.md"; done > "$tmp/repeated.md"
+head -c $((16 << 20)) "$tmp/repeated.md" | sed '$d' > "$tmp/16mib.md"
 
 count() { # parser files...
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" 2>&1 >/dev/null |
