@@ -334,3 +334,18 @@ fn many_attendees_and_assignments_are_linear() {
         .count();
     assert_eq!(owned, PEOPLE);
 }
+
+/// Issue 17: a speaker's colon reads one level of assignment
+/// (`Ab: Cd will …`). The names grammar once called itself at every colon, so
+/// a line of `Ab: ` repeated 100,000 times, by an attendee the note knows,
+/// overflowed the stack.
+#[test]
+fn a_line_of_speaker_colons_does_not_recurse() {
+    let colons = "Ab: ".repeat(LEVELS);
+    let note = format!(
+        "# Sync\n\nAttendees: Ab Cd (@ab)\n\n## Notes\n\n{colons}will review\n\n- {colons}to merge\n"
+    );
+    let meeting = parse_in_small_stack(note, Options::default());
+    assert_eq!(meeting.attendees.len(), 1);
+    assert_eq!(meeting.items.len() + meeting.sections.len(), 1);
+}
