@@ -243,9 +243,14 @@ fn by_words(rest: &str) -> Option<bool> {
 /// `NRO: I will review …`): the actions pass decides once it knows the
 /// note's people.
 pub(crate) fn may_assign(line: &str) -> bool {
-    let lower = line.starts_with(|c: char| c.is_ascii_lowercase());
-    let may =
-        lower || line.starts_with(|c: char| c.is_uppercase() || matches!(c, '@' | '[' | '*' | '_'));
+    let lower = line.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+    let may = lower
+        || match line.as_bytes().first() {
+            Some(b) if b.is_ascii() => {
+                b.is_ascii_uppercase() || matches!(b, b'@' | b'[' | b'*' | b'_')
+            }
+            _ => line.starts_with(char::is_uppercase),
+        };
     // `nikomatsakis to review.`: a login-like word first.
     may && assignment(line, lower).is_some_and(|found| !matches!(found.form, Form::Mark { .. }))
 }
@@ -397,10 +402,11 @@ fn joined_people(
 /// One person at `text[pos..]` and the offset after it: `@login`,
 /// `@**Zulip Name**`, `[@login]`, `[Name]` or a name. `lowercase_tail`
 /// lets a name's later words start in lower case (`Yang yuan`).
+#[inline(always)]
 fn person(text: &str, pos: usize, lowercase_tail: bool) -> Option<(Named, usize)> {
     let rest = text.get(pos..)?;
     // Most people are written as names.
-    if !rest.starts_with(['@', '[']) {
+    if !matches!(rest.as_bytes().first(), Some(b'@' | b'[')) {
         let len = name_len(rest, lowercase_tail);
         return (len > 0).then_some((Named::new(Written::Name, pos, pos + len), pos + len));
     }
@@ -461,6 +467,7 @@ fn login_len(text: &str) -> usize {
 /// The length of a name at the start of `text`: one to three words, the
 /// first capitalized (`Maria`, `Xu Zhou`, `O'Brien`, `SYG`), and not a word
 /// that starts sentences or names a group (`We`, `Need`, `TSC`).
+#[inline(always)]
 fn name_len(text: &str, lowercase_tail: bool) -> usize {
     // Most words fail the first test: a capital.
     match text.as_bytes().first() {
@@ -531,6 +538,7 @@ pub(crate) fn is_initials(word: &str) -> bool {
 
 /// What joins people: `, `, ` and `, ` & `, ` or `, `/`, ` + `; the offset
 /// after it.
+#[inline(always)]
 fn joiner(text: &str, pos: usize) -> Option<usize> {
     let is = |word: [u8; 3], as_word: &[u8; 3]| word.eq_ignore_ascii_case(as_word);
     let len = match text.as_bytes().get(pos..)? {
