@@ -138,11 +138,17 @@ pub(crate) struct Assignment {
 /// in lower case (`molly`, `niko`) counts as a name when `lowercase_first`.
 pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment> {
     let mut people = People::default();
-    let pos = leading_people(text, lowercase_first, &mut people)?;
+    let form = read_assignment(text, lowercase_first, &mut people)?;
+    Some(Assignment { people, form })
+}
+
+/// [`assignment`] into the caller's list of people: how they are assigned.
+#[inline(always)]
+fn read_assignment(text: &str, lowercase_first: bool, people: &mut People) -> Option<Form> {
+    let pos = leading_people(text, lowercase_first, people)?;
     let rest = text.get(pos..)?;
-    let form = |form| Some(Assignment { people, form });
     if let Some(assigns) = by_words(rest) {
-        return if assigns { form(Form::Words) } else { None };
+        return assigns.then_some(Form::Words);
     }
     if let Some(after) = rest.strip_prefix(':') {
         let after = trim_marks(after);
@@ -150,7 +156,7 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
             .iter()
             .find_map(|w| after.strip_prefix(w));
         return match commits {
-            Some(rest) if strip_word(rest, "be").is_none() => form(Form::Speaker {
+            Some(rest) if strip_word(rest, "be").is_none() => Some(Form::Speaker {
                 task: is_task_verb(rest),
             }),
             Some(_) => None,
@@ -159,17 +165,14 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
             None => match reported(after) {
                 Some(reported) => {
                     let offset = text.len() - after.len();
-                    let mut shifted = People::default();
+                    *people = People::default();
                     for named in reported.iter() {
-                        shifted.push(named.shifted(offset));
+                        people.push(named.shifted(offset));
                     }
-                    Some(Assignment {
-                        people: shifted,
-                        form: Form::Reported,
-                    })
+                    Some(Form::Reported)
                 }
                 None if after.is_empty() => None,
-                None => form(Form::Mark {
+                None => Some(Form::Mark {
                     lowercase_after: after.starts_with(char::is_lowercase),
                 }),
             },
@@ -183,7 +186,7 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
         .iter()
         .find(|d| rest.starts_with(*d))?;
     let after = rest.get(dash.len()..).unwrap_or_default().trim_start();
-    form(Form::Mark {
+    Some(Form::Mark {
         lowercase_after: after.starts_with(char::is_lowercase),
     })
 }
@@ -252,7 +255,9 @@ pub(crate) fn may_assign(line: &str) -> bool {
             _ => line.starts_with(char::is_uppercase),
         };
     // `nikomatsakis to review.`: a login-like word first.
-    may && assignment(line, lower).is_some_and(|found| !matches!(found.form, Form::Mark { .. }))
+    let mut people = People::default();
+    may && read_assignment(line, lower, &mut people)
+        .is_some_and(|form| !matches!(form, Form::Mark { .. }))
 }
 
 /// The people named at the end of an action, each with whether only a
