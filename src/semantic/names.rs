@@ -136,6 +136,7 @@ pub(crate) struct Assignment {
 /// The people at the start of an assignment: `Maria to …`, `@ann and Bo
 /// will …`, `SYG or DE to …`, `Dan: I'll take …`, `name - …`. A lone word
 /// in lower case (`molly`, `niko`) counts as a name when `lowercase_first`.
+#[inline]
 pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment> {
     let mut people = People::default();
     let form = read_assignment(text, lowercase_first, &mut people)?;
