@@ -220,6 +220,7 @@ fn leading_people(text: &str, lowercase_first: bool, people: &mut People) -> Opt
 
 /// The people that the words after a speaker's colon assign work by words:
 /// `Lars and Jay will organize …`.
+#[inline(always)]
 fn reported(after: &str) -> Option<People> {
     let mut people = People::default();
     let end = leading_people(after, false, &mut people)?;
@@ -229,6 +230,7 @@ fn reported(after: &str) -> Option<People> {
 /// Whether the words after the people assign them work: `to review`,
 /// `will draft` (`Some(true)`), or say something else with the same words
 /// (`to Berlin`, `will be late`: `Some(false)`); `None` without them.
+#[inline(always)]
 fn by_words(rest: &str) -> Option<bool> {
     let spaces = rest.bytes().position(|b| b != b' ')?;
     // `to` and `will` start with `t` or `w`.
