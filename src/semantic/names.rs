@@ -487,29 +487,27 @@ fn name_len(text: &str, lowercase_tail: bool) -> usize {
     let mut pos = 0;
     for words in 0..3 {
         let rest = text.get(pos..).unwrap_or_default();
-        let lower = rest.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
-        if words > 0 && lower && !lowercase_tail {
-            // `Maria reviewed`: a later word in lower case ends the name.
+        // The first word starts with a capital (tested above); a later one
+        // in lower case ends the name (`Maria reviewed`) unless
+        // `lowercase_tail`.
+        let capital = || match rest.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => rest.starts_with(char::is_uppercase),
+            None => false,
+        };
+        if words > 0 && !lowercase_tail && !capital() {
             break;
         }
         let len = word_len(rest);
         let word = rest.get(..len).unwrap_or_default();
-        let capital = match word.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => word.starts_with(char::is_uppercase),
-        };
-        if words == 0 && !capital {
-            return 0;
-        }
-        if (words > 0 && !capital && !lowercase_tail) || word.ends_with('-') || is_not_a_name(word)
-        {
+        if word.as_bytes().last() == Some(&b'-') || is_not_a_name(word) {
             break;
         }
         end = pos + len;
-        match text.get(end..) {
-            Some(next) if next.starts_with(' ') => pos = end + 1,
-            _ => break,
+        if text.as_bytes().get(end) != Some(&b' ') {
+            break;
         }
+        pos = end + 1;
     }
     end
 }
