@@ -6,6 +6,7 @@ use crate::model::{SectionKind, Status};
 
 /// The heading words, without leading emoji or marks and trailing colons,
 /// compared case-insensitively against the synonyms below.
+#[inline]
 fn normalize(heading: &str) -> &str {
     trim_end_marks(trim_start_marks(heading))
 }
