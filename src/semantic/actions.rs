@@ -229,7 +229,7 @@ fn is_actions_label(item: &Item<'_>) -> bool {
     let strip = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':');
     let words = crate::bytes::trim_start_by(&item.text, ascii, strip);
     let words = crate::bytes::trim_end_by(words, ascii, strip);
-    heading::classify(words).0 == SectionKind::Actions
+    heading::is_actions_heading(words)
 }
 
 /// The owners of an action being read: logins and names.

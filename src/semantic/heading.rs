@@ -6,6 +6,7 @@ use crate::model::{SectionKind, Status};
 
 /// The heading words, without leading emoji or marks and trailing colons,
 /// compared case-insensitively against the synonyms below.
+#[inline]
 fn normalize(heading: &str) -> &str {
     trim_end_marks(trim_start_marks(heading))
 }
@@ -167,6 +168,30 @@ pub(crate) fn classify(heading: &str) -> (SectionKind, Option<Status>) {
     }
 }
 
+/// Whether a heading or label holds actions: `classify(heading).0 ==
+/// SectionKind::Actions`, with one test of the first letter for most
+/// texts (every actions heading starts with `a`, `f`, `n` or `t`, or ends
+/// with `actions` or `action items`).
+pub(crate) fn is_actions_heading(heading: &str) -> bool {
+    // The lists of statuses, attendees and topics hold no actions heading,
+    // so the kind is Actions exactly when `is_actions` says so.
+    let actions = |words: &str| {
+        let first = words.as_bytes().first().map_or(0, |b| b | 0x20);
+        let may = matches!(first, b'a' | b'f' | b'n' | b't')
+            || ACTIONS_END
+                .iter()
+                .any(|p| bytes::ends_with_ignore_case(words, p));
+        may && is_actions(words)
+    };
+    if actions(normalize(heading)) {
+        return true;
+    }
+    match crate::bytes::find_byte(heading.as_bytes(), b'(') {
+        Some(open) if open > 0 => heading.get(..open).is_some_and(|h| actions(normalize(h))),
+        _ => false,
+    }
+}
+
 fn classify_words(words: &str) -> (SectionKind, Option<Status>) {
     if words.len() > LONGEST_KIND {
         let kind = if is_actions(words) {
@@ -253,6 +278,34 @@ mod tests {
         assert_eq!(cut("<!-- only -->"), "");
         assert_eq!(cut("A <!-- x --> B"), "A <!-- x --> B");
         assert_eq!(cut("arrow -->"), "arrow -->");
+    }
+
+    #[test]
+    fn actions_headings_as_classified() {
+        for text in [
+            "",
+            "Action Items",
+            "**Next steps**:",
+            "Follow-ups",
+            "AIs",
+            "TODO items from last week",
+            "Previous actions",
+            "Open action items",
+            "Attendees",
+            "Attendance (action items)",
+            "Actions (from last meeting)",
+            "(Actions)",
+            "*(Actions)",
+            "Review of actions (old)",
+            "Done",
+            "todo",
+            "📋 Action items:",
+            "Discussion",
+            "Not actions at all but a very long sentence that ends with actions",
+        ] {
+            let classified = classify(text).0 == SectionKind::Actions;
+            assert_eq!(is_actions_heading(text), classified, "{text:?}");
+        }
     }
 
     #[test]

@@ -136,13 +136,20 @@ pub(crate) struct Assignment {
 /// The people at the start of an assignment: `Maria to …`, `@ann and Bo
 /// will …`, `SYG or DE to …`, `Dan: I'll take …`, `name - …`. A lone word
 /// in lower case (`molly`, `niko`) counts as a name when `lowercase_first`.
+#[inline]
 pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment> {
     let mut people = People::default();
-    let pos = leading_people(text, lowercase_first, &mut people)?;
+    let form = read_assignment(text, lowercase_first, &mut people)?;
+    Some(Assignment { people, form })
+}
+
+/// [`assignment`] into the caller's list of people: how they are assigned.
+#[inline(always)]
+fn read_assignment(text: &str, lowercase_first: bool, people: &mut People) -> Option<Form> {
+    let pos = leading_people(text, lowercase_first, people)?;
     let rest = text.get(pos..)?;
-    let form = |form| Some(Assignment { people, form });
     if let Some(assigns) = by_words(rest) {
-        return if assigns { form(Form::Words) } else { None };
+        return assigns.then_some(Form::Words);
     }
     if let Some(after) = rest.strip_prefix(':') {
         let after = trim_marks(after);
@@ -150,7 +157,7 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
             .iter()
             .find_map(|w| after.strip_prefix(w));
         return match commits {
-            Some(rest) if strip_word(rest, "be").is_none() => form(Form::Speaker {
+            Some(rest) if strip_word(rest, "be").is_none() => Some(Form::Speaker {
                 task: is_task_verb(rest),
             }),
             Some(_) => None,
@@ -159,17 +166,14 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
             None => match reported(after) {
                 Some(reported) => {
                     let offset = text.len() - after.len();
-                    let mut shifted = People::default();
+                    *people = People::default();
                     for named in reported.iter() {
-                        shifted.push(named.shifted(offset));
+                        people.push(named.shifted(offset));
                     }
-                    Some(Assignment {
-                        people: shifted,
-                        form: Form::Reported,
-                    })
+                    Some(Form::Reported)
                 }
                 None if after.is_empty() => None,
-                None => form(Form::Mark {
+                None => Some(Form::Mark {
                     lowercase_after: after.starts_with(char::is_lowercase),
                 }),
             },
@@ -183,7 +187,7 @@ pub(crate) fn assignment(text: &str, lowercase_first: bool) -> Option<Assignment
         .iter()
         .find(|d| rest.starts_with(*d))?;
     let after = rest.get(dash.len()..).unwrap_or_default().trim_start();
-    form(Form::Mark {
+    Some(Form::Mark {
         lowercase_after: after.starts_with(char::is_lowercase),
     })
 }
@@ -216,6 +220,7 @@ fn leading_people(text: &str, lowercase_first: bool, people: &mut People) -> Opt
 
 /// The people that the words after a speaker's colon assign work by words:
 /// `Lars and Jay will organize …`.
+#[inline(always)]
 fn reported(after: &str) -> Option<People> {
     let mut people = People::default();
     let end = leading_people(after, false, &mut people)?;
@@ -225,6 +230,7 @@ fn reported(after: &str) -> Option<People> {
 /// Whether the words after the people assign them work: `to review`,
 /// `will draft` (`Some(true)`), or say something else with the same words
 /// (`to Berlin`, `will be late`: `Some(false)`); `None` without them.
+#[inline(always)]
 fn by_words(rest: &str) -> Option<bool> {
     let spaces = rest.bytes().position(|b| b != b' ')?;
     // `to` and `will` start with `t` or `w`.
@@ -243,11 +249,18 @@ fn by_words(rest: &str) -> Option<bool> {
 /// `NRO: I will review …`): the actions pass decides once it knows the
 /// note's people.
 pub(crate) fn may_assign(line: &str) -> bool {
-    let lower = line.starts_with(|c: char| c.is_ascii_lowercase());
-    let may =
-        lower || line.starts_with(|c: char| c.is_uppercase() || matches!(c, '@' | '[' | '*' | '_'));
+    let lower = line.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+    let may = lower
+        || match line.as_bytes().first() {
+            Some(b) if b.is_ascii() => {
+                b.is_ascii_uppercase() || matches!(b, b'@' | b'[' | b'*' | b'_')
+            }
+            _ => line.starts_with(char::is_uppercase),
+        };
     // `nikomatsakis to review.`: a login-like word first.
-    may && assignment(line, lower).is_some_and(|found| !matches!(found.form, Form::Mark { .. }))
+    let mut people = People::default();
+    may && read_assignment(line, lower, &mut people)
+        .is_some_and(|form| !matches!(form, Form::Mark { .. }))
 }
 
 /// The people named at the end of an action, each with whether only a
@@ -397,10 +410,11 @@ fn joined_people(
 /// One person at `text[pos..]` and the offset after it: `@login`,
 /// `@**Zulip Name**`, `[@login]`, `[Name]` or a name. `lowercase_tail`
 /// lets a name's later words start in lower case (`Yang yuan`).
+#[inline(always)]
 fn person(text: &str, pos: usize, lowercase_tail: bool) -> Option<(Named, usize)> {
     let rest = text.get(pos..)?;
     // Most people are written as names.
-    if !rest.starts_with(['@', '[']) {
+    if !matches!(rest.as_bytes().first(), Some(b'@' | b'[')) {
         let len = name_len(rest, lowercase_tail);
         return (len > 0).then_some((Named::new(Written::Name, pos, pos + len), pos + len));
     }
@@ -461,6 +475,7 @@ fn login_len(text: &str) -> usize {
 /// The length of a name at the start of `text`: one to three words, the
 /// first capitalized (`Maria`, `Xu Zhou`, `O'Brien`, `SYG`), and not a word
 /// that starts sentences or names a group (`We`, `Need`, `TSC`).
+#[inline(always)]
 fn name_len(text: &str, lowercase_tail: bool) -> usize {
     // Most words fail the first test: a capital.
     match text.as_bytes().first() {
@@ -472,29 +487,27 @@ fn name_len(text: &str, lowercase_tail: bool) -> usize {
     let mut pos = 0;
     for words in 0..3 {
         let rest = text.get(pos..).unwrap_or_default();
-        let lower = rest.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
-        if words > 0 && lower && !lowercase_tail {
-            // `Maria reviewed`: a later word in lower case ends the name.
+        // The first word starts with a capital (tested above); a later one
+        // in lower case ends the name (`Maria reviewed`) unless
+        // `lowercase_tail`.
+        let capital = || match rest.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => rest.starts_with(char::is_uppercase),
+            None => false,
+        };
+        if words > 0 && !lowercase_tail && !capital() {
             break;
         }
         let len = word_len(rest);
         let word = rest.get(..len).unwrap_or_default();
-        let capital = match word.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => word.starts_with(char::is_uppercase),
-        };
-        if words == 0 && !capital {
-            return 0;
-        }
-        if (words > 0 && !capital && !lowercase_tail) || word.ends_with('-') || is_not_a_name(word)
-        {
+        if word.as_bytes().last() == Some(&b'-') || is_not_a_name(word) {
             break;
         }
         end = pos + len;
-        match text.get(end..) {
-            Some(next) if next.starts_with(' ') => pos = end + 1,
-            _ => break,
+        if text.as_bytes().get(end) != Some(&b' ') {
+            break;
         }
+        pos = end + 1;
     }
     end
 }
@@ -531,6 +544,7 @@ pub(crate) fn is_initials(word: &str) -> bool {
 
 /// What joins people: `, `, ` and `, ` & `, ` or `, `/`, ` + `; the offset
 /// after it.
+#[inline(always)]
 fn joiner(text: &str, pos: usize) -> Option<usize> {
     let is = |word: [u8; 3], as_word: &[u8; 3]| word.eq_ignore_ascii_case(as_word);
     let len = match text.as_bytes().get(pos..)? {

@@ -200,6 +200,7 @@ const NOT_NAMES: &[&str] = &[
 /// Whether `word` is one of [`NOT_NAMES`], compared without ASCII case: a
 /// `match` on its lower case (the test `not_names_match_the_list` keeps
 /// the two in step), without allocating.
+#[inline(always)]
 pub(crate) fn is_not_a_name(word: &str) -> bool {
     // Most words fail a first test: no word of the list has their length
     // and their first two letters.
@@ -211,9 +212,12 @@ pub(crate) fn is_not_a_name(word: &str) -> bool {
         .and_then(|firsts| firsts.get(first))
         .copied()
         .unwrap_or(0);
-    if seconds & (1 << second) == 0 {
-        return false;
-    }
+    seconds & (1 << second) != 0 && is_listed(word)
+}
+
+/// The rest of [`is_not_a_name`]: whether `word` is in the list.
+#[inline(never)]
+fn is_listed(word: &str) -> bool {
     let mut buffer = [0u8; 11];
     let Some(lower) = buffer.get_mut(..word.len()) else {
         return false;
