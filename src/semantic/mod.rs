@@ -253,16 +253,23 @@ impl<'a> Builder<'a, '_> {
         });
     }
 
-    /// A run of paragraph lines: the open item's text, or a paragraph.
-    #[inline(never)]
+    /// A run of paragraph lines: the open item's text (a push, done where
+    /// the block layer reports it), or a paragraph.
+    #[inline(always)]
     fn paragraph_block(&mut self, span: Span, in_item: bool, verbatim: bool, kind: ParagraphKind) {
         match self.items.last_mut() {
             Some(item) if in_item => {
                 item.text.push(span);
                 item.verbatim &= verbatim;
+                self.last_end = span.end;
             }
-            _ => self.paragraph(span, verbatim, block_kind(kind)),
+            _ => self.plain_paragraph(span, verbatim, kind),
         }
+    }
+
+    #[inline(never)]
+    fn plain_paragraph(&mut self, span: Span, verbatim: bool, kind: ParagraphKind) {
+        self.paragraph(span, verbatim, block_kind(kind));
         self.last_end = span.end;
     }
 
