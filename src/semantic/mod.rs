@@ -236,7 +236,7 @@ impl<'a> Builder<'a, '_> {
     }
 
     /// An item opens at `depth`, closing those at that depth or deeper.
-    #[inline(never)]
+    #[inline(always)]
     fn open_item(&mut self, depth: usize, start: usize, checkbox: Option<Checkbox>) {
         while self.items.len() > depth {
             self.close_item(self.last_end);
