@@ -229,7 +229,7 @@ impl<'a> Builder<'a, '_> {
     }
 
     /// The innermost item closes at `end`.
-    #[inline(never)]
+    #[inline(always)]
     fn item_end(&mut self, end: usize) {
         self.close_item(end);
         self.last_end = self.last_end.max(end);
