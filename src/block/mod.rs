@@ -683,7 +683,19 @@ impl<S: Sink> BlockParser<'_, '_, S> {
     }
 
     /// Closes open items until `keep` remain, after the pending paragraph.
+    /// Inlined where nothing is pending and no item closes: the common case
+    /// costs these tests, not a call.
+    #[inline]
     fn close_items(&mut self, keep: usize) {
+        if self.paragraph.is_none() && matches!(self.leaf, Leaf::None) && self.items.len() <= keep {
+            return;
+        }
+        self.close_pending(keep);
+    }
+
+    /// The body of [`BlockParser::close_items`].
+    #[inline(never)]
+    fn close_pending(&mut self, keep: usize) {
         self.flush_paragraph();
         if !matches!(self.leaf, Leaf::None) {
             self.end_leaf();

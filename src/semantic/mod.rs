@@ -191,70 +191,97 @@ struct Builder<'a, 'o> {
 }
 
 impl<'a> Sink for Builder<'a, '_> {
+    /// A dispatcher small enough to be inlined where the block layer
+    /// reports a block: the variant is known there, and the match folds
+    /// away into a direct call.
+    #[inline(always)]
     fn block(&mut self, block: Block) {
         match block {
-            Block::FrontMatter { body, span } => {
-                self.front_matter(body);
-                self.last_end = span.end;
-            }
-            Block::Heading { level, text, span } => {
-                self.heading(level, text, span);
-                self.last_end = span.end;
-            }
+            Block::FrontMatter { body, span } => self.front_matter(body, span),
+            Block::Heading { level, text, span } => self.heading_block(level, text, span),
             Block::ItemStart {
                 depth,
                 start,
                 checkbox,
-                ..
-            } => {
-                while self.items.len() > depth {
-                    self.close_item(self.last_end);
-                }
-                let text = self.scratch.text.pop().unwrap_or_default();
-                self.children_from.push(self.scratch.items.len());
-                self.items.push(OpenItem {
-                    start,
-                    checkbox,
-                    text,
-                    verbatim: true,
-                    // Given at its close, from `Scratch::items`.
-                    children: Vec::new(),
-                });
-            }
-            Block::ItemEnd { end } => {
-                self.close_item(end);
-                self.last_end = self.last_end.max(end);
-            }
+            } => self.open_item(depth, start, checkbox),
+            Block::ItemEnd { end } => self.item_end(end),
             Block::Paragraph {
                 span,
                 in_item,
                 verbatim,
                 kind,
-            } => {
-                match self.items.last_mut() {
-                    Some(item) if in_item => {
-                        item.text.push(span);
-                        item.verbatim &= verbatim;
-                    }
-                    _ => self.paragraph(span, verbatim, block_kind(kind)),
-                }
-                self.last_end = span.end;
-            }
-            Block::Code { span } => {
-                if self.context() == Some(SectionKind::Attendees) {
-                    // An HTML `<table>` of the people, with presence marks.
-                    for found in attendee::html_table(self.input, span) {
-                        self.add_attendee(found);
-                    }
-                }
-                self.last_end = span.end;
-            }
+            } => self.paragraph_block(span, in_item, verbatim, kind),
+            Block::Code { span } => self.code(span),
             Block::Break { span } => self.last_end = span.end,
         }
     }
 
     fn flag(&mut self, flag: Flag, span: Span) {
         self.meeting.diagnostics.push(flag_diagnostic(flag, span));
+    }
+}
+
+impl<'a> Builder<'a, '_> {
+    #[inline(never)]
+    fn heading_block(&mut self, level: u8, text: Span, span: Span) {
+        self.heading(level, text, span);
+        self.last_end = span.end;
+    }
+
+    /// The innermost item closes at `end`.
+    #[inline(always)]
+    fn item_end(&mut self, end: usize) {
+        self.close_item(end);
+        self.last_end = self.last_end.max(end);
+    }
+
+    /// An item opens at `depth`, closing those at that depth or deeper.
+    #[inline(always)]
+    fn open_item(&mut self, depth: usize, start: usize, checkbox: Option<Checkbox>) {
+        while self.items.len() > depth {
+            self.close_item(self.last_end);
+        }
+        let text = self.scratch.text.pop().unwrap_or_default();
+        self.children_from.push(self.scratch.items.len());
+        self.items.push(OpenItem {
+            start,
+            checkbox,
+            text,
+            verbatim: true,
+            // Given at its close, from `Scratch::items`.
+            children: Vec::new(),
+        });
+    }
+
+    /// A run of paragraph lines: the open item's text (a push, done where
+    /// the block layer reports it), or a paragraph.
+    #[inline(always)]
+    fn paragraph_block(&mut self, span: Span, in_item: bool, verbatim: bool, kind: ParagraphKind) {
+        match self.items.last_mut() {
+            Some(item) if in_item => {
+                item.text.push(span);
+                item.verbatim &= verbatim;
+                self.last_end = span.end;
+            }
+            _ => self.plain_paragraph(span, verbatim, kind),
+        }
+    }
+
+    #[inline(never)]
+    fn plain_paragraph(&mut self, span: Span, verbatim: bool, kind: ParagraphKind) {
+        self.paragraph(span, verbatim, block_kind(kind));
+        self.last_end = span.end;
+    }
+
+    #[inline(never)]
+    fn code(&mut self, span: Span) {
+        if self.context() == Some(SectionKind::Attendees) {
+            // An HTML `<table>` of the people, with presence marks.
+            for found in attendee::html_table(self.input, span) {
+                self.add_attendee(found);
+            }
+        }
+        self.last_end = span.end;
     }
 }
 
@@ -284,10 +311,12 @@ impl<'a> Builder<'a, '_> {
         self.headings_seen <= 1 && self.current_kind() != Some(SectionKind::NextMeeting)
     }
 
-    fn front_matter(&mut self, body: Span) {
+    #[inline(never)]
+    fn front_matter(&mut self, body: Span, span: Span) {
         if let Some((value, offset)) = dates::front_matter_value(self.text(body)) {
             self.dates.front_matter = self.found_date(value, body.start + offset);
         }
+        self.last_end = span.end;
     }
 
     /// The first date in `text` (at `offset`); an impossible one becomes a
