@@ -12,7 +12,17 @@ pub(super) fn lines(input: &str, span: Span) -> Lines<'_> {
         base: span.start,
         pos: 0,
         done: false,
+        one_line: false,
         ends: bytes::LineEnds::new(),
+    }
+}
+
+/// [`lines`] of a span known to hold no line ending (the block layer's
+/// one-line paragraph): its one line, without a search.
+pub(super) fn one_line(input: &str, span: Span) -> Lines<'_> {
+    Lines {
+        one_line: true,
+        ..lines(input, span)
     }
 }
 
@@ -26,6 +36,8 @@ pub(super) struct Lines<'a> {
     /// Where the next line starts in `text`.
     pos: usize,
     done: bool,
+    /// No line ending is inside `text`: the next line is all of it.
+    one_line: bool,
     ends: bytes::LineEnds,
 }
 
@@ -48,7 +60,12 @@ impl Iterator for Lines<'_> {
             return None;
         }
         let rest = self.text.get(self.pos..).unwrap_or_default();
-        let (len, next) = match self.ends.find(rest.as_bytes()) {
+        let end = if self.one_line {
+            None
+        } else {
+            self.ends.find(rest.as_bytes())
+        };
+        let (len, next) = match end {
             Some(end) => end,
             None => {
                 self.done = true;

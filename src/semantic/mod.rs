@@ -229,6 +229,7 @@ impl<'a> Sink for Builder<'a, '_> {
                 span,
                 in_item,
                 verbatim,
+                one_line,
                 kind,
             } => {
                 match self.items.last_mut() {
@@ -236,7 +237,7 @@ impl<'a> Sink for Builder<'a, '_> {
                         item.text.push(span);
                         item.verbatim &= verbatim;
                     }
-                    _ => self.paragraph(span, verbatim, block_kind(kind)),
+                    _ => self.paragraph(span, verbatim, one_line, block_kind(kind)),
                 }
                 self.last_end = span.end;
             }

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::dedup::{dedup_references, mentions_and_teams, Mentions};
-use super::lines::{after_definitions, join_lines, lines, Lines};
+use super::lines::{self, after_definitions, join_lines, lines, Lines};
 use super::{actions, attendee, heading, metadata, names};
 use super::{Builder, Found, OpenItem};
 use crate::bytes;
@@ -30,7 +30,15 @@ pub(super) struct ActionStart {
 }
 
 impl<'a> Builder<'a, '_> {
-    pub(super) fn paragraph(&mut self, span: Span, verbatim: bool, kind: BlockKind) {
+    /// A paragraph outside lists; `one_line` when the block layer found no
+    /// line ending inside `span`.
+    pub(super) fn paragraph(
+        &mut self,
+        span: Span,
+        verbatim: bool,
+        one_line: bool,
+        kind: BlockKind,
+    ) {
         let text = join_lines(self.input, &[span], verbatim);
         // Link reference definitions show nothing: their references count
         // where a link uses them.
@@ -38,9 +46,13 @@ impl<'a> Builder<'a, '_> {
         let mut found = self.scan_block(shown);
         self.date_lines(span);
         // A label on the first line applies to the rest and to later lists.
-        let mut rest_lines = lines(self.input, span);
+        let mut rest_lines = if one_line {
+            lines::one_line(self.input, span)
+        } else {
+            lines(self.input, span)
+        };
         let first = rest_lines.next().unwrap_or(span);
-        let kv = metadata::key_value(self.input, first);
+        let kv = metadata::key_value_of_line(self.input, first);
         let label_key = self.label_key(first, kv);
         let whole_label = label_key.filter(|_| first.end >= span.end);
         if let Some(key) = whole_label {
@@ -187,7 +199,7 @@ impl<'a> Builder<'a, '_> {
         }
         let start = span.start + bytes::rfind_line_end(text)? + 1;
         let last = Span::new(start, span.start + text.len());
-        let key = self.label_key(last, metadata::key_value(self.input, last));
+        let key = self.label_key(last, metadata::key_value_of_line(self.input, last));
         self.label(key)?
             .holds
             .filter(|kind| *kind == SectionKind::Attendees)
@@ -243,7 +255,7 @@ impl<'a> Builder<'a, '_> {
             let (line, kv) = match first_kv.take() {
                 Some(known) => known,
                 None => match rest_lines.next() {
-                    Some(line) => (line, metadata::key_value(self.input, line)),
+                    Some(line) => (line, metadata::key_value_of_line(self.input, line)),
                     None => break,
                 },
             };
