@@ -278,7 +278,7 @@ impl<'a> Builder<'a, '_> {
                 if field == Some(metadata::Key::Action) || actions::action_prefix(text).is_some() {
                     Some(true)
                 } else {
-                    actions::may_assign(text).then_some(false)
+                    (may_assign_quick(text) && actions::may_assign(text)).then_some(false)
                 };
             if let Some(prefixed) = starts {
                 if let Some(started) = open.take() {
@@ -452,4 +452,168 @@ fn next_host(input: &str, span: Span) -> Option<Cow<'_, str>> {
     Some(Cow::Borrowed(metadata::person(
         name.trim_end_matches(['.', ',']),
     )))
+}
+
+/// A cheap necessary condition of [`actions::may_assign`], which reads the
+/// names of most lines twice (`SYG: …`, before and after the colon).
+///
+/// An assignment has `to` or `will` right after the people that open the
+/// line (`Maria to …`) or follow its first colon (`Matt: Lars will …`), or
+/// `I'll` right after that colon. People are words that start with a
+/// capital, `@` or `[`, joined by `and`, `or`, `&`, `+` (and `,` or `/`
+/// inside a word); only the line's first word may be in lower case
+/// (`nikomatsakis to …`). So words of that kind must lead to `to` or
+/// `will`: the first word of no such kind (in lower case, a digit, a sign)
+/// settles most lines. Emphasis, brackets and words not in ASCII, where
+/// the words may run together, are left to `may_assign`.
+fn may_assign_quick(line: &str) -> bool {
+    leads_to_assignment(line.as_bytes(), false)
+}
+
+/// [`may_assign_quick`] on the words of `text`, the line or (`after_colon`)
+/// the rest after its first colon.
+fn leads_to_assignment(text: &[u8], after_colon: bool) -> bool {
+    let mut rest = text;
+    let mut first = true;
+    loop {
+        let start = rest.iter().position(|&b| !bytes::is_ascii_space(b));
+        let Some(word) = start.and_then(|start| rest.get(start..)) else {
+            return false;
+        };
+        // Whether the word is `other`, without case.
+        let is = |other: &[u8]| {
+            word.get(..other.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(other))
+                && word
+                    .get(other.len())
+                    .is_none_or(|&b| bytes::is_ascii_space(b))
+        };
+        let Some(&lead) = word.first() else {
+            return false;
+        };
+        // Each word compared only when its first letter matches.
+        let lower = lead | 0x20;
+        if (lower == b't' && is(b"to")) || (lower == b'w' && is(b"will")) {
+            return true;
+        }
+        let may_be_person = !lead.is_ascii()
+            || lead.is_ascii_uppercase()
+            || matches!(lead, b'@' | b'[' | b'*' | b'_')
+            || (first && !after_colon && lead.is_ascii_lowercase());
+        let joiner = match lower {
+            b'a' => is(b"and"),
+            b'o' => is(b"or"),
+            _ => matches!(lead, b'&' | b'+') && is(&[lead]),
+        };
+        if !may_be_person && !joiner {
+            // The people end before this word, which is not `to` or `will`.
+            return false;
+        }
+        let mut len = 0;
+        let mut colon = false;
+        while let Some(&b) = word.get(len) {
+            if bytes::is_ascii_space(b) {
+                break;
+            }
+            if matches!(b, b'*' | b'_' | b']') {
+                return true;
+            }
+            colon |= b == b':';
+            len += 1;
+        }
+        let speaker_commits =
+            word.starts_with(b"I'll") || word.starts_with("I\u{2019}ll".as_bytes());
+        if after_colon && first && (!lead.is_ascii() || speaker_commits) {
+            return true;
+        }
+        if colon && !after_colon {
+            // No earlier word holds a colon: this one holds the first.
+            let colon = text.iter().position(|&b| b == b':').unwrap_or(text.len());
+            return leads_to_assignment(text.get(colon + 1..).unwrap_or_default(), true);
+        }
+        rest = word.get(len..).unwrap_or_default();
+        first = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line that `may_assign` accepts passes the quick test: lines
+    /// of a few words from a vocabulary of names, joiners, marks and prose.
+    #[test]
+    fn quick_assign_test_is_necessary() {
+        let vocabulary = [
+            "Maria",
+            "SYG",
+            "@ann",
+            "[CRob]",
+            "[@bo]",
+            "@**Jack Huey**",
+            "and",
+            "or",
+            "&",
+            "+",
+            "to",
+            "will",
+            "be",
+            "review",
+            "I'll",
+            "I\u{2019}ll",
+            "I",
+            "Jay:",
+            ":",
+            "Jay,",
+            "Ann/Bo",
+            "nikomatsakis",
+            "**Bo**",
+            "Bo**",
+            "\u{a0}Bo",
+            "\tto",
+            "- x",
+            "9",
+            "Yeah,",
+            "Similar",
+        ];
+        let seps = [" ", ": ", ":", "  ", "\t"];
+        let n = vocabulary.len();
+        let mut accepted = 0;
+        for a in 0..n {
+            for b in 0..n {
+                for c in 0..n {
+                    for (s, sep) in seps.iter().enumerate() {
+                        let (x, y, z) = (vocabulary[a], vocabulary[b], vocabulary[c]);
+                        let other = seps[(s + a) % seps.len()];
+                        for line in [
+                            format!("{x}{sep}{y} {z} it"),
+                            format!("{x} {y}{sep}{z} x"),
+                            format!("{x}{other}{y}{sep}{z} will do"),
+                        ] {
+                            if actions::may_assign(&line) {
+                                accepted += 1;
+                                assert!(may_assign_quick(&line), "{line:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(accepted > 1000, "{accepted}");
+        for line in [
+            "Maria to review",
+            "SYG: I'll do them.",
+            "Matt: Lars and Jay will organize",
+            "JKN: Similar to move semantics.",
+            "nikomatsakis to review.",
+            "[CRob]to find one",
+            "Ann**to review",
+            "Ann:\tI'll review",
+            "Ann: \u{a0}I'll review",
+        ] {
+            assert!(may_assign_quick(line), "{line:?}");
+        }
+        assert!(!may_assign_quick("SYG: Yeah, I think that is so."));
+        assert!(!may_assign_quick("we need to review"));
+    }
 }
