@@ -46,12 +46,12 @@ impl<'a> Builder<'a, '_> {
         let mut found = self.scan_block(shown);
         self.date_lines(span);
         // A label on the first line applies to the rest and to later lists.
-        let mut rest_lines = if one_line {
+        let (first, rest_lines) = if one_line {
             lines::one_line(self.input, span)
         } else {
-            lines(self.input, span)
+            let mut all = lines(self.input, span);
+            (all.next().unwrap_or(span), all)
         };
-        let first = rest_lines.next().unwrap_or(span);
         let kv = metadata::key_value_of_line(self.input, first);
         let label_key = self.label_key(first, kv);
         let whole_label = label_key.filter(|_| first.end >= span.end);
