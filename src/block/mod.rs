@@ -42,10 +42,13 @@ pub(crate) enum Block {
     /// A run of paragraph lines: the innermost open item's text, or a
     /// paragraph of its own outside lists. `verbatim` when its source reads
     /// as its text: no `\r` and no indented continuation line to remove.
+    /// `one_line` when no line ending is inside `span`, so the semantic
+    /// layer need not search for one.
     Paragraph {
         span: Span,
         in_item: bool,
         verbatim: bool,
+        one_line: bool,
         kind: ParagraphKind,
     },
     /// Fenced or indented code, or an HTML block: never scanned for inlines.
@@ -677,6 +680,7 @@ impl<S: Sink> BlockParser<'_, '_, S> {
                 span: Span::new(p.start, end),
                 in_item: p.in_item,
                 verbatim: p.verbatim,
+                one_line: !p.continued,
                 kind: p.kind,
             });
         }

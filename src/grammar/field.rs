@@ -85,6 +85,18 @@ pub(crate) struct Colon {
 
 /// The field of `text` once [`candidate`] found its colon.
 pub(crate) fn field_at(text: &str, colon: Colon) -> Option<KeyValue<'_>> {
+    field_on_line(text, colon, false)
+}
+
+/// [`field_at`] for a `text` known to hold no line ending, such as a line
+/// of a paragraph: the value runs to its end, with no search.
+pub(crate) fn field_at_line(text: &str, colon: Colon) -> Option<KeyValue<'_>> {
+    field_on_line(text, colon, true)
+}
+
+/// [`field_at`]; `one_line` when `text` holds no line ending.
+#[inline(always)]
+fn field_on_line(text: &str, colon: Colon, one_line: bool) -> Option<KeyValue<'_>> {
     let Colon { marks, at: colon } = colon;
     let bytes = text.as_bytes();
     let emphasized = marks > 0;
@@ -109,7 +121,11 @@ pub(crate) fn field_at(text: &str, colon: Colon) -> Option<KeyValue<'_>> {
     }
     // The rest of the first line; the colon is on it.
     let rest = bytes.get(after_colon..).unwrap_or_default();
-    let line_end = bytes::find_line_end(rest).map_or(text.len(), |(n, _)| after_colon + n);
+    let line_end = match one_line {
+        true => None,
+        false => bytes::find_line_end(rest),
+    }
+    .map_or(text.len(), |(n, _)| after_colon + n);
     let after = bytes::trim_end(text.get(after_colon..line_end)?);
     // `**Key**: value` or `**Key:** value`: the closing marks on either side.
     // `after` ends trimmed, so trimming the start trims the value.

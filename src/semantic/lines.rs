@@ -1,6 +1,7 @@
 //! The lines of a paragraph and their joining into its text.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::bytes;
 use crate::model::Span;
@@ -12,8 +13,32 @@ pub(super) fn lines(input: &str, span: Span) -> Lines<'_> {
         base: span.start,
         pos: 0,
         done: false,
-        ends: bytes::LineEnds::new(),
+        ends: line_ends(),
     }
+}
+
+/// The searcher of line endings, set up once: it is large (vectors of
+/// the bytes sought), and every paragraph's lines would build and move
+/// one.
+fn line_ends() -> &'static bytes::LineEnds {
+    static ENDS: OnceLock<bytes::LineEnds> = OnceLock::new();
+    ENDS.get_or_init(bytes::LineEnds::new)
+}
+
+/// [`lines`] of a span known to hold no line ending (the block layer's
+/// one-line paragraph): its one line, trimmed, found without a search, and
+/// the lines after it (none).
+pub(super) fn one_line(input: &str, span: Span) -> (Span, Lines<'_>) {
+    let text = input.get(span.start..span.end).unwrap_or_default();
+    let end = span.start + bytes::trim_end(text).len();
+    let lead = text.len() - bytes::trim_start(text).len();
+    let line = Span::new((span.start + lead).min(end), end);
+    let rest = Lines {
+        pos: text.len(),
+        done: true,
+        ..lines(input, span)
+    };
+    (line, rest)
 }
 
 /// The iterator of [`lines`]: `str::split('\n')` with each line trimmed,
@@ -26,7 +51,7 @@ pub(super) struct Lines<'a> {
     /// Where the next line starts in `text`.
     pos: usize,
     done: bool,
-    ends: bytes::LineEnds,
+    ends: &'static bytes::LineEnds,
 }
 
 impl Lines<'_> {
@@ -229,6 +254,12 @@ mod tests {
                     let span = Span::new(start, end);
                     let ours: Vec<Span> = lines(input, span).collect();
                     assert_eq!(ours, split_lines(input, span), "{input:?} {start}..{end}");
+                    let text = input.get(start..end).unwrap_or_default();
+                    if !text.contains(['\n', '\r']) {
+                        let (line, mut rest) = one_line(input, span);
+                        assert_eq!(vec![line], ours, "{input:?} {start}..{end}");
+                        assert_eq!((rest.offset(), rest.next()), (start + text.len(), None));
+                    }
                 }
             }
         }

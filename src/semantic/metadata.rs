@@ -36,14 +36,31 @@ pub(crate) enum Key {
 #[inline]
 pub(crate) fn key_value(input: &str, span: Span) -> Option<KeyValue> {
     let colon = field::candidate(input.as_bytes().get(span.start..span.end)?)?;
-    key_value_at(input.get(span.start..span.end)?, span.start, colon)
+    key_value_at(input.get(span.start..span.end)?, span.start, colon, false)
+}
+
+/// [`key_value`] of a `line` known to hold no line ending (a line of
+/// [`super::lines::lines`]): the value runs to its end, with no search.
+#[inline]
+pub(crate) fn key_value_of_line(input: &str, line: Span) -> Option<KeyValue> {
+    let colon = field::candidate(input.as_bytes().get(line.start..line.end)?)?;
+    key_value_at(input.get(line.start..line.end)?, line.start, colon, true)
 }
 
 /// [`key_value`] once the colon is found: the grammar's field, as spans of
-/// the input (`text` starts at `offset`).
+/// the input (`text` starts at `offset`; `one_line` when it holds no line
+/// ending).
 #[inline(never)]
-fn key_value_at(text: &str, offset: usize, colon: field::Colon) -> Option<KeyValue> {
-    let found = field::field_at(text, colon)?;
+fn key_value_at(
+    text: &str,
+    offset: usize,
+    colon: field::Colon,
+    one_line: bool,
+) -> Option<KeyValue> {
+    let found = match one_line {
+        true => field::field_at_line(text, colon)?,
+        false => field::field_at(text, colon)?,
+    };
     // The key and value are slices of `text`: their place is their distance
     // from its start.
     let span_of = |part: &str| {

@@ -209,8 +209,9 @@ impl<'a> Sink for Builder<'a, '_> {
                 span,
                 in_item,
                 verbatim,
+                one_line,
                 kind,
-            } => self.paragraph_block(span, in_item, verbatim, kind),
+            } => self.paragraph_block(span, in_item, verbatim, one_line, kind),
             Block::Code { span } => self.code(span),
             Block::Break { span } => self.last_end = span.end,
         }
@@ -256,20 +257,27 @@ impl<'a> Builder<'a, '_> {
     /// A run of paragraph lines: the open item's text (a push, done where
     /// the block layer reports it), or a paragraph.
     #[inline(always)]
-    fn paragraph_block(&mut self, span: Span, in_item: bool, verbatim: bool, kind: ParagraphKind) {
+    fn paragraph_block(
+        &mut self,
+        span: Span,
+        in_item: bool,
+        verbatim: bool,
+        one_line: bool,
+        kind: ParagraphKind,
+    ) {
         match self.items.last_mut() {
             Some(item) if in_item => {
                 item.text.push(span);
                 item.verbatim &= verbatim;
                 self.last_end = span.end;
             }
-            _ => self.plain_paragraph(span, verbatim, kind),
+            _ => self.plain_paragraph(span, verbatim, one_line, kind),
         }
     }
 
     #[inline(never)]
-    fn plain_paragraph(&mut self, span: Span, verbatim: bool, kind: ParagraphKind) {
-        self.paragraph(span, verbatim, block_kind(kind));
+    fn plain_paragraph(&mut self, span: Span, verbatim: bool, one_line: bool, kind: ParagraphKind) {
+        self.paragraph(span, verbatim, one_line, block_kind(kind));
         self.last_end = span.end;
     }
 

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::dedup::{dedup_references, mentions_and_teams, Mentions};
-use super::lines::{after_definitions, join_lines, lines, Lines};
+use super::lines::{self, after_definitions, join_lines, lines, Lines};
 use super::{actions, attendee, heading, metadata, names};
 use super::{Builder, Found, OpenItem};
 use crate::bytes;
@@ -30,7 +30,15 @@ pub(super) struct ActionStart {
 }
 
 impl<'a> Builder<'a, '_> {
-    pub(super) fn paragraph(&mut self, span: Span, verbatim: bool, kind: BlockKind) {
+    /// A paragraph outside lists; `one_line` when the block layer found no
+    /// line ending inside `span`.
+    pub(super) fn paragraph(
+        &mut self,
+        span: Span,
+        verbatim: bool,
+        one_line: bool,
+        kind: BlockKind,
+    ) {
         let text = join_lines(self.input, &[span], verbatim);
         // Link reference definitions show nothing: their references count
         // where a link uses them.
@@ -38,9 +46,13 @@ impl<'a> Builder<'a, '_> {
         let mut found = self.scan_block(shown);
         self.date_lines(span);
         // A label on the first line applies to the rest and to later lists.
-        let mut rest_lines = lines(self.input, span);
-        let first = rest_lines.next().unwrap_or(span);
-        let kv = metadata::key_value(self.input, first);
+        let (first, rest_lines) = if one_line {
+            lines::one_line(self.input, span)
+        } else {
+            let mut all = lines(self.input, span);
+            (all.next().unwrap_or(span), all)
+        };
+        let kv = metadata::key_value_of_line(self.input, first);
         let label_key = self.label_key(first, kv);
         let whole_label = label_key.filter(|_| first.end >= span.end);
         if let Some(key) = whole_label {
@@ -187,7 +199,7 @@ impl<'a> Builder<'a, '_> {
         }
         let start = span.start + bytes::rfind_line_end(text)? + 1;
         let last = Span::new(start, span.start + text.len());
-        let key = self.label_key(last, metadata::key_value(self.input, last));
+        let key = self.label_key(last, metadata::key_value_of_line(self.input, last));
         self.label(key)?
             .holds
             .filter(|kind| *kind == SectionKind::Attendees)
@@ -243,7 +255,7 @@ impl<'a> Builder<'a, '_> {
             let (line, kv) = match first_kv.take() {
                 Some(known) => known,
                 None => match rest_lines.next() {
-                    Some(line) => (line, metadata::key_value(self.input, line)),
+                    Some(line) => (line, metadata::key_value_of_line(self.input, line)),
                     None => break,
                 },
             };
@@ -266,7 +278,7 @@ impl<'a> Builder<'a, '_> {
                 if field == Some(metadata::Key::Action) || actions::action_prefix(text).is_some() {
                     Some(true)
                 } else {
-                    actions::may_assign(text).then_some(false)
+                    (may_assign_quick(text) && actions::may_assign(text)).then_some(false)
                 };
             if let Some(prefixed) = starts {
                 if let Some(started) = open.take() {
@@ -440,4 +452,168 @@ fn next_host(input: &str, span: Span) -> Option<Cow<'_, str>> {
     Some(Cow::Borrowed(metadata::person(
         name.trim_end_matches(['.', ',']),
     )))
+}
+
+/// A cheap necessary condition of [`actions::may_assign`], which reads the
+/// names of most lines twice (`SYG: …`, before and after the colon).
+///
+/// An assignment has `to` or `will` right after the people that open the
+/// line (`Maria to …`) or follow its first colon (`Matt: Lars will …`), or
+/// `I'll` right after that colon. People are words that start with a
+/// capital, `@` or `[`, joined by `and`, `or`, `&`, `+` (and `,` or `/`
+/// inside a word); only the line's first word may be in lower case
+/// (`nikomatsakis to …`). So words of that kind must lead to `to` or
+/// `will`: the first word of no such kind (in lower case, a digit, a sign)
+/// settles most lines. Emphasis, brackets and words not in ASCII, where
+/// the words may run together, are left to `may_assign`.
+fn may_assign_quick(line: &str) -> bool {
+    leads_to_assignment(line.as_bytes(), false)
+}
+
+/// [`may_assign_quick`] on the words of `text`, the line or (`after_colon`)
+/// the rest after its first colon.
+fn leads_to_assignment(text: &[u8], after_colon: bool) -> bool {
+    let mut rest = text;
+    let mut first = true;
+    loop {
+        let start = rest.iter().position(|&b| !bytes::is_ascii_space(b));
+        let Some(word) = start.and_then(|start| rest.get(start..)) else {
+            return false;
+        };
+        // Whether the word is `other`, without case.
+        let is = |other: &[u8]| {
+            word.get(..other.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(other))
+                && word
+                    .get(other.len())
+                    .is_none_or(|&b| bytes::is_ascii_space(b))
+        };
+        let Some(&lead) = word.first() else {
+            return false;
+        };
+        // Each word compared only when its first letter matches.
+        let lower = lead | 0x20;
+        if (lower == b't' && is(b"to")) || (lower == b'w' && is(b"will")) {
+            return true;
+        }
+        let may_be_person = !lead.is_ascii()
+            || lead.is_ascii_uppercase()
+            || matches!(lead, b'@' | b'[' | b'*' | b'_')
+            || (first && !after_colon && lead.is_ascii_lowercase());
+        let joiner = match lower {
+            b'a' => is(b"and"),
+            b'o' => is(b"or"),
+            _ => matches!(lead, b'&' | b'+') && is(&[lead]),
+        };
+        if !may_be_person && !joiner {
+            // The people end before this word, which is not `to` or `will`.
+            return false;
+        }
+        let mut len = 0;
+        let mut colon = false;
+        while let Some(&b) = word.get(len) {
+            if bytes::is_ascii_space(b) {
+                break;
+            }
+            if matches!(b, b'*' | b'_' | b']') {
+                return true;
+            }
+            colon |= b == b':';
+            len += 1;
+        }
+        let speaker_commits =
+            word.starts_with(b"I'll") || word.starts_with("I\u{2019}ll".as_bytes());
+        if after_colon && first && (!lead.is_ascii() || speaker_commits) {
+            return true;
+        }
+        if colon && !after_colon {
+            // No earlier word holds a colon: this one holds the first.
+            let colon = text.iter().position(|&b| b == b':').unwrap_or(text.len());
+            return leads_to_assignment(text.get(colon + 1..).unwrap_or_default(), true);
+        }
+        rest = word.get(len..).unwrap_or_default();
+        first = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line that `may_assign` accepts passes the quick test: lines
+    /// of a few words from a vocabulary of names, joiners, marks and prose.
+    #[test]
+    fn quick_assign_test_is_necessary() {
+        let vocabulary = [
+            "Maria",
+            "SYG",
+            "@ann",
+            "[CRob]",
+            "[@bo]",
+            "@**Jack Huey**",
+            "and",
+            "or",
+            "&",
+            "+",
+            "to",
+            "will",
+            "be",
+            "review",
+            "I'll",
+            "I\u{2019}ll",
+            "I",
+            "Jay:",
+            ":",
+            "Jay,",
+            "Ann/Bo",
+            "nikomatsakis",
+            "**Bo**",
+            "Bo**",
+            "\u{a0}Bo",
+            "\tto",
+            "- x",
+            "9",
+            "Yeah,",
+            "Similar",
+        ];
+        let seps = [" ", ": ", ":", "  ", "\t"];
+        let n = vocabulary.len();
+        let mut accepted = 0;
+        for a in 0..n {
+            for b in 0..n {
+                for c in 0..n {
+                    for (s, sep) in seps.iter().enumerate() {
+                        let (x, y, z) = (vocabulary[a], vocabulary[b], vocabulary[c]);
+                        let other = seps[(s + a) % seps.len()];
+                        for line in [
+                            format!("{x}{sep}{y} {z} it"),
+                            format!("{x} {y}{sep}{z} x"),
+                            format!("{x}{other}{y}{sep}{z} will do"),
+                        ] {
+                            if actions::may_assign(&line) {
+                                accepted += 1;
+                                assert!(may_assign_quick(&line), "{line:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(accepted > 1000, "{accepted}");
+        for line in [
+            "Maria to review",
+            "SYG: I'll do them.",
+            "Matt: Lars and Jay will organize",
+            "JKN: Similar to move semantics.",
+            "nikomatsakis to review.",
+            "[CRob]to find one",
+            "Ann**to review",
+            "Ann:\tI'll review",
+            "Ann: \u{a0}I'll review",
+        ] {
+            assert!(may_assign_quick(line), "{line:?}");
+        }
+        assert!(!may_assign_quick("SYG: Yeah, I think that is so."));
+        assert!(!may_assign_quick("we need to review"));
+    }
 }
