@@ -616,4 +616,64 @@ mod tests {
         assert!(!may_assign_quick("SYG: Yeah, I think that is so."));
         assert!(!may_assign_quick("we need to review"));
     }
+
+    /// The same on hand-picked lines: other white space, punctuation inside
+    /// and after names, case, and forms `may_assign` may or may not accept.
+    #[test]
+    fn quick_assign_test_is_necessary_on_edge_lines() {
+        let lines = [
+            "Maria\u{a0}to review",
+            "Maria to\u{a0}review",
+            "Maria\u{2003}will review",
+            "Maria\u{a0}will review",
+            "Maria to\treview",
+            "Maria\u{3000}to review",
+            "Maria,Bob to review",
+            "Maria/Bob to review",
+            "Maria & Bob to review",
+            "Maria+Bob to review",
+            "Maria to: review",
+            "Maria to.",
+            "Maria to-do review",
+            "Maria: Bob\u{a0}will fix",
+            "SYG:I'll do",
+            "SYG:\u{a0}I'll do",
+            "Ann, Bo, and Cy to do",
+            "@ann to do",
+            "@ann: I'll do",
+            "_Ann_ to do",
+            "*Ann* to do",
+            "[Ann] to do",
+            "Ann (Google) to do",
+            "Ann's team to do",
+            "Ann-Marie to do",
+            "Ann.Lee to do",
+            "Ann O'Neil to do",
+            "Ann de la Cruz to do",
+            "ANN to do",
+            "Ann TO do",
+            "Ann To do",
+            "Ann WILL do",
+            "Ann: we will do",
+            "Ann: I will do",
+            "Ann: Bo and I will do",
+            "Ann: Bo & Cy will",
+            "Ann — Bo will",
+            "Ann - to do",
+            "Ann, to do",
+            "Ann: I’ll do",
+            "Ann: I'LL do",
+            "Ann: i'll do",
+            "Ann 2 to do",
+            "Ann (@ann) to do",
+            "Ann @ann to do",
+        ];
+        let accepted: Vec<_> = lines
+            .into_iter()
+            .filter(|l| actions::may_assign(l))
+            .collect();
+        let missed: Vec<_> = accepted.iter().filter(|l| !may_assign_quick(l)).collect();
+        assert!(missed.is_empty(), "{missed:?}");
+        assert!(accepted.len() >= 15, "{accepted:?}");
+    }
 }
