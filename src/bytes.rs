@@ -64,6 +64,28 @@ fn find_by(
         .map(|i| offset + whole + i)
 }
 
+/// The length of the run at the start of `bytes` that no byte `ends`
+/// accepts, for runs that may be long (a URL, a link destination): whole
+/// 32-byte chunks are skipped while `maybe_ends`, a test that vectorizes,
+/// accepts none of their bytes (it must accept every byte `ends` does, and
+/// may accept others); `ends` then reads the rest byte by byte.
+#[inline(always)]
+pub(crate) fn run_len(
+    bytes: &[u8],
+    maybe_ends: impl Fn(u8) -> bool,
+    ends: impl Fn(u8) -> bool,
+) -> usize {
+    let mut offset = 0;
+    for chunk in bytes.chunks_exact(CHUNK) {
+        if chunk.iter().fold(false, |any, &b| any | maybe_ends(b)) {
+            break;
+        }
+        offset += CHUNK;
+    }
+    let rest = bytes.get(offset..).unwrap_or_default();
+    offset + rest.iter().position(|&b| ends(b)).unwrap_or(rest.len())
+}
+
 /// [`find_either`] for haystacks of a few dozen bytes (a key, a line's
 /// start), where the 32-byte chunk test costs more than it skips: eight bytes
 /// at a time, the last eight overlapping the ones before instead of a byte loop.

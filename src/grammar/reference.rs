@@ -257,13 +257,12 @@ static ENDS_BARE_URL: [bool; 256] = {
 /// `bytes`: skipped 32 at a time by a test that vectorizes (it also stops
 /// at every byte that is not ASCII, which the table then reads).
 fn bare_url_run(bytes: &[u8]) -> usize {
-    const CHUNK: usize = 32;
-    let mut offset = 0;
-    for chunk in bytes.chunks_exact(CHUNK) {
-        let stop = chunk.iter().fold(false, |any, &b| {
+    crate::bytes::run_len(
+        bytes,
+        |b| {
             // Signed: at most a space, or not ASCII.
             let low_or_wide = i8::from_ne_bytes([b]) <= 0x20;
-            any | low_or_wide
+            low_or_wide
                 | (b == 0x7f)
                 | ((b | 2) == b'>')
                 | (b == b'[')
@@ -271,18 +270,9 @@ fn bare_url_run(bytes: &[u8]) -> usize {
                 | (b == b'`')
                 | (b == b'"')
                 | (b == b'|')
-        });
-        if stop {
-            break;
-        }
-        offset += CHUNK;
-    }
-    let rest = bytes.get(offset..).unwrap_or_default();
-    offset
-        + rest
-            .iter()
-            .position(|&b| ENDS_BARE_URL[usize::from(b)])
-            .unwrap_or(rest.len())
+        },
+        |b| ENDS_BARE_URL[usize::from(b)],
+    )
 }
 
 /// The length of the URL at the start of `rest`, whose scheme or `www.`

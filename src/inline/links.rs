@@ -25,25 +25,15 @@ static PLAIN_DESTINATION: [bool; 256] = {
 /// vectorizes (it also stops at every byte that is not ASCII, which the
 /// table then reads one by one).
 fn plain_run(bytes: &[u8]) -> usize {
-    const CHUNK: usize = 32;
-    let mut offset = 0;
-    for chunk in bytes.chunks_exact(CHUNK) {
-        let stop = chunk.iter().fold(false, |any, &b| {
+    crate::bytes::run_len(
+        bytes,
+        |b| {
             // Signed: at most a space, or not ASCII.
             let low_or_wide = i8::from_ne_bytes([b]) <= 0x20;
-            any | low_or_wide | (b == 0x7f) | ((b | 1) == b')') | (b == b'\\')
-        });
-        if stop {
-            break;
-        }
-        offset += CHUNK;
-    }
-    let rest = bytes.get(offset..).unwrap_or_default();
-    offset
-        + rest
-            .iter()
-            .position(|&b| !PLAIN_DESTINATION[usize::from(b)])
-            .unwrap_or(rest.len())
+            low_or_wide | (b == 0x7f) | ((b | 1) == b')') | (b == b'\\')
+        },
+        |b| !PLAIN_DESTINATION[usize::from(b)],
+    )
 }
 
 impl<'a> Scanner<'a, '_> {

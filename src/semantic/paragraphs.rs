@@ -125,16 +125,7 @@ impl<'a> Builder<'a, '_> {
 
     /// Adds a paragraph to the innermost open section (or the meeting).
     pub(super) fn push_paragraph(&mut self, text: Cow<'a, str>, info: ParagraphInfo<'a>) {
-        let (paragraphs, infos) = match self.sections.last_mut() {
-            Some(open) => (
-                &mut open.section.paragraphs,
-                &mut open.section.paragraph_info,
-            ),
-            None => (
-                &mut self.meeting.paragraphs,
-                &mut self.meeting.paragraph_info,
-            ),
-        };
+        let (paragraphs, infos) = self.paragraph_lists();
         paragraphs.push(text);
         infos.push(info);
     }

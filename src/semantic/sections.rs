@@ -204,7 +204,16 @@ impl<'a> Builder<'a, '_> {
     /// The paragraph lists of the innermost open section (or the
     /// meeting), for a section that opens within it.
     fn take_paragraphs(&mut self) -> (Vec<Cow<'a, str>>, Vec<ParagraphInfo<'a>>) {
-        let (paragraphs, info) = match self.sections.last_mut() {
+        let (paragraphs, info) = self.paragraph_lists();
+        (std::mem::take(paragraphs), std::mem::take(info))
+    }
+
+    /// The paragraph lists of the innermost open section (or the meeting),
+    /// where a paragraph read now goes.
+    pub(super) fn paragraph_lists(
+        &mut self,
+    ) -> (&mut Vec<Cow<'a, str>>, &mut Vec<ParagraphInfo<'a>>) {
+        match self.sections.last_mut() {
             Some(open) => (
                 &mut open.section.paragraphs,
                 &mut open.section.paragraph_info,
@@ -213,8 +222,7 @@ impl<'a> Builder<'a, '_> {
                 &mut self.meeting.paragraphs,
                 &mut self.meeting.paragraph_info,
             ),
-        };
-        (std::mem::take(paragraphs), std::mem::take(info))
+        }
     }
 
     /// Gives the paragraph lists of `open`, just closed, back to its parent
@@ -224,16 +232,7 @@ impl<'a> Builder<'a, '_> {
         let section = &mut open.section;
         let paragraphs = split_from(&mut section.paragraphs, from);
         let info = split_from(&mut section.paragraph_info, from);
-        let (to_paragraphs, to_info) = match self.sections.last_mut() {
-            Some(open) => (
-                &mut open.section.paragraphs,
-                &mut open.section.paragraph_info,
-            ),
-            None => (
-                &mut self.meeting.paragraphs,
-                &mut self.meeting.paragraph_info,
-            ),
-        };
+        let (to_paragraphs, to_info) = self.paragraph_lists();
         *to_paragraphs = std::mem::replace(&mut section.paragraphs, paragraphs);
         *to_info = std::mem::replace(&mut section.paragraph_info, info);
     }
