@@ -86,6 +86,18 @@ pub(crate) fn run_len(
     offset + rest.iter().position(|&b| ends(b)).unwrap_or(rest.len())
 }
 
+/// A table of 256 entries, true at each byte of `members`: one load tests a
+/// byte, where a `matches!` on a list compiles to several range tests.
+pub(crate) const fn byte_set(members: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < members.len() {
+        table[members[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
 /// [`find_either`] for haystacks of a few dozen bytes (a key, a line's
 /// start), where the 32-byte chunk test costs more than it skips: eight bytes
 /// at a time, the last eight overlapping the ones before instead of a byte loop.

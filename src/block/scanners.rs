@@ -177,22 +177,12 @@ pub(super) fn break_tail(line: &str) -> usize {
 /// start with a letter, and skip every recognizer on this one test.
 #[inline]
 pub(super) fn is_text_byte(b: u8) -> bool {
-    // One load from a table: a `matches!` on these bytes compiles to
-    // several range tests.
-    TEXT_BYTES.get(usize::from(b)).copied().unwrap_or(true)
+    !BLOCK_START_BYTES[usize::from(b)]
 }
 
-/// [`is_text_byte`] of every byte.
-static TEXT_BYTES: [bool; 256] = {
-    let mut table = [true; 256];
-    let starts = b"<>#`~=-*_+0123456789[|:";
-    let mut i = 0;
-    while i < starts.len() {
-        table[starts[i] as usize] = false;
-        i += 1;
-    }
-    table
-};
+/// The bytes that may start a block construct, a setext underline or a
+/// table delimiter row.
+static BLOCK_START_BYTES: [bool; 256] = crate::bytes::byte_set(b"<>#`~=-*_+0123456789[|:");
 
 /// Whether `text` may start a block other than a paragraph after a list
 /// marker: an item, code, HTML, a quote or a thematic break (a heading

@@ -70,18 +70,9 @@ pub(crate) const MAX_LABEL: usize = 999;
 /// Backtick runs longer than this never open a code span.
 const MAX_CODE_RUN: usize = 63;
 
-const fn special_bytes() -> [bool; 256] {
-    let mut table = [false; 256];
-    let specials = b"@#[]<`\\:.-";
-    let mut i = 0;
-    while i < specials.len() {
-        table[specials[i] as usize] = true;
-        i += 1;
-    }
-    table
-}
-
-static SPECIAL: [bool; 256] = special_bytes();
+/// The bytes the scanner stops at: where a handle, a reference, a link, code,
+/// an escape, a URL or a date may start or be told apart.
+static SPECIAL: [bool; 256] = crate::bytes::byte_set(b"@#[]<`\\:.-");
 
 /// The index of the first [`SPECIAL`] byte. Tests eight bytes per branch:
 /// most runs between candidates are longer than that.
