@@ -84,6 +84,13 @@ fn peak_memory_is_a_small_constant_times_the_input() {
             128.0,
         ),
         (
+            "a million paragraphs under one heading",
+            // 82 since issue 17: a section's paragraphs are gathered in a
+            // shared buffer and split off at their exact size at its close.
+            format!("# h\n\n{}", "a\n\n".repeat(1_000_000)),
+            128.0,
+        ),
+        (
             "a million attendees",
             format!("# Attendees\n{}", "- a (\n".repeat(1_000_000)),
             128.0,
