@@ -66,31 +66,24 @@ impl<'a> Builder<'a, '_> {
             .or_else(|| parent.and_then(|p| p.repo.clone()));
         self.resolving.contexts.mark(span.start, repo.as_ref());
         let metadata = heading::is_metadata(heading);
-        let (paragraphs, paragraph_info) = self.take_paragraphs();
-        self.sections.push(OpenSection {
-            label_paragraph: None,
-            items_from: self.scratch.items.len(),
-            paragraphs_from: paragraphs.len(),
-            metadata,
-            section: Section {
-                heading: Cow::Borrowed(heading),
-                level,
-                kind,
-                status,
-                mentions: found.mentions,
-                owners,
-                teams: found.teams,
-                references: found.references,
-                items: Vec::new(),
-                paragraphs,
-                paragraph_info,
-                sections: Vec::new(),
-                span,
-                date,
-                label: false,
-            },
-            repo,
-        });
+        let section = Section {
+            heading: Cow::Borrowed(heading),
+            level,
+            kind,
+            status,
+            mentions: found.mentions,
+            owners,
+            teams: found.teams,
+            references: found.references,
+            items: Vec::new(),
+            paragraphs: Vec::new(),
+            paragraph_info: Vec::new(),
+            sections: Vec::new(),
+            span,
+            date,
+            label: false,
+        };
+        self.open_section(section, repo, metadata, None);
     }
 
     /// A status label paragraph (`**Done**:`, `WIP:`) opens a bucket for the
@@ -121,31 +114,24 @@ impl<'a> Builder<'a, '_> {
         let repo = parent.and_then(|p| p.repo.clone());
         self.resolving.contexts.mark(span.start, repo.as_ref());
         let found = std::mem::take(found);
-        let (paragraphs, paragraph_info) = self.take_paragraphs();
-        self.sections.push(OpenSection {
-            items_from: self.scratch.items.len(),
-            paragraphs_from: paragraphs.len(),
-            metadata: false,
-            label_paragraph: Some((text, block)),
-            section: Section {
-                heading: Cow::Borrowed(self.text(key)),
-                level,
-                kind,
-                status: Some(status),
-                mentions: found.mentions,
-                owners: Vec::new(),
-                teams: found.teams,
-                references: found.references,
-                items: Vec::new(),
-                paragraphs,
-                paragraph_info,
-                sections: Vec::new(),
-                span,
-                date: None,
-                label: true,
-            },
-            repo,
-        });
+        let section = Section {
+            heading: Cow::Borrowed(self.text(key)),
+            level,
+            kind,
+            status: Some(status),
+            mentions: found.mentions,
+            owners: Vec::new(),
+            teams: found.teams,
+            references: found.references,
+            items: Vec::new(),
+            paragraphs: Vec::new(),
+            paragraph_info: Vec::new(),
+            sections: Vec::new(),
+            span,
+            date: None,
+            label: true,
+        };
+        self.open_section(section, repo, false, Some((text, block)));
         true
     }
 
@@ -201,11 +187,27 @@ impl<'a> Builder<'a, '_> {
 }
 
 impl<'a> Builder<'a, '_> {
-    /// The paragraph lists of the innermost open section (or the
-    /// meeting), for a section that opens within it.
-    fn take_paragraphs(&mut self) -> (Vec<Cow<'a, str>>, Vec<ParagraphInfo<'a>>) {
+    /// Opens `section` inside the innermost open one (or the meeting): its
+    /// items will be `Scratch::items` from here on, and it takes the open
+    /// sections' paragraph lists, its own to come after those it is given.
+    fn open_section(
+        &mut self,
+        mut section: Section<'a>,
+        repo: Option<RepoContext<'a>>,
+        metadata: bool,
+        label_paragraph: Option<(Cow<'a, str>, BlockKind)>,
+    ) {
         let (paragraphs, info) = self.paragraph_lists();
-        (std::mem::take(paragraphs), std::mem::take(info))
+        section.paragraphs = std::mem::take(paragraphs);
+        section.paragraph_info = std::mem::take(info);
+        self.sections.push(OpenSection {
+            items_from: self.scratch.items.len(),
+            paragraphs_from: section.paragraphs.len(),
+            section,
+            repo,
+            metadata,
+            label_paragraph,
+        });
     }
 
     /// The paragraph lists of the innermost open section (or the meeting),
