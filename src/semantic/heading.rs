@@ -157,14 +157,26 @@ const LONGEST_KIND: usize = {
 
 /// The kind of a section and its own status bucket, from its heading text.
 pub(crate) fn classify(heading: &str) -> (SectionKind, Option<Status>) {
-    let found = classify_words(normalize(heading));
-    if found.0 != SectionKind::Other {
-        return found;
+    read_words(heading, classify_words, |found| {
+        found.0 != SectionKind::Other
+    })
+}
+
+/// `read` of the heading's words; when it finds nothing there (`found`),
+/// of the words before a note in parentheses: `Attendance (please add
+/// yourself):`.
+#[inline(always)]
+fn read_words<T>(heading: &str, read: impl Fn(&str) -> T, found: impl Fn(&T) -> bool) -> T {
+    let whole = read(normalize(heading));
+    if found(&whole) {
+        return whole;
     }
-    // A note in parentheses: `Attendance (please add yourself):`.
     match crate::bytes::find_byte(heading.as_bytes(), b'(') {
-        Some(open) if open > 0 => classify_words(normalize(&heading[..open])),
-        _ => found,
+        Some(open) if open > 0 => match heading.get(..open) {
+            Some(before) => read(normalize(before)),
+            None => whole,
+        },
+        _ => whole,
     }
 }
 
@@ -183,13 +195,7 @@ pub(crate) fn is_actions_heading(heading: &str) -> bool {
                 .any(|p| bytes::ends_with_ignore_case(words, p));
         may && is_actions(words)
     };
-    if actions(normalize(heading)) {
-        return true;
-    }
-    match crate::bytes::find_byte(heading.as_bytes(), b'(') {
-        Some(open) if open > 0 => heading.get(..open).is_some_and(|h| actions(normalize(h))),
-        _ => false,
-    }
+    read_words(heading, actions, |&found| found)
 }
 
 fn classify_words(words: &str) -> (SectionKind, Option<Status>) {
