@@ -12,6 +12,7 @@
 //! `heading`, `attendee`, `owners`, `names`, `actions` and `context`.
 
 mod actions;
+mod assign_shape;
 mod attendee;
 mod context;
 mod dates;

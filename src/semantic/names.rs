@@ -4,6 +4,7 @@
 //! pass (`actions.rs`) decides which names to believe; the word lists
 //! are in `words.rs`.
 
+use super::assign_shape;
 pub(crate) use super::words::trim_marks;
 pub(crate) use super::words::{action_prefix, numbering_len};
 use super::words::{is_not_a_name, is_task_verb};
@@ -248,7 +249,13 @@ fn by_words(rest: &str) -> Option<bool> {
 /// Whether a paragraph line may assign work in prose (`Ben to work on …`,
 /// `NRO: I will review …`): the actions pass decides once it knows the
 /// note's people.
+#[inline]
 pub(crate) fn may_assign(line: &str) -> bool {
+    assign_shape::fits(line) && reads_as_assignment(line)
+}
+
+/// [`may_assign`] by the grammar alone.
+pub(super) fn reads_as_assignment(line: &str) -> bool {
     let lower = line.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
     let may = lower
         || match line.as_bytes().first() {
